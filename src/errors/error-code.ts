@@ -1,0 +1,15 @@
+// The error codes of the public contract (`extensions.code` in GraphQL responses), shared by the
+// CLI, the executor and the API.
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  NOT_FOUND = 'NOT_FOUND',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** Not a GraphQL code: configuration or environment problems reported by the CLI. */
+  CONFIGURATION = 'CONFIGURATION',
+  /** A migration was edited after it was applied, or another migrate run holds the lock. */
+  MIGRATION = 'MIGRATION',
+}
