@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { packageRoot } from '../db/local-server/package-root';
 import { isAppError } from '../errors/app-error';
 import { registerDbCommand } from './commands/db.command';
 import { registerExtractCommand } from './commands/extract.command';
@@ -17,21 +18,6 @@ import { registerStartCommand } from './commands/start.command';
 export const EXIT_OK = 0;
 export const EXIT_FATAL = 1;
 export const EXIT_SOME_REJECTED = 2;
-
-/** The package root (holds package.json); works from `src/cli` (ts) and `dist/src/cli` (compiled). */
-export function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string };
-      if (pkg.name === 'papergraph') return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
 
 function packageVersion(): string {
   try {
