@@ -1,0 +1,152 @@
+// Cypher of the ingest writer: static statements, one per label and per relationship kind, each
+// `UNWIND $rows AS row` over parameter rows built by graph-rows.ts. Labels and relationship types
+// come from closed enums (RelKind, ENTITY_LABEL), never from input.
+import type { EntityType } from '../names/normalize';
+import type { RelKind } from './graph-rows';
+
+/** Stored ingest state of papers: `$ids` -> id, contentHash, extractorVersion (missing papers: no row). */
+export const READ_PAPER_STATES = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+RETURN p.id AS id, p.contentHash AS contentHash, p.extractorVersion AS extractorVersion`;
+
+/** Resolves PwC paper page URLs to paper ids. */
+export const READ_PAPER_IDS_BY_PWC_URL = `
+UNWIND $urls AS url
+MATCH (p:Paper {pwcUrl: url})
+RETURN url, p.id AS id`;
+
+/** Deletes the extracted relationships that hang off the papers being re-ingested. */
+export const DELETE_EXTRACTED_PAPER_RELS = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})-[r]->()
+WHERE r.source = 'extracted' AND r.paperId = id
+DELETE r`;
+
+/** Relationships between other nodes that a paper produced (lineage, repo implementations). */
+export const DELETE_EXTRACTED_BUILDS_ON = `
+UNWIND $ids AS id
+MATCH ()-[r:BUILDS_ON {paperId: id}]->()
+WHERE r.source = 'extracted'
+DELETE r`;
+
+export const DELETE_EXTRACTED_IMPLEMENTS = `
+UNWIND $ids AS id
+MATCH ()-[r:IMPLEMENTS {paperId: id}]->()
+WHERE r.source = 'extracted'
+DELETE r`;
+
+/** Writes papers; every managed property is set (null removes it), so the node mirrors its record. */
+export const MERGE_PAPERS = `
+UNWIND $rows AS row
+MERGE (p:Paper {id: row.id})
+SET p.title = row.title, p.abstract = row.abstract, p.url = row.url, p.arxivId = row.arxivId,
+    p.doi = row.doi, p.published = row.published, p.year = row.year, p.authors = row.authors,
+    p.links = row.links, p.linkKinds = row.linkKinds, p.contentHash = row.contentHash,
+    p.extractorVersion = row.extractorVersion, p.ingestedAt = row.ingestedAt,
+    p.pwcUrl = coalesce(row.pwcUrl, p.pwcUrl),
+    p.sources = reduce(s = coalesce(p.sources, []), x IN row.sources | CASE WHEN x IN s THEN s ELSE s + x END)`;
+
+/** Papers named by a PwC dump: created when missing (without content hash, so a later full record is ingested). */
+export const MERGE_PAPER_STUBS = `
+UNWIND $rows AS row
+MERGE (p:Paper {id: row.id})
+ON CREATE SET p.title = row.title, p.arxivId = row.arxivId, p.url = row.url
+SET p.pwcUrl = coalesce(p.pwcUrl, row.pwcUrl),
+    p.sources = CASE WHEN 'pwc' IN coalesce(p.sources, []) THEN p.sources ELSE coalesce(p.sources, []) + 'pwc' END`;
+
+function mergeEntities(label: string): string {
+  return `
+UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+ON CREATE SET n.name = row.name, n.aliases = [], n.keys = []
+WITH n, row, coalesce(n.aliases, []) AS aliases, coalesce(n.keys, []) AS keys
+SET n.aliases = aliases + [a IN row.aliases WHERE a <> n.name AND NOT a IN aliases],
+    n.keys = keys + [k IN row.keys WHERE NOT k IN keys],
+    n.fullName = coalesce(row.fullName, n.fullName),
+    n.description = coalesce(row.description, n.description),
+    n.collections = coalesce(row.collections, n.collections),
+    n.areas = coalesce(row.areas, n.areas),
+    n.url = coalesce(row.url, n.url)`;
+}
+
+export const MERGE_ENTITIES: Record<EntityType, string> = {
+  method: mergeEntities('Method'),
+  dataset: mergeEntities('Dataset'),
+  task: mergeEntities('Task'),
+  concept: mergeEntities('Concept'),
+};
+
+export const MERGE_REPOS = `
+UNWIND $rows AS row
+MERGE (r:Repo {id: row.id})
+ON CREATE SET r.url = row.url, r.host = row.host, r.owner = row.owner, r.name = row.name
+SET r.stars = coalesce(row.stars, r.stars), r.framework = coalesce(row.framework, r.framework)`;
+
+/** Start label, type and end label of each relationship kind. */
+const REL_SHAPE: Record<RelKind, { from: string; type: string; to: string }> = {
+  INTRODUCES_METHOD: { from: 'Paper', type: 'INTRODUCES', to: 'Method' },
+  INTRODUCES_DATASET: { from: 'Paper', type: 'INTRODUCES', to: 'Dataset' },
+  USES: { from: 'Paper', type: 'USES', to: 'Method' },
+  EVALUATES_ON: { from: 'Paper', type: 'EVALUATES_ON', to: 'Dataset' },
+  ADDRESSES: { from: 'Paper', type: 'ADDRESSES', to: 'Task' },
+  MENTIONS: { from: 'Paper', type: 'MENTIONS', to: 'Concept' },
+  HAS_CODE: { from: 'Paper', type: 'HAS_CODE', to: 'Repo' },
+  IMPLEMENTS: { from: 'Repo', type: 'IMPLEMENTS', to: 'Method' },
+  BUILDS_ON: { from: 'Method', type: 'BUILDS_ON', to: 'Method' },
+};
+
+function createRels(kind: RelKind): string {
+  const s = REL_SHAPE[kind];
+  return `
+UNWIND $rows AS row
+MATCH (a:${s.from} {id: row.from})
+MATCH (b:${s.to} {id: row.to})
+CREATE (a)-[r:${s.type}]->(b)
+SET r = row.props`;
+}
+
+function mergeRels(kind: RelKind): string {
+  const s = REL_SHAPE[kind];
+  const key =
+    kind === 'BUILDS_ON'
+      ? '{source: row.props.source, paperId: row.props.paperId, relation: row.props.relation}'
+      : '{source: row.props.source, paperId: row.props.paperId}';
+  return `
+UNWIND $rows AS row
+MATCH (a:${s.from} {id: row.from})
+MATCH (b:${s.to} {id: row.to})
+MERGE (a)-[r:${s.type} ${key}]->(b)
+SET r += row.props`;
+}
+
+const KINDS = Object.keys(REL_SHAPE) as RelKind[];
+
+/** `extracted` relationships: created (their paper's old ones were deleted in the same transaction). */
+export const CREATE_RELS = Object.fromEntries(KINDS.map((k) => [k, createRels(k)])) as Record<
+  RelKind,
+  string
+>;
+
+/** `pwc` relationships: merged on (endpoints, source, paper[, relation]). */
+export const MERGE_RELS = Object.fromEntries(KINDS.map((k) => [k, mergeRels(k)])) as Record<RelKind, string>;
+
+/** A paper's repos implement the methods it introduces, both per the PwC dumps (order-independent). */
+export const MERGE_PWC_IMPLEMENTS = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})-[:HAS_CODE {source: 'pwc'}]->(r:Repo)
+MATCH (p)-[i:INTRODUCES {source: 'pwc'}]->(m:Method)
+MERGE (r)-[x:IMPLEMENTS {source: 'pwc', paperId: id}]->(m)
+SET x.extractorVersion = i.extractorVersion, x.confidence = 1.0, x.rule = 'pwc-paper-repo-implements-introduced', x.evidence = '[]'`;
+
+/** Canonical dump for tests: every node with labels and properties. */
+export const DUMP_NODES = `
+MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__')
+RETURN labels(n) AS labels, properties(n) AS props`;
+
+/** Canonical dump for tests: every relationship with its endpoint ids and properties. */
+export const DUMP_RELS = `
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`;
+
+export const COUNT_PAPERS = `MATCH (p:Paper) RETURN count(p) AS papers`;

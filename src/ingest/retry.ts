@@ -1,0 +1,38 @@
+// Bounded exponential backoff for database work that may meet a restarting or vanished Neo4j.
+// Only DATABASE_UNAVAILABLE is retried; anything else is a bug or bad data and fails at once.
+import { AppError, isAppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+
+export interface RetryOptions {
+  /** Attempts in total (first try included); default 6. */
+  attempts?: number;
+  /** First backoff delay, doubled each time; default 1000 ms. */
+  initialDelayMs?: number;
+  /** Cap of one delay; default 15000 ms. */
+  maxDelayMs?: number;
+  /** Told before each wait (for a log line). */
+  onRetry?: (attempt: number, delayMs: number, error: AppError) => void;
+}
+
+export function isRetryable(error: unknown): error is AppError {
+  return isAppError(error) && error.code === ErrorCode.DATABASE_UNAVAILABLE;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work`, retrying DATABASE_UNAVAILABLE with exponential backoff; rethrows the last error. */
+export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = Math.max(1, options.attempts ?? 6);
+  let delay = Math.max(0, options.initialDelayMs ?? 1000);
+  const maxDelay = options.maxDelayMs ?? 15_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= attempts) throw error;
+      options.onRetry?.(attempt, delay, error);
+      await sleep(delay);
+      delay = Math.min(maxDelay, delay * 2);
+    }
+  }
+}

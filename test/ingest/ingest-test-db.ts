@@ -1,0 +1,96 @@
+// Helpers of the ingest integration tests: an executor on the test server, the schema (migrations),
+// canonical dumps of what a test wrote (sorted, timestamps left out), and cleanup.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Executor, type Row } from '../../src/db/executor';
+import type { Plain } from '../../src/db/values';
+import {
+  ALL_NODES,
+  ALL_RELS,
+  CLEANUP_PAPERS,
+  CLEANUP_RELS,
+  SCOPED_PAPERS,
+  SCOPED_RELS,
+} from './ingest-test.queries';
+
+/** Properties that record when, not what: left out of canonical dumps. */
+const VOLATILE = new Set(['ingestedAt']);
+
+export function testExecutor(port = Number(process.env.NEO4J_TEST_PORT ?? 7691)): Executor {
+  return new Executor(
+    { uri: `bolt://127.0.0.1:${port}` },
+    { maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000 },
+  );
+}
+
+/** Applies the schema: the project's migrations (constraints and indexes). */
+export async function applySchema(executor: Executor): Promise<void> {
+  try {
+    await executor.verifyConnectivity();
+  } catch (e) {
+    throw new Error(
+      `could not reach Neo4j at ${executor.uri} - start one with NEO4J_TEST_PORT set (e.g. \`npx papergraph db start --port 7691 --home .papergraph/neo4j-test-ingest\`): ${(e as Error).message}`,
+    );
+  }
+  const dir = path.join(__dirname, '..', '..', 'migrations');
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    for (const statement of text
+      .split(/;\s*(?:\n|$)/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      await executor.write(statement);
+    }
+  }
+}
+
+function canonical(value: Plain): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .filter((k) => !VOLATILE.has(k))
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function nodeLine(labels: Plain, props: Plain): string {
+  return `(${canonical(labels)} ${canonical(props)})`;
+}
+
+/** Sorted lines: one per node and per relationship, properties included (ingestedAt excluded). */
+export async function scopedDump(executor: Executor, paperIds: string[]): Promise<string[]> {
+  const papers = await executor.read(SCOPED_PAPERS, { ids: paperIds });
+  const rels = await executor.read(SCOPED_RELS, { ids: paperIds });
+  const lines = new Set<string>();
+  for (const p of papers) lines.add(nodeLine(p.labels, p.props));
+  const relLines: string[] = [];
+  for (const r of rels) {
+    lines.add(nodeLine(r.aLabels, r.aProps));
+    lines.add(nodeLine(r.bLabels, r.bProps));
+    const a = r.aProps as { id: string };
+    const b = r.bProps as { id: string };
+    relLines.push(`${a.id}-[${String(r.type)} ${canonical(r.props)}]->${b.id}`);
+  }
+  return [...[...lines].sort(), ...relLines.sort()];
+}
+
+/** The whole graph as sorted lines (for a test's own server). */
+export async function fullDump(executor: Executor): Promise<string[]> {
+  const nodes: Row[] = await executor.read(ALL_NODES);
+  const rels: Row[] = await executor.read(ALL_RELS);
+  return [
+    ...nodes.map((n) => nodeLine(n.labels, n.props)).sort(),
+    ...rels.map((r) => `${String(r.from)}-[${String(r.type)} ${canonical(r.props)}]->${String(r.to)}`).sort(),
+  ];
+}
+
+export async function cleanup(executor: Executor, paperIds: string[]): Promise<void> {
+  await executor.write(CLEANUP_RELS, { ids: paperIds });
+  await executor.write(CLEANUP_PAPERS, { ids: paperIds });
+}

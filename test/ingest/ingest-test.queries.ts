@@ -1,0 +1,29 @@
+// Cypher used only by the ingest tests: scoped canonical dumps and cleanup of what a test wrote.
+
+/** The test's papers. */
+export const SCOPED_PAPERS = `MATCH (p:Paper) WHERE p.id IN $ids RETURN labels(p) AS labels, properties(p) AS props`;
+
+/** Relationships that came from the test's papers, with the nodes at both ends. */
+export const SCOPED_RELS = `
+MATCH (a)-[r]->(b) WHERE r.paperId IN $ids
+RETURN type(r) AS type, properties(r) AS props,
+       labels(a) AS aLabels, properties(a) AS aProps, labels(b) AS bLabels, properties(b) AS bProps`;
+
+/** Deletes the relationships from the test's papers, then entity nodes left without any relationship. */
+export const CLEANUP_RELS = `
+MATCH (a)-[r]->(b) WHERE r.paperId IN $ids
+WITH collect(DISTINCT a) + collect(DISTINCT b) AS touched, collect(r) AS rels
+FOREACH (r IN rels | DELETE r)
+WITH touched
+UNWIND touched AS n
+WITH DISTINCT n WHERE NOT n:Paper AND NOT (n)--()
+DELETE n`;
+
+export const CLEANUP_PAPERS = `MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p`;
+
+/** Every node and relationship (for a test's own server). */
+export const ALL_NODES = `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') RETURN labels(n) AS labels, properties(n) AS props`;
+export const ALL_RELS = `MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, a.id AS from, b.id AS to`;
+export const WIPE_ALL = `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') DETACH DELETE n`;
+
+export const ENTITY_NAMES = `MATCH (m {id: $id}) RETURN m.name AS name, m.aliases AS aliases, m.keys AS keys`;
