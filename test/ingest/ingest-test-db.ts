@@ -1,8 +1,7 @@
 // Helpers of the ingest integration tests: an executor on the test server, the schema (migrations),
 // canonical dumps of what a test wrote (sorted, timestamps left out), and cleanup.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Executor, type Row } from '../../src/db/executor';
+import { migrate } from '../../src/db/migrations';
 import type { Plain } from '../../src/db/values';
 import {
   ALL_NODES,
@@ -32,19 +31,7 @@ export async function applySchema(executor: Executor): Promise<void> {
       `could not reach Neo4j at ${executor.uri} - start one with NEO4J_TEST_PORT set (e.g. \`npx papergraph db start --port 7691 --home .papergraph/neo4j-test-ingest\`): ${(e as Error).message}`,
     );
   }
-  const dir = path.join(__dirname, '..', '..', 'migrations');
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.cypher'))
-    .sort()) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
-    for (const statement of text
-      .split(/;\s*(?:\n|$)/)
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      await executor.write(statement);
-    }
-  }
+  await migrate(executor);
 }
 
 function canonical(value: Plain): string {
