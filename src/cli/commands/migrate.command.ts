@@ -22,6 +22,7 @@ export function registerMigrateCommand(program: Command): void {
     .action(async (flags: MigrateFlags) => {
       const executor = new Executor(neo4jConfigFromEnv());
       try {
+        await executor.verifyConnectivity(); // fails fast (no driver retries) when the server is down
         if (flags.unlock && (await forceUnlock(executor)))
           process.stderr.write('removed a stale migration lock\n');
         const result = await migrate(executor, flags.dir, {
