@@ -1,0 +1,38 @@
+// Assembles the Apollo server: schema, the one formatError, and the lists of validation rules and
+// plugins. HOOK POINT for hardening (depth/complexity/alias limits, logging): add rules to
+// `validationRules` and plugins to `plugins` through ApolloOptions, nowhere else.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { GraphQLContext } from '../graphql/common/context';
+import { createFormatError, type ErrorLogger } from '../graphql/common/format-error';
+import { createArgumentLimitsPlugin } from './argument-limits.plugin';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  logger: ErrorLogger;
+  /** Extra validation rules (e.g. depth/alias limits), run after graphql-js's specified rules. */
+  validationRules?: ValidationRule[];
+  /** Extra plugins (e.g. complexity limits, request logging), after the built-in ones. */
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
+}
+
+export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
+  const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    // GraphiQL is served by our own route (self-hosted assets); Apollo's landing page loads from a CDN.
+    ApolloServerPluginLandingPageDisabled(),
+    createArgumentLimitsPlugin<GraphQLContext>(),
+    ...(options.plugins ?? []),
+  ];
+  return new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    introspection: true,
+    // Defaults kept on purpose: csrfPrevention (true), persisted queries (APQ) with Apollo's
+    // bounded in-memory LRU cache, status 400 for variable coercion errors.
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(options.logger),
+    validationRules: options.validationRules ?? [],
+    plugins,
+  });
+}
