@@ -70,6 +70,16 @@ export class ApiKeys {
     );
   }
 
+  /** True when at least one write key is configured (mutations are possible at all). */
+  get configured(): boolean {
+    return this.writeKeyCount > 0;
+  }
+
+  /** True when the header carries a write key (what the `ingestPapers` mutation needs). */
+  verify(authorization: string | string[] | null | undefined): boolean {
+    return this.identifyHeader(authorization)?.scope === 'write';
+  }
+
   /** Reads need a key when read keys are configured. */
   get readsRequireKey(): boolean {
     return this.readKeyCount > 0;

@@ -39,6 +39,13 @@ describe('Keys: API key checking', () => {
     }
   });
 
+  it('verify() is true only for a write key (the mutation check used by the GraphQL context)', () => {
+    const keys = new ApiKeys([WRITE], [READ]);
+    expect(keys.configured).toBe(true);
+    expect([`Bearer ${WRITE}`, `Bearer ${READ}`, 'Bearer x', undefined].map((h) => keys.verify(h))).toEqual([true, false, false, false]);
+    expect(new ApiKeys([]).configured).toBe(false);
+  });
+
   it('refuses every mutation when no write keys are configured', () => {
     const keys = ApiKeys.fromEnv({});
     expect(() => keys.requireWrite('Bearer anything')).toThrow(/Mutations are disabled/);
