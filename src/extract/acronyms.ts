@@ -1,0 +1,93 @@
+// Abbreviation definitions "Long Form (LF)" and "LF (Long Form)", found with the Schwartz & Hearst
+// (2003) matching: the short form's characters appear in order in the long form, the first one
+// at a word start. Gives alias pairs both ways with offsets of both forms.
+import type { Sentence } from './text-units';
+
+export interface AcronymDefinition {
+  short: string;
+  long: string;
+  shortStart: number;
+  shortEnd: number;
+  longStart: number;
+  longEnd: number;
+  sentence: Sentence;
+}
+
+const PAREN = /\(([^()]{1,60})\)/g;
+
+function isShortForm(s: string): boolean {
+  if (s.length < 2 || s.length > 12) return false;
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}\-&.+/]*$/u.test(s)) return false;
+  if (!/\p{Lu}/u.test(s)) return false;
+  if (/^\p{Lu}\p{Ll}+$/u.test(s) && s.length > 4) return false; // an ordinary capitalized word
+  return /\p{L}/u.test(s);
+}
+
+/** Schwartz & Hearst best long form: the start offset in `cand` of the long form, or -1. */
+function bestLongFormStart(short: string, cand: string): number {
+  let s = short.length - 1;
+  let l = cand.length - 1;
+  const sl = short.toLowerCase();
+  const cl = cand.toLowerCase();
+  while (s >= 0) {
+    const c = sl[s];
+    if (!/[\p{L}\p{N}]/u.test(c)) {
+      s--;
+      continue;
+    }
+    while (l >= 0 && (cl[l] !== c || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(cl[l - 1])))) l--;
+    if (l < 0) return -1;
+    l--;
+    s--;
+  }
+  // Back to the start of the word.
+  let start = l + 1;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(cand[start - 1])) start--;
+  return start;
+}
+
+/** Plural short forms ("KANs") define the singular too. */
+function stripPlural(short: string): string {
+  return /[A-Z]s$/.test(short) ? short.slice(0, -1) : short;
+}
+
+export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] {
+  const out: AcronymDefinition[] = [];
+  const text = sentence.text;
+  PAREN.lastIndex = 0;
+  for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
+    const inner = m[1].split(/[;,]\s*/)[0].trim();
+    const innerStart = m.index + 1 + m[1].indexOf(inner);
+    if (!isShortForm(inner)) continue;
+    const short = stripPlural(inner);
+    // Candidate long form: up to min(|A| + 5, 2|A|) words before the parenthesis, within the clause.
+    const before = text.slice(0, m.index).replace(/\s+$/, '');
+    const maxWords = Math.min(short.length + 5, short.length * 2);
+    const words = before.split(/\s+/);
+    let candWords = words.slice(-maxWords);
+    // Do not cross clause punctuation.
+    const cut = candWords.map((w) => /[,;:()]$|^[(]/.test(w)).lastIndexOf(true);
+    if (cut >= 0) candWords = candWords.slice(cut + 1);
+    const cand = candWords.join(' ');
+    if (!cand) continue;
+    const candStart = before.length - cand.length;
+    if (before.slice(candStart) !== cand) continue; // whitespace inside was not single spaces
+    const rel = bestLongFormStart(short, cand);
+    if (rel < 0) continue;
+    const long = cand.slice(rel);
+    const longWords = long.split(/\s+/).length;
+    if (long.length <= short.length || longWords > maxWords) continue;
+    // The first word of the long form must start with the short form's first letter.
+    if (long[0].toLowerCase() !== short[0].toLowerCase()) continue;
+    out.push({
+      short,
+      long,
+      shortStart: sentence.start + innerStart,
+      shortEnd: sentence.start + innerStart + short.length,
+      longStart: sentence.start + candStart + rel,
+      longEnd: sentence.start + before.length,
+      sentence,
+    });
+  }
+  return out;
+}

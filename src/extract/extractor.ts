@@ -1,0 +1,199 @@
+// The extractor: one paper (title + abstract) in, one extraction record out. Pure and synchronous;
+// nothing is cached across papers (the lexicon and rules are read-only data compiled at load).
+import type { EntityType } from '../names/normalize';
+import { canonicalId } from '../names/normalize';
+import { makeEvidence, spanEvidence } from './evidence';
+import type {
+  ExtractedEntity,
+  ExtractedLink,
+  ExtractedRepo,
+  ExtractionRecord,
+  PaperInput,
+} from './extraction.types';
+import { findLineage } from './lineage';
+import type { Mention } from './mention.types';
+import { collectDefinitions, MentionFinder } from './mentions';
+import { markProposals, titleContribution } from './roles';
+import { ENTITY_RULES } from './rules/entity.rules';
+import type { FieldName, Sentence } from './text-units';
+import { splitSentences } from './text-units';
+import { findUrls, linkKind, normalizeRepoUrl } from './urls';
+import { EXTRACTOR_VERSION } from './version';
+
+export { EXTRACTOR_VERSION } from './version';
+
+const MAX_EVIDENCE = 5;
+const TYPE_ORDER: EntityType[] = ['method', 'dataset', 'task', 'concept'];
+
+function fieldSentences(
+  field: FieldName,
+  text: string,
+): { sentences: Sentence[]; urls: ReturnType<typeof findUrls> } {
+  const urls = findUrls(text);
+  let masked = text;
+  for (const u of urls) masked = masked.slice(0, u.start) + ' '.repeat(u.end - u.start) + masked.slice(u.end);
+  const sentences = (
+    field === 'title'
+      ? [{ field, fieldText: text, start: 0, end: text.length, text, index: 0 }]
+      : splitSentences(field, masked)
+  ).map((s) => ({ ...s, fieldText: text, text: text.slice(s.start, s.end), masked }));
+  return { sentences: sentences.filter((s) => s.end > s.start), urls };
+}
+
+function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
+  return sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
+}
+
+/** Entities: mentions grouped by canonical id, one type per name (the most confident vote). */
+function buildEntities(mentions: Mention[]): ExtractedEntity[] {
+  // One type per normalized key: lexicon and definition votes beat context guesses.
+  const typeOf = new Map<string, { type: EntityType; score: number }>();
+  for (const m of mentions) {
+    const score = m.confidence + (m.fromLexicon ? 0.2 : 0) + (m.introduced ? 0.1 : 0);
+    const cur = typeOf.get(m.key);
+    if (!cur || score > cur.score) typeOf.set(m.key, { type: m.type, score });
+  }
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const type = typeOf.get(m.key)?.type ?? m.type;
+    if (type !== m.type && !m.fromLexicon) m.type = type;
+    const id = canonicalId(m.type, m.name, m.fromLexicon ? m.key : m.key);
+    const list = groups.get(id) ?? [];
+    list.push(m);
+    groups.set(id, list);
+  }
+  const out: ExtractedEntity[] = [];
+  for (const [id, list] of groups) {
+    const sorted = [...list].sort((a, b) =>
+      a.sentence.field === b.sentence.field ? a.start - b.start : a.sentence.field === 'title' ? -1 : 1,
+    );
+    const best = list.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    const intro = list
+      .filter((m) => m.introduced)
+      .sort((a, b) => (b.introduced?.confidence ?? 0) - (a.introduced?.confidence ?? 0))[0];
+    const head =
+      list.find((m) => m.fromLexicon) ??
+      list.find((m) => m.rule === ENTITY_RULES.acronymDefinition.id) ??
+      intro ??
+      best;
+    const name = head.name;
+    const aliases = new Set<string>();
+    for (const m of list) {
+      for (const a of m.aliases) aliases.add(a);
+      aliases.add(m.surface);
+    }
+    aliases.delete(name);
+    const confidence = Math.min(
+      0.99,
+      (intro?.introduced?.confidence ?? best.confidence) + Math.min(0.06, 0.02 * (list.length - 1)),
+    );
+    const evidence = [];
+    const seen = new Set<string>();
+    for (const m of sorted) {
+      const k = `${m.sentence.field}:${m.start}:${m.end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      evidence.push(makeEvidence(m));
+      if (evidence.length >= MAX_EVIDENCE) break;
+    }
+    out.push({
+      type: list[0].type,
+      id,
+      name,
+      role: intro ? 'introduced' : 'used',
+      aliases: [...aliases].filter((a) => a.trim() !== ''),
+      confidence: Math.round(confidence * 100) / 100,
+      rule: intro?.introduced?.rule ?? best.rule,
+      evidence,
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
+      (a.role === b.role ? 0 : a.role === 'introduced' ? -1 : 1) ||
+      (a.evidence[0]?.field === b.evidence[0]?.field
+        ? (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0)
+        : a.evidence[0]?.field === 'title'
+          ? -1
+          : 1),
+  );
+}
+
+function buildReposAndLinks(
+  fields: { field: FieldName; sentences: Sentence[]; urls: ReturnType<typeof findUrls> }[],
+  paperLinks: string[],
+): { repos: ExtractedRepo[]; links: ExtractedLink[] } {
+  const repos = new Map<string, ExtractedRepo>();
+  const links = new Map<string, ExtractedLink>();
+  for (const f of fields) {
+    for (const u of f.urls) {
+      const sentence = sentenceAt(f.sentences, u.start);
+      if (!sentence) continue;
+      const ev = spanEvidence(sentence, u.start, u.end, sentence.fieldText.slice(u.start, u.end));
+      const repo = normalizeRepoUrl(u.url);
+      if (repo) {
+        const cur = repos.get(repo.toLowerCase());
+        if (cur) cur.evidence.push(ev);
+        else repos.set(repo.toLowerCase(), { url: repo, evidence: [ev] });
+        continue;
+      }
+      const link = linkKind(u.url);
+      if (!link) continue;
+      const cur = links.get(link.url);
+      if (cur) cur.evidence.push(ev);
+      else links.set(link.url, { url: link.url, kind: link.kind, evidence: [ev] });
+    }
+  }
+  for (const raw of paperLinks) {
+    const repo = normalizeRepoUrl(raw);
+    if (repo) {
+      if (!repos.has(repo.toLowerCase())) repos.set(repo.toLowerCase(), { url: repo, evidence: [] });
+      continue;
+    }
+    const link = linkKind(raw);
+    if (link && !links.has(link.url)) links.set(link.url, { url: link.url, kind: link.kind, evidence: [] });
+  }
+  return { repos: [...repos.values()], links: [...links.values()] };
+}
+
+/** Extracts entities, repos, links and lineage from one paper. Deterministic; pure. */
+export function extract(paper: PaperInput): ExtractionRecord {
+  const title = fieldSentences('title', paper.title ?? '');
+  const abstract = fieldSentences('abstract', paper.abstract ?? '');
+  const all = [...title.sentences, ...abstract.sentences];
+  const defs = collectDefinitions(all);
+  const finder = new MentionFinder({ title: title.sentences, abstract: abstract.sentences }, defs);
+  finder.run();
+  const titleKey = titleContribution(finder, title.sentences[0], paper.abstract ?? '');
+  markProposals(finder, abstract.sentences, titleKey);
+  // Every mention of an introduced name is introduced.
+  const introduced = new Map<string, { rule: string; confidence: number }>();
+  for (const m of finder.mentions) if (m.introduced) introduced.set(m.key, m.introduced);
+  for (const m of finder.mentions)
+    if (!m.introduced && introduced.has(m.key)) m.introduced = introduced.get(m.key);
+
+  const entities = buildEntities(finder.mentions);
+  const mainKey =
+    titleKey ??
+    finder.mentions
+      .filter((m) => m.introduced && m.type === 'method')
+      .sort((a, b) => (b.introduced?.confidence ?? 0) - (a.introduced?.confidence ?? 0))[0]?.key;
+  const lineage = findLineage(finder.mentions, mainKey, all);
+  const { repos, links } = buildReposAndLinks(
+    [
+      { field: 'title', ...title },
+      { field: 'abstract', ...abstract },
+    ],
+    paper.links ?? [],
+  );
+  const rec: ExtractionRecord = {
+    paper: { id: paper.id, title: paper.title },
+    entities,
+    repos,
+    links,
+    lineage,
+    extractor: { version: EXTRACTOR_VERSION },
+  };
+  if (paper.url) rec.paper.url = paper.url;
+  return rec;
+}

@@ -1,0 +1,564 @@
+// Finds entity mentions in one paper: lexicon names (with versions), abbreviation definitions,
+// coined names typed by their shape and context, multi-word Title Case method names, task phrases
+// and lexicon concepts. Roles and lineage are decided later (roles.ts, lineage.ts).
+import type { EntityType } from '../names/normalize';
+import { normalizeName } from '../names/normalize';
+import type { AcronymDefinition } from './acronyms';
+import { findAcronymDefinitions } from './acronyms';
+import { isStopName, lexiconEntryFor, lexiconLookup, LEXICON_MAX_TOKENS } from './lexicon';
+import type { LexiconSurface } from './lexicon';
+import type { Mention } from './mention.types';
+import { isGenericAffix, nameStrength, singularName } from './name-shape';
+import { taskPhrases } from './nlp';
+import { ENTITY_RULES, TASK_HEADS } from './rules/entity.rules';
+import type { Sentence } from './text-units';
+import { foldPlural, nameSpans, wordTokens } from './text-units';
+
+const GAP_OK = /^(?:|\s|-|\s-\s|_|\.|\/|\s&\s|\s\/\s|')$/;
+const VERSION_AFTER =
+  /^(?:-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
+const SPACE_VERSION_AFTER =
+  /^\s(?:\d+\.\d+|\d{1,2}(?=[,.;:)]|\s+(?:and|or|model|models|with|on|in|achieve|achieves|outperform)\b))/;
+
+const METHOD_LONG_HEAD =
+  /(?:network|networks|net|model|models|transformer|transformers|machine|machines|perceptron|perceptrons|mixer|encoder|autoencoder|decoder|attention|mechanism|algorithm|optimization|optimizer|layer|layers|module|unit|units|regression|tree|trees|forest|embedding|embeddings|adaptation|tuning|distillation|sampling|search|descent|prompting|pruning|quantization|normalization|gating|aggregation|architecture|block|blocks|head|heads|operator|kernel|memory|former|gan|process|field|fields|flow|flows|policy|learner|estimator|filter|filtering|classifier|generator|discriminator|routing|pooling|convolution|propagation|boosting|retrieval|generation)$/i;
+const DATASET_LONG_HEAD =
+  /(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|bank|treebank|suite|collection|challenge|set|database|arena)$/i;
+const EVAL_CUE =
+  /\b(?:evaluat\w*|experiment\w*|benchmark\w*|dataset\w*|tested|test|results?|achiev\w*|accuracy|perform\w*|state-of-the-art|sota|outperform\w*|score\w*|trained|pre-?trained|fine-?tuned|validate\w*|empirical\w*|top-1|f1|improv\w*)\b/i;
+const NOT_DATASET_BEFORE =
+  /\b(?:based|built|relies|rely|relying|focus(?:es|ed|ing)?|depend(?:s|ing)?|conditioned|trained|operat\w*|shed light|light|act\w*|work\w*|draw\w*|run\w*|build\w*)\s+(?:up)?on\s+(?:the\s+)?$/i;
+const TRAINED_ON =
+  /\b(?:trained|pre-?trained|fine-?tuned|finetuned|tuned)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?$/i;
+const TITLE_CASE_METHOD =
+  /\b((?:\p{Lu}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)?\s+){1,4}(?:Networks?|Transformers?|Machines?|Mixers?|Autoencoders?|Perceptrons?|Encoders?|Decoders?|Nets?|Forests?|Models?|Attention))\b/gu;
+
+const TASK_HEAD_ALT = TASK_HEADS.join('|') + '|learning';
+
+export interface PaperFields {
+  title: Sentence[];
+  abstract: Sentence[];
+}
+
+export interface DefinitionInfo {
+  def: AcronymDefinition;
+  type: EntityType | 'stop';
+  key: string;
+  name: string;
+  aliases: string[];
+  fromLexicon: boolean;
+}
+
+function titleCaseRatio(s: string): number {
+  const words = s.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) return 0;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
+}
+
+/** Types every abbreviation defined in the paper (lexicon first, else the long form's head word). */
+export function collectDefinitions(sentences: Sentence[]): Map<string, DefinitionInfo> {
+  const out = new Map<string, DefinitionInfo>();
+  for (const sentence of sentences) {
+    for (const def of findAcronymDefinitions(sentence)) {
+      const shortKey = normalizeName(def.short);
+      if (out.has(shortKey)) continue;
+      if (isStopName(def.short) || isStopName(def.long)) {
+        out.set(shortKey, {
+          def,
+          type: 'stop',
+          key: shortKey,
+          name: def.short,
+          aliases: [],
+          fromLexicon: false,
+        });
+        continue;
+      }
+      const lex = lexiconEntryFor(def.short) ?? lexiconEntryFor(def.long);
+      // A lexicon hit on only one form must agree with the other form's shape to be trusted.
+      if (
+        lex &&
+        (lexiconEntryFor(def.long)?.key === lex.key || lexiconEntryFor(def.short)?.key === lex.key)
+      ) {
+        out.set(shortKey, {
+          def,
+          type: lex.type,
+          key: lex.key,
+          name: lex.name,
+          aliases: [def.short, def.long],
+          fromLexicon: true,
+        });
+        continue;
+      }
+      const lastWord = def.long.split(/[\s-]+/).pop() ?? '';
+      let type: EntityType | 'stop';
+      if (DATASET_LONG_HEAD.test(lastWord)) type = 'dataset';
+      else if (METHOD_LONG_HEAD.test(lastWord)) type = 'method';
+      else if (new RegExp(`^(?:${TASK_HEAD_ALT})$`, 'i').test(lastWord)) type = 'task';
+      else if (nameStrength(def.short) === 'strong' || titleCaseRatio(def.long) >= 0.6) type = 'method';
+      else type = 'concept';
+      out.set(shortKey, {
+        def,
+        type,
+        key: normalizeName(def.short),
+        name: def.short,
+        aliases: [def.long],
+        fromLexicon: false,
+      });
+    }
+  }
+  return out;
+}
+
+/** Picks the lexicon surface that matches the text, honouring case-sensitive single words. */
+function acceptSurface(
+  list: readonly LexiconSurface[],
+  text: string,
+  sentenceInitial: boolean,
+  inTitle: boolean,
+): LexiconSurface | undefined {
+  for (const s of list) {
+    if (!s.caseSensitive) return s;
+    const sing = text.endsWith('s') && !s.surface.endsWith('s') ? text.slice(0, -1) : text;
+    const exact = sing === s.surface || text === s.surface;
+    if (!exact) continue;
+    const capitalizedWord = /^\p{Lu}\p{Ll}+$/u.test(s.surface);
+    if (capitalizedWord && (sentenceInitial || inTitle)) continue;
+    return s;
+  }
+  return undefined;
+}
+
+interface Covered {
+  start: number;
+  end: number;
+}
+
+function overlaps(covered: Covered[], start: number, end: number): boolean {
+  return covered.some((c) => start < c.end && end > c.start);
+}
+
+/** The text of the whole name span around [start, end), for the affix check. */
+function enclosingSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s > 0 && /[-_/.]/.test(text[s - 1]) && s > 1 && /[\p{L}\p{N}]/u.test(text[s - 2])) {
+    s -= 2;
+    while (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1])) s--;
+  }
+  while (e < text.length - 1 && /[-_/]/.test(text[e]) && /[\p{L}\p{N}]/u.test(text[e + 1])) {
+    e += 2;
+    while (e < text.length && /[\p{L}\p{N}]/u.test(text[e])) e++;
+  }
+  return { start: s, end: e };
+}
+
+/** Are the parts of the enclosing span outside [start,end) only generic affixes ("-based", "non-")? */
+function affixesOk(text: string, start: number, end: number): boolean {
+  const span = enclosingSpan(text, start, end);
+  const before = text
+    .slice(span.start, start)
+    .split(/[-_/.]/)
+    .filter(Boolean);
+  const after = text
+    .slice(end, span.end)
+    .split(/[-_/.]/)
+    .filter(Boolean);
+  return before.every((p) => isGenericAffix(p, 'prefix')) && after.every((p) => isGenericAffix(p, 'suffix'));
+}
+
+export class MentionFinder {
+  readonly mentions: Mention[] = [];
+  private covered = new Map<string, Covered[]>(); // per field
+
+  constructor(
+    private readonly fields: PaperFields,
+    readonly defs: Map<string, DefinitionInfo>,
+  ) {}
+
+  private cover(field: string, start: number, end: number): void {
+    const list = this.covered.get(field) ?? [];
+    list.push({ start, end });
+    this.covered.set(field, list);
+  }
+
+  isCovered(field: string, start: number, end: number): boolean {
+    return overlaps(this.covered.get(field) ?? [], start, end);
+  }
+
+  add(m: Mention): Mention {
+    this.mentions.push(m);
+    this.cover(m.sentence.field, m.start, m.end);
+    return m;
+  }
+
+  run(): Mention[] {
+    for (const s of [...this.fields.title, ...this.fields.abstract]) this.lexiconIn(s);
+    for (const s of [...this.fields.title, ...this.fields.abstract]) this.definitionsIn(s);
+    for (const s of [...this.fields.title, ...this.fields.abstract]) this.coinedIn(s);
+    for (const s of this.fields.abstract) this.titleCaseMethodsIn(s);
+    for (const s of [...this.fields.title, ...this.fields.abstract]) this.tasksIn(s);
+    this.propagateLists();
+    return this.mentions;
+  }
+
+  /** Longest-match lexicon lookup over word tokens, with version suffixes kept distinct. */
+  private lexiconIn(sentence: Sentence): void {
+    const text = sentence.fieldText;
+    const toks = wordTokens(sentence.masked ?? text, sentence.start, sentence.end);
+    const inTitle = sentence.field === 'title';
+    for (let i = 0; i < toks.length; i++) {
+      let matched = false;
+      const maxJ = Math.min(toks.length, i + LEXICON_MAX_TOKENS);
+      let key = '';
+      const keys: string[] = [];
+      for (let j = i; j < maxJ; j++) {
+        if (j > i && !GAP_OK.test(text.slice(toks[j - 1].end, toks[j].start))) break;
+        key += toks[j].norm;
+        keys.push(key);
+      }
+      for (let j = i + keys.length - 1; j >= i && !matched; j--) {
+        const list = lexiconLookup(foldPlural(keys[j - i]));
+        if (list.length === 0) continue;
+        const start = toks[i].start;
+        const end = toks[j].end;
+        const surfaceText = text.slice(start, end);
+        const accepted = acceptSurface(list, surfaceText, i === 0, inTitle);
+        if (!accepted) continue;
+        // Version suffix: "ResNet-50", "GPT-4o", "Llama 2" are distinct entities.
+        const rest = text.slice(end, sentence.end);
+        const ver = VERSION_AFTER.exec(rest) ?? SPACE_VERSION_AFTER.exec(rest);
+        if (ver && ver[0].trim() !== '') {
+          const vEnd = end + ver[0].length;
+          const vText = text.slice(start, vEnd);
+          const vLex = lexiconLookup(normalizeName(vText))[0];
+          if (vLex) this.addLexicon(sentence, vLex, start, vEnd, ENTITY_RULES.lexicon.id);
+          else {
+            this.add({
+              type: accepted.entry.type,
+              key: normalizeName(vText),
+              name: vText,
+              surface: vText,
+              start,
+              end: vEnd,
+              sentence,
+              rule: ENTITY_RULES.lexiconVersion.id,
+              confidence: ENTITY_RULES.lexiconVersion.confidence,
+              fromLexicon: false,
+              aliases: [],
+            });
+          }
+          while (i + 1 < toks.length && toks[i + 1].start < vEnd) i++;
+          matched = true;
+          break;
+        }
+        // Part of a larger coined name ("Strip-MLP") -> leave it to the coined-name rules.
+        if (!affixesOk(text, start, end)) continue;
+        this.addLexicon(sentence, accepted, start, end, ENTITY_RULES.lexicon.id);
+        i = j;
+        matched = true;
+      }
+    }
+  }
+
+  private addLexicon(sentence: Sentence, s: LexiconSurface, start: number, end: number, rule: string): void {
+    const surface = sentence.fieldText.slice(start, end);
+    // "attention" alone is a weak signal; lower case generic families get slightly less confidence.
+    const conf = ENTITY_RULES.lexicon.confidence - (/^\p{Ll}+$/u.test(surface) ? 0.1 : 0);
+    this.add({
+      type: s.entry.type,
+      key: s.entry.key,
+      name: s.entry.name,
+      surface,
+      start,
+      end,
+      sentence,
+      rule,
+      confidence: conf,
+      fromLexicon: true,
+      aliases: s.entry.aliases,
+    });
+  }
+
+  /** Both forms of every abbreviation definition become mentions of the defined entity. */
+  private definitionsIn(sentence: Sentence): void {
+    for (const info of this.defs.values()) {
+      if (info.type === 'stop' || info.def.sentence !== sentence) continue;
+      const { def } = info;
+      for (const [start, end] of [
+        [def.longStart, def.longEnd],
+        [def.shortStart, def.shortEnd],
+      ]) {
+        // Drop lexicon mentions inside the long form ("Network" parts) in favour of the whole name.
+        this.removeInside(sentence.field, start, end, info.key);
+        if (
+          this.mentions.some((m) => m.sentence.field === sentence.field && m.start === start && m.end === end)
+        )
+          continue;
+        this.add({
+          type: info.type,
+          key: info.key,
+          name: info.name,
+          surface: sentence.fieldText.slice(start, end),
+          start,
+          end,
+          sentence,
+          rule: info.fromLexicon ? ENTITY_RULES.lexicon.id : ENTITY_RULES.acronymDefinition.id,
+          confidence: info.fromLexicon
+            ? ENTITY_RULES.lexicon.confidence
+            : ENTITY_RULES.acronymDefinition.confidence,
+          fromLexicon: info.fromLexicon,
+          aliases: info.aliases,
+        });
+      }
+    }
+  }
+
+  private removeInside(field: string, start: number, end: number, keepKey: string): void {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (
+        m.sentence.field === field &&
+        m.start >= start &&
+        m.end <= end &&
+        !(m.start === start && m.end === end) &&
+        m.key !== keepKey
+      ) {
+        // Keep known names inside a long form only if the long form is not itself the entity name.
+        if (m.type === 'method' || m.type === 'concept' || m.type === 'task') this.mentions.splice(i, 1);
+      }
+    }
+    const list = this.covered.get(field) ?? [];
+    this.covered.set(
+      field,
+      list.filter((c) => !(c.start >= start && c.end <= end)),
+    );
+    for (const m of this.mentions)
+      if (m.sentence.field === field && m.start >= start && m.end <= end) this.cover(field, m.start, m.end);
+  }
+
+  /** Coined names (RaftMLP, Strip-MLP, KAN) typed by definition, shape and context. */
+  private coinedIn(sentence: Sentence): void {
+    const text = sentence.fieldText;
+    const masked = sentence.masked ?? text;
+    for (const span of nameSpans(masked, sentence.start, sentence.end)) {
+      if (this.isCovered(sentence.field, span.start, span.end)) continue;
+      const surface = text.slice(span.start, span.end);
+      if (isStopName(surface) || isStopName(singularName(surface))) continue;
+      const key = normalizeName(singularName(surface));
+      const def = this.defs.get(key);
+      if (def) {
+        if (def.type === 'stop') continue;
+        this.add({
+          type: def.type,
+          key: def.key,
+          name: def.name,
+          surface,
+          start: span.start,
+          end: span.end,
+          sentence,
+          rule: def.fromLexicon ? ENTITY_RULES.lexicon.id : ENTITY_RULES.acronymDefinition.id,
+          confidence:
+            (def.fromLexicon ? ENTITY_RULES.lexicon.confidence : ENTITY_RULES.acronymDefinition.confidence) -
+            0.05,
+          fromLexicon: def.fromLexicon,
+          aliases: def.aliases,
+        });
+        continue;
+      }
+      const strength = nameStrength(surface);
+      if (strength === 'none') continue;
+      const typed = this.contextType(sentence, span.start, span.end, strength);
+      if (!typed) continue;
+      this.add({
+        type: typed.type,
+        key,
+        name: singularName(surface),
+        surface,
+        start: span.start,
+        end: span.end,
+        sentence,
+        rule: typed.rule,
+        confidence: typed.confidence,
+        fromLexicon: false,
+        aliases: [],
+      });
+    }
+  }
+
+  /** The kind of a coined name from the words around it; undefined when the context is silent and the shape weak. */
+  contextType(
+    sentence: Sentence,
+    start: number,
+    end: number,
+    strength: 'strong' | 'weak',
+  ): { type: EntityType; rule: string; confidence: number } | undefined {
+    const text = sentence.fieldText;
+    const before = text.slice(Math.max(sentence.start, start - 60), start);
+    const afterWords = text
+      .slice(end, Math.min(sentence.end, end + 40))
+      .trim()
+      .split(/[\s,;:()]+/);
+    const next = (afterWords[0] ?? '').toLowerCase();
+    const next2 = `${next} ${(afterWords[1] ?? '').toLowerCase()}`;
+    const R = ENTITY_RULES;
+    const dsHead = R.datasetHead.pattern as RegExp;
+    const mHead = R.methodHead.pattern as RegExp;
+    if (
+      dsHead.test(next) ||
+      dsHead.test(next2.trim()) ||
+      (/^(?:data|set)$/.test(next) && /set/.test(next2))
+    ) {
+      return { type: 'dataset', rule: R.datasetHead.id, confidence: R.datasetHead.confidence };
+    }
+    if (new RegExp(`^(?:${TASK_HEAD_ALT})$`, 'i').test(next) && strength === 'weak') return undefined; // "CTR prediction"
+    if (mHead.test(next))
+      return { type: 'method', rule: R.methodHead.id, confidence: R.methodHead.confidence };
+    const evalSentence = EVAL_CUE.test(sentence.text);
+    if ((R.percentOn.pattern as RegExp).test(before) && !NOT_DATASET_BEFORE.test(before)) {
+      return { type: 'dataset', rule: R.percentOn.id, confidence: R.percentOn.confidence };
+    }
+    if (
+      TRAINED_ON.test(before) ||
+      (evalSentence && (R.datasetContext.pattern as RegExp).test(before) && !NOT_DATASET_BEFORE.test(before))
+    ) {
+      return { type: 'dataset', rule: R.datasetContext.id, confidence: R.datasetContext.confidence };
+    }
+    if ((R.comparison.pattern as RegExp).test(before)) {
+      return { type: 'method', rule: R.comparison.id, confidence: R.comparison.confidence };
+    }
+    if (strength === 'strong') {
+      const morph = R.nameMorphology.pattern as RegExp;
+      const surface = text.slice(start, end);
+      return morph.test(surface)
+        ? { type: 'method', rule: R.nameMorphology.id, confidence: R.nameMorphology.confidence }
+        : { type: 'method', rule: R.mixedCaseName.id, confidence: R.mixedCaseName.confidence };
+    }
+    return undefined;
+  }
+
+  /** Multi-word Title Case names ending in a method head inside the abstract ("Deep Residual Network"). */
+  private titleCaseMethodsIn(sentence: Sentence): void {
+    const text = sentence.fieldText;
+    TITLE_CASE_METHOD.lastIndex = 0;
+    const slice = text.slice(sentence.start, sentence.end);
+    for (let m = TITLE_CASE_METHOD.exec(slice); m; m = TITLE_CASE_METHOD.exec(slice)) {
+      let start = sentence.start + m.index;
+      let name = m[1];
+      // Drop a sentence-initial ordinary word ("The", "Our") from the name.
+      const firstWord = name.split(/\s+/)[0];
+      if (isStopName(firstWord) || /^(?:The|Our|A|An|This|These|We|In|On|For)$/.test(firstWord)) {
+        name = name.slice(firstWord.length).trimStart();
+        start = sentence.start + m.index + (m[1].length - name.length);
+      }
+      if (name.split(/\s+/).length < 2) continue;
+      const end = start + name.length;
+      if (isStopName(name) || lexiconLookup(normalizeName(name)).length > 0) continue;
+      if (
+        this.isCovered(sentence.field, start, end) &&
+        this.mentions.some((x) => x.sentence.field === sentence.field && x.start <= start && x.end >= end)
+      )
+        continue;
+      this.removeInside(sentence.field, start, end, '');
+      this.add({
+        type: 'method',
+        key: normalizeName(name),
+        name,
+        surface: name,
+        start,
+        end,
+        sentence,
+        rule: ENTITY_RULES.methodHead.id,
+        confidence: 0.7,
+        fromLexicon: false,
+        aliases: [],
+      });
+    }
+  }
+
+  /** Task phrases (compromise on short windows) not already known as lexicon tasks. */
+  private tasksIn(sentence: Sentence): void {
+    const text = sentence.fieldText;
+    for (const p of taskPhrases(sentence.text)) {
+      const start = sentence.start + p.start;
+      const end = sentence.start + p.end;
+      const surface = text.slice(start, end);
+      if (isStopName(surface)) continue;
+      const lex = lexiconEntryFor(surface, 'task');
+      if (
+        this.mentions.some(
+          (m) => m.sentence.field === sentence.field && m.type === 'task' && m.start <= start && m.end >= end,
+        )
+      )
+        continue;
+      // A phrase that is a method name ("attention generation"?) stays out of tasks.
+      if (
+        this.mentions.some(
+          (m) => m.sentence.field === sentence.field && m.type !== 'task' && m.start <= start && m.end >= end,
+        )
+      )
+        continue;
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const m = this.mentions[i];
+        if (m.sentence.field === sentence.field && m.type === 'task' && m.start >= start && m.end <= end)
+          this.mentions.splice(i, 1);
+      }
+      this.add({
+        type: 'task',
+        key: lex?.type === 'task' ? lex.key : normalizeName(surface),
+        name: lex?.type === 'task' ? lex.name : surface.toLowerCase() === surface ? surface : surface,
+        surface,
+        start,
+        end,
+        sentence,
+        rule: lex ? ENTITY_RULES.lexicon.id : ENTITY_RULES.taskPhrase.id,
+        confidence: lex ? ENTITY_RULES.lexicon.confidence : ENTITY_RULES.taskPhrase.confidence,
+        fromLexicon: Boolean(lex),
+        aliases: lex?.aliases ?? [],
+      });
+    }
+  }
+
+  /**
+   * Coordinated lists ("on X, Y and Z"): names in one list share the kind of their typed members.
+   * Finds weak-shaped (all-caps) names next to a typed mention separated only by ", " / " and ".
+   */
+  private propagateLists(): void {
+    for (const s of [...this.fields.title, ...this.fields.abstract]) {
+      const text = s.fieldText;
+      const inS = this.mentions
+        .filter((m) => m.sentence === s && (m.type === 'dataset' || m.type === 'method'))
+        .sort((a, b) => a.start - b.start);
+      if (inS.length === 0) continue;
+      const masked = s.masked ?? text;
+      for (const span of nameSpans(masked, s.start, s.end)) {
+        if (this.isCovered(s.field, span.start, span.end)) continue;
+        const surface = text.slice(span.start, span.end);
+        if (nameStrength(surface) === 'none' || isStopName(surface) || isStopName(singularName(surface)))
+          continue;
+        const neighbour = inS.find((m) => {
+          const gap =
+            m.end <= span.start
+              ? text.slice(m.end, span.start)
+              : m.start >= span.end
+                ? text.slice(span.end, m.start)
+                : 'x';
+          return /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*\/\s*|\s*&\s*)$/.test(gap);
+        });
+        if (!neighbour) continue;
+        this.add({
+          type: neighbour.type,
+          key: normalizeName(singularName(surface)),
+          name: singularName(surface),
+          surface,
+          start: span.start,
+          end: span.end,
+          sentence: s,
+          rule: ENTITY_RULES.listPropagation.id,
+          confidence: ENTITY_RULES.listPropagation.confidence,
+          fromLexicon: false,
+          aliases: [],
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// Shape tests for coined names: what makes a token look like a model / dataset name rather than
+// an English word. Pure string logic, no lexicon.
+import { ENTITY_RULES } from './rules/entity.rules';
+
+export type NameStrength = 'strong' | 'weak' | 'none';
+
+const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
+const UNIT =
+  /^(?:\d+(?:[.,]\d+)*(?:%|[kKmMbBtTgG]|x|X|px|ms|s|h|d|D|nd|st|rd|th|bit|bits|GB|MB|TB|B|M|K)?|[vV]\d+(?:\.\d+)*)$/;
+const AFFIX_SUFFIX =
+  /^(?:based|like|style|driven|free|only|augmented|enhanced|inspired|specific|level|wise|type|related|powered|guided|aware|centric|oriented|friendly|compatible|scale|sized|size|variant|variants|family|layer|layers|block|blocks|head|heads|module|modules|encoder|encoders|decoder|decoders|backbone|backbones|architecture|architectures|model|models|network|networks|series|generated|trained|pretrained|pre|finetuned|fine|tuned|tuning|style|equivalent|sized|dominated|centred|centered|alike|agnostic|independent|dependent|informed|conditioned|assisted|empowered|integrated|structured|token|tokens|feature|features|embedding|embeddings|attention|mixing|mixer|ensemble|distilled|initialized|compatible|ready|native|specialized|focused|as|vs|and|or|to)$/i;
+const AFFIX_PREFIX =
+  /^(?:non|pre|post|multi|self|cross|anti|sub|semi|co|de|re|un|vanilla|standard|plain|deep|shallow|our|pure|full|hybrid|single|dual|two|three|four|bi|uni|all|mini|meta|hyper|quasi|pseudo)$/i;
+
+/** How strongly a single name span looks like a coined name. */
+export function nameStrength(span: string): NameStrength {
+  const s = span.replace(/[+]+$/, '');
+  if (s.length < 2 || UNIT.test(s) || ROMAN.test(s)) return 'none';
+  if (!/\p{L}/u.test(s)) return 'none';
+  const parts = s.split(/[-_./'’]/).filter(Boolean);
+  // Title Case hyphen compounds of ordinary words ("Click-Through", "Self-Supervised") are not names.
+  if (parts.length > 1 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p) || /^\p{Ll}+$/u.test(p)))
+    return 'none';
+  if (
+    ENTITY_RULES.nameMorphology.pattern instanceof RegExp &&
+    /\p{Lu}/u.test(s) &&
+    ENTITY_RULES.nameMorphology.pattern.test(s) &&
+    s.length > 3
+  ) {
+    // "*Net", "*Former", "*MLP" with something before the suffix
+    return 'strong';
+  }
+  if (/\p{Ll}\p{Lu}/u.test(s)) return 'strong'; // CamelCase: RaftMLP, DeBERTa, mBERT
+  if (/\p{L}/u.test(s) && /\p{N}/u.test(s) && /\p{Lu}/u.test(s)) return 'strong'; // T5, GPT-4o
+  if (
+    parts.length > 1 &&
+    parts.some((p) => /^\p{Lu}{2,}s?$/u.test(p)) &&
+    parts.some((p) => /\p{L}/u.test(p))
+  ) {
+    return 'strong'; // Strip-MLP, MS-MLP, T-XGB
+  }
+  if (/^\p{Lu}{2,}s?$/u.test(s) || /^\p{Lu}{2,}[\p{Lu}\p{N}&]*s?$/u.test(s)) return 'weak'; // KAN, CTR, LLMs
+  return 'none';
+}
+
+/** Is `part` a generic affix ("-based", "non-") that may be attached to a known name? */
+export function isGenericAffix(part: string, position: 'prefix' | 'suffix'): boolean {
+  return position === 'suffix' ? AFFIX_SUFFIX.test(part) : AFFIX_PREFIX.test(part);
+}
+
+/** Strips a trailing plural from a coined name ("KANs" -> "KAN", "RaftMLPs" -> "RaftMLP"). */
+export function singularName(name: string): string {
+  if (/\p{Lu}s$/u.test(name) && name.length > 2) return name.slice(0, -1);
+  return name;
+}

@@ -1,0 +1,174 @@
+// Decides which entities the paper introduces (its own contribution) as opposed to uses: the
+// title name ("X: ...", "Deep X Network for ..."), "we propose / introduce / present X",
+// "called / dubbed X", "our X", and named modules in proposal sentences - never names that the
+// sentence compares against.
+import { normalizeName } from '../names/normalize';
+import { isStopName, lexiconLookup } from './lexicon';
+import type { Mention } from './mention.types';
+import type { MentionFinder } from './mentions';
+import { nameStrength, singularName } from './name-shape';
+import { COMPARISON_CUE } from './rules/lineage.rules';
+import { ENTITY_RULES } from './rules/entity.rules';
+import type { Sentence } from './text-units';
+
+const R = ENTITY_RULES;
+const DATASET_NAME_SHAPE = /(?:Bench|bench|QA|Set|Data|Corpus|DB|Eval|Arena|-\d+[KkM])$/;
+const DATASET_APPOSITION =
+  /^\s*[,(]?\s*(?:a|an|the)?\s*(?:\w+[\s-]+){0,4}?(?:dataset|benchmark|corpus|suite|collection|testbed|leaderboard)\b/i;
+
+function mark(m: Mention, rule: string, confidence: number): void {
+  if (!m.introduced || m.introduced.confidence < confidence) m.introduced = { rule, confidence };
+}
+
+/** Title "X: ..." / "Deep X Network for ...": the name and its kind, added as a mention when new. */
+export function titleContribution(
+  finder: MentionFinder,
+  title: Sentence | undefined,
+  abstractText: string,
+): string | undefined {
+  if (!title) return undefined;
+  const text = title.text;
+  let name: string | undefined;
+  let rule = R.titleColon.id;
+  let confidence = R.titleColon.confidence;
+  const colon = (R.titleColon.pattern as RegExp).exec(text);
+  if (colon) {
+    const prefix = colon[1].trim();
+    const words = prefix.split(/\s+/);
+    const single = words.length === 1;
+    const nameLike = words.some((w) => nameStrength(w) !== 'none');
+    const gerund = /ing$/i.test(words[0]) && !nameLike;
+    const titleCase = words.every(
+      (w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|for|and|the|with|in|on|to|a)$/.test(w),
+    );
+    if (
+      !isStopName(prefix) &&
+      !gerund &&
+      (single ||
+        (words.length <= 4 &&
+          titleCase &&
+          (nameLike || /(?:Net|Network|Model|Transformer|Former|Mixer)s?$/.test(prefix))))
+    ) {
+      if (
+        !/^(?:Survey|Review|Position|Tutorial|Overview|Perspective|Introduction|Background|Challenges|Opportunities|Benchmarking|Towards|Toward|Beyond|Rethinking|Revisiting|Understanding|Scaling|Exploring|Improving|Learning|Demystifying|Why|How|What|When|Do|Does|Can|Is|Are)$/i.test(
+          words[0],
+        )
+      ) {
+        name = prefix;
+      }
+    }
+  }
+  if (!name) {
+    const f = (R.titleFor.pattern as RegExp).exec(text);
+    if (
+      f &&
+      !/^(?:Towards?|Scaling|Exploring|Improving|Learning|Understanding|Rethinking|Revisiting|On|A|An|The)\b/.test(
+        f[1],
+      )
+    ) {
+      name = f[1].trim();
+      rule = R.titleFor.id;
+      confidence = R.titleFor.confidence;
+    }
+  }
+  if (!name) return undefined;
+  const start = title.start + text.indexOf(name);
+  const end = start + name.length;
+  const lex = lexiconLookup(normalizeName(name))[0];
+  const afterInAbstract = abstractText
+    .split(name)
+    .slice(1)
+    .map((s) => s.slice(0, 60));
+  const isDataset =
+    lex?.entry.type === 'dataset' ||
+    DATASET_NAME_SHAPE.test(name) ||
+    afterInAbstract.some((s) => DATASET_APPOSITION.test(s));
+  const type = isDataset ? 'dataset' : lex && lex.entry.type !== 'method' ? lex.entry.type : 'method';
+  if (type === 'task' || type === 'concept') return undefined;
+  // Replace what the lexicon / shape rules found inside the title name by the whole name.
+  const existing = finder.mentions.find((m) => m.sentence === title && m.start === start && m.end === end);
+  for (let i = finder.mentions.length - 1; i >= 0; i--) {
+    const m = finder.mentions[i];
+    if (m !== existing && m.sentence === title && m.start >= start && m.end <= end)
+      finder.mentions.splice(i, 1);
+  }
+  const key = lex ? lex.entry.key : normalizeName(singularName(name));
+  const m =
+    existing ??
+    finder.add({
+      type,
+      key,
+      name: lex ? lex.entry.name : name,
+      surface: name,
+      start,
+      end,
+      sentence: title,
+      rule,
+      confidence,
+      fromLexicon: Boolean(lex),
+      aliases: lex ? lex.entry.aliases : [],
+    });
+  m.type = type;
+  mark(m, rule, confidence);
+  return m.key;
+}
+
+/** Marks introduced mentions in proposal sentences of the abstract. */
+export function markProposals(
+  finder: MentionFinder,
+  abstract: Sentence[],
+  titleKey: string | undefined,
+): void {
+  const propose = R.propose.pattern as RegExp;
+  const naming = R.naming.pattern as RegExp;
+  const ours = R.ourX.pattern as RegExp;
+  for (const s of abstract) {
+    const inS = finder.mentions
+      .filter((m) => m.sentence === s && (m.type === 'method' || m.type === 'dataset'))
+      .sort((a, b) => a.start - b.start);
+    if (inS.length === 0) continue;
+    const text = s.fieldText;
+    for (const m of inS) {
+      const before = text.slice(Math.max(s.start, m.start - 50), m.start);
+      if (naming.test(before)) mark(m, R.naming.id, R.naming.confidence);
+      else if (ours.test(before) && (!m.fromLexicon || m.key === titleKey))
+        mark(m, R.ourX.id, R.ourX.confidence);
+    }
+    const pm = propose.exec(s.text);
+    if (!pm) continue;
+    const verbEnd = s.start + pm.index + pm[0].length;
+    // Stop at the first comparison cue: what follows is what the paper compares against.
+    const rest = text.slice(verbEnd, s.end);
+    const cmp = COMPARISON_CUE.exec(rest);
+    const limit = cmp ? verbEnd + cmp.index : s.end;
+    const after = inS.filter((m) => m.start >= verbEnd && m.end <= limit);
+    if (after.length === 0) continue;
+    // The object of the proposal: coined names (not lexicon-known), the title name, and datasets with a dataset head.
+    let first = true;
+    for (const m of after) {
+      const between = text.slice(verbEnd, m.start);
+      const coined = !m.fromLexicon || m.key === titleKey;
+      const direct =
+        /^\s*(?:(?:a|an|the|two|three|novel|new|simple|effective|efficient|general|unified|first|lightweight|scalable|large-scale|high-quality|comprehensive|challenging)[\s,]+)*$/i.test(
+          between,
+        );
+      const asComponent =
+        /\b(?:based on|built on|using|uses|use|via|with|from|of|on top of|inspired by|extends?|improv\w*|than|over|to|into|for)\s+(?:\w+\s+){0,2}$/i.test(
+          between,
+        );
+      if (coined && (first || !asComponent)) {
+        mark(m, R.propose.id, R.propose.confidence - (first ? 0 : 0.08));
+        first = false;
+      } else if (direct && m.type === 'dataset') {
+        mark(m, R.propose.id, R.propose.confidence - 0.1);
+      }
+    }
+  }
+}
+
+/** Entity keys the paper introduces (any mention introduced makes the entity introduced). */
+export function introducedKeys(mentions: Mention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) if (m.introduced) out.add(`${m.type}:${m.key}`);
+  return out;
+}
