@@ -19,9 +19,7 @@ export interface LimitsConfig {
   assumedFirst: number;
   /** Maximum number of aliased fields in a document. */
   maxAliases: number;
-  /** Maximum operations in one batched HTTP request; 1 = batching disabled (Apollo's default). */
-  maxBatch: number;
-  /** Maximum lexical tokens in a query document (graphql-js `maxTokens`): bounds parse and validation work. */
+  /** Maximum lexical tokens in a query document, counted before parsing: bounds parse and validation work. */
   maxTokens: number;
   /** Maximum `first` on any connection or list. */
   maxFirst: number;
@@ -52,7 +50,6 @@ export const DEFAULT_LIMITS: Readonly<LimitsConfig> = Object.freeze({
   maxComplexity: 50_000,
   assumedFirst: 20,
   maxAliases: 30,
-  maxBatch: 1,
   maxTokens: 10_000,
   maxFirst: 100,
   maxLineageDepth: 10,
@@ -73,7 +70,6 @@ export const LIMIT_ENV: Readonly<Record<keyof LimitsConfig, string>> = Object.fr
   maxComplexity: 'PAPERGRAPH_MAX_COMPLEXITY',
   assumedFirst: 'PAPERGRAPH_ASSUMED_FIRST',
   maxAliases: 'PAPERGRAPH_MAX_ALIASES',
-  maxBatch: 'PAPERGRAPH_MAX_BATCH',
   maxTokens: 'PAPERGRAPH_MAX_TOKENS',
   maxFirst: 'PAPERGRAPH_MAX_FIRST',
   maxLineageDepth: 'PAPERGRAPH_MAX_LINEAGE_DEPTH',
@@ -168,7 +164,6 @@ export function limitsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Limit
     maxComplexity: intSetting(env, 'maxComplexity', 1, 100_000_000),
     assumedFirst: intSetting(env, 'assumedFirst', 1, 10_000),
     maxAliases: intSetting(env, 'maxAliases', 0, 10_000),
-    maxBatch: intSetting(env, 'maxBatch', 1, 100),
     maxTokens: intSetting(env, 'maxTokens', 100, 1_000_000),
     maxFirst: intSetting(env, 'maxFirst', 1, 10_000),
     maxLineageDepth: intSetting(env, 'maxLineageDepth', 1, 50),

@@ -9,6 +9,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { isAppError } from '../errors/app-error';
+import type { ApiKeys } from './api-keys';
 import { effectiveErrorCode } from './limits/limit-error';
 import { operationCosts } from './limits/limits.plugin';
 
@@ -134,7 +135,7 @@ function truncate(text: string, max = 300): string {
  * Apollo plugin: one `graphql` line per operation with name, type, outcome, error codes, duration
  * and cost. Internal errors (masked for the client) are logged with their message and stack, cut short.
  */
-export function createLoggingPlugin(logger: Logger): ApolloServerPlugin<LoggableContext> {
+export function createLoggingPlugin(logger: Logger, apiKeys?: ApiKeys): ApolloServerPlugin<LoggableContext> {
   return {
     async requestDidStart(start) {
       const started = performance.now();
@@ -183,7 +184,9 @@ export function createLoggingPlugin(logger: Logger): ApolloServerPlugin<Loggable
               errorCodes: codes.length > 0 ? codes : undefined,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
               cost: operationCosts.get(rc.request),
-              keyId: rc.contextValue?.keyId ?? undefined,
+              keyId:
+                rc.contextValue?.keyId ??
+                apiKeys?.identifyHeader(rc.request.http?.headers.get('authorization'))?.keyId,
             },
             'graphql operation',
           );

@@ -42,7 +42,12 @@ describe('Keys: API key checking', () => {
   it('verify() is true only for a write key (the mutation check used by the GraphQL context)', () => {
     const keys = new ApiKeys([WRITE], [READ]);
     expect(keys.configured).toBe(true);
-    expect([`Bearer ${WRITE}`, `Bearer ${READ}`, 'Bearer x', undefined].map((h) => keys.verify(h))).toEqual([true, false, false, false]);
+    expect([`Bearer ${WRITE}`, `Bearer ${READ}`, 'Bearer x', undefined].map((h) => keys.verify(h))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(new ApiKeys([]).configured).toBe(false);
   });
 

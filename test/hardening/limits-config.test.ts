@@ -7,7 +7,6 @@ describe('Config: limits from the environment', () => {
     expect(config.maxDepth).toBeLessThanOrEqual(12);
     expect(config.introspection).toBe(true);
     expect(config.rateLimit).toBeNull();
-    expect(config.maxBatch).toBe(1);
     expect(config.maxBodyBytes).toBe(1024 * 1024);
   });
 
@@ -16,7 +15,6 @@ describe('Config: limits from the environment', () => {
       PAPERGRAPH_MAX_DEPTH: '8',
       PAPERGRAPH_MAX_COMPLEXITY: '1000',
       PAPERGRAPH_MAX_ALIASES: '5',
-      PAPERGRAPH_MAX_BATCH: '4',
       PAPERGRAPH_MAX_FIRST: '50',
       PAPERGRAPH_MAX_LINEAGE_DEPTH: '5',
       PAPERGRAPH_MAX_PATH_LENGTH: '4',
@@ -30,7 +28,6 @@ describe('Config: limits from the environment', () => {
       maxDepth: 8,
       maxComplexity: 1000,
       maxAliases: 5,
-      maxBatch: 4,
       maxFirst: 50,
       maxLineageDepth: 5,
       maxPathLength: 4,

@@ -3,7 +3,11 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { buildSchema } from 'graphql';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/config/limits-config';
-import { createLimitsPlugin, limitServerOptions } from '../../src/server/limits/limits.plugin';
+import {
+  createLimitsPlugin,
+  limitParseOptions,
+  limitValidationRules,
+} from '../../src/server/limits/limits.plugin';
 
 export const typeDefs = /* GraphQL */ `
   type Query {
@@ -92,7 +96,9 @@ export function testServer(
   return new ApolloServer({
     typeDefs,
     resolvers,
-    ...limitServerOptions(config),
+    introspection: true,
+    validationRules: limitValidationRules(config),
+    parseOptions: limitParseOptions(config),
     plugins: [createLimitsPlugin(config), ...plugins],
   });
 }

@@ -1,6 +1,27 @@
-import type { ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { getIntrospectionQuery } from 'graphql';
 import { limits, nestedQuery, testServer } from './limits-fixture';
+
+/** Through Apollo's HTTP entry point (what the real server calls), not executeOperation. */
+async function runHttp(server: ApolloServer, query: string) {
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: 'POST',
+      headers: new HeaderMap([['content-type', 'application/json']]),
+      search: '',
+      body: { query },
+    },
+    context: async () => ({}),
+  });
+  if (response.body.kind !== 'complete') throw new Error('expected a complete body');
+  return {
+    status: response.status,
+    result: JSON.parse(response.body.string) as {
+      data?: unknown;
+      errors?: { extensions?: Record<string, unknown> }[];
+    },
+  };
+}
 
 async function run(server: ApolloServer, query: string, variables?: Record<string, unknown>) {
   const response = await server.executeOperation({ query, variables });
@@ -68,14 +89,17 @@ describe('Limits: Apollo plugin and rules in a real ApolloServer', () => {
     expect(result.errors!.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
-  it('refuses a document over maxTokens at parse time', async () => {
+  it('refuses a document over maxTokens while parsing, with a coded 400 and no validation', async () => {
     const small = testServer(limits({ maxTokens: 100 }));
     await small.start();
     try {
       const q = `{ ${Array.from({ length: 60 }, () => 'stats { papers }').join(' ')} }`;
-      const { status, result } = await run(small, q);
+      const { status, result } = await runHttp(small, q);
       expect(status).toBe(400);
-      expect(result.errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(result.data).toBeUndefined();
+      expect(result.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+      expect(result.errors![0]).toMatchObject({ message: expect.stringMatching(/100 tokens/) });
+      expect((await run(small, '{ stats { papers } }')).result.data).toEqual({ stats: { papers: 3 } });
     } finally {
       await small.stop();
     }

@@ -1,34 +1,29 @@
-// Apollo plugin enforcing the operation cost budget (needs the variables, so it runs at
-// `didResolveOperation`: after validation, before any resolver) and restoring the codes of the
-// limit validation rules, which Apollo re-labels GRAPHQL_VALIDATION_FAILED.
+// Apollo plugin and validation rules for the operation limits, all enforced before any resolver:
+//   - token count (graphql-js `maxTokens` parse option: GRAPHQL_PARSE_FAILED before any validation),
+//   - depth and aliases (validation rules; Apollo re-labels their errors GRAPHQL_VALIDATION_FAILED,
+//     so `willSendResponse` restores QUERY_TOO_COMPLEX),
+//   - cost (needs the variables, so it runs at `didResolveOperation`),
+//   - introspection on/off (graphql-js's NoSchemaIntrospectionCustomRule).
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { LimitsConfig } from '../../config/limits-config';
 import { createAliasLimitRule } from './alias-limit.rule';
 import { createDepthLimitRule } from './depth-limit.rule';
 import { effectiveErrorCode, LIMIT_CODES, queryTooComplex } from './limit-error';
 import { estimateOperationCost } from './operation-cost';
 
-/** The validation rules to pass as Apollo's `validationRules` (depth and aliases). */
+/** The validation rules to pass as Apollo's `validationRules`. */
 export function limitValidationRules(
-  config: Pick<LimitsConfig, 'maxDepth' | 'maxAliases'>,
+  config: Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'introspection'>,
 ): ValidationRule[] {
-  return [createDepthLimitRule(config.maxDepth), createAliasLimitRule(config.maxAliases)];
+  const rules = [createDepthLimitRule(config.maxDepth), createAliasLimitRule(config.maxAliases)];
+  if (!config.introspection) rules.push(NoSchemaIntrospectionCustomRule);
+  return rules;
 }
 
-/** Options for Apollo's constructor that belong to the limits (spread them into `new ApolloServer`). */
-export function limitServerOptions(config: LimitsConfig): {
-  validationRules: ValidationRule[];
-  parseOptions: { maxTokens: number };
-  introspection: boolean;
-  allowBatchedHttpRequests: boolean;
-} {
-  return {
-    validationRules: limitValidationRules(config),
-    parseOptions: { maxTokens: config.maxTokens },
-    introspection: config.introspection,
-    allowBatchedHttpRequests: config.maxBatch > 1,
-  };
+/** Apollo's `parseOptions`: graphql-js stops parsing past `maxTokens`, bounding parse and validation work. */
+export function limitParseOptions(config: Pick<LimitsConfig, 'maxTokens'>): { maxTokens: number } {
+  return { maxTokens: config.maxTokens };
 }
 
 /** Estimated cost of each request (read by the request logger). */
@@ -50,7 +45,9 @@ function restoreLimitCodes(requestContext: GraphQLRequestContextWillSendResponse
   if (changed) body.singleResult.errors = next;
 }
 
-export function createLimitsPlugin(config: LimitsConfig): ApolloServerPlugin<BaseContext> {
+export function createLimitsPlugin<TContext extends BaseContext>(
+  config: LimitsConfig,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -71,7 +68,7 @@ export function createLimitsPlugin(config: LimitsConfig): ApolloServerPlugin<Bas
           }
         },
         async willSendResponse(requestContext) {
-          restoreLimitCodes(requestContext);
+          restoreLimitCodes(requestContext as GraphQLRequestContextWillSendResponse<BaseContext>);
         },
       };
     },

@@ -1,0 +1,20 @@
+// Cypher used only by the reliability tests: whole-graph canonical dumps and a deliberately slow statement.
+
+/** Every node (bookkeeping `__` nodes included: an injection must not touch them either). */
+export const DUMP_NODES = `MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props`;
+
+/** Every relationship with its endpoints' element ids. */
+export const DUMP_RELS = `MATCH (a)-[r]->(b) RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, properties(r) AS props`;
+
+/** A statement that runs for many seconds unless the transaction timeout cuts it. */
+export const SLOW_STATEMENT = `UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n`;
+
+export const COUNT_PAPERS = `MATCH (p:Paper) RETURN count(p) AS n`;
+
+export const PAPER_BY_ID = `MATCH (p:Paper {id: $id}) RETURN properties(p) AS props`;
+
+export const PAPER_IDS = `MATCH (p:Paper) RETURN p.id AS id ORDER BY id`;
+
+export const SAMPLE_ENTITIES = `MATCH (m:Method) WHERE (m)<-[:BUILDS_ON]-() OR (m)-[:BUILDS_ON]->() RETURN m.id AS id, m.name AS name ORDER BY id LIMIT $n`;
+
+export const SAMPLE_DATASETS = `MATCH (d:Dataset) RETURN d.id AS id, d.name AS name ORDER BY id LIMIT $n`;
