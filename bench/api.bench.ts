@@ -1,0 +1,145 @@
+// `npm run bench:api [-- --quick] [--sizes 10000,100000] [--seed N] [--keep-db] [--profile]`:
+// Papergraph vs @neo4j/graphql v7 vs raw Cypher on the synthetic graph (see docs/BENCHMARKS.md).
+// Prints a table, writes bench/results/api-<date>.json, and prints one JSON summary line last.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fmt, machine, runHarness, type HarnessOptions, type SizeResult, type System } from './api/harness';
+import { ROOT } from './api/servers';
+
+function parseArgs(argv: string[]) {
+  const has = (flag: string) => argv.includes(flag);
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = has('--quick');
+  const sizes = (value('--sizes') ?? (quick ? '10000' : '10000,100000')).split(',').map(Number);
+  return {
+    quick,
+    sizes,
+    seed: Number(value('--seed') ?? 42),
+    keepDb: has('--keep-db'),
+    profile: has('--profile'),
+  };
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function ratio(a: number | undefined, b: number | undefined): number {
+  return a === undefined || b === undefined || b === 0 ? NaN : a / b;
+}
+
+function printTable(results: SizeResult[]): void {
+  for (const r of results) {
+    process.stdout.write(
+      `\n== ${r.papers} papers: latency ms (p50/p99), throughput req/s, Cypher statements/request ==\n`,
+    );
+    process.stdout.write(
+      `${'conn'.padEnd(5)}${'query'.padEnd(9)}${'papergraph p50/p99'.padStart(20)}${'req/s'.padStart(8)}${'peer p50/p99'.padStart(18)}${'req/s'.padStart(8)}${'p50 x'.padStart(7)}${'thr x'.padStart(7)}${'raw p50'.padStart(9)}${'stmts pg/peer'.padStart(15)}\n`,
+    );
+    for (const [c, byWorkload] of Object.entries(r.results)) {
+      for (const [w, s] of Object.entries(byWorkload)) {
+        const pg = s.papergraph ?? { p50: NaN, p99: NaN, throughput: NaN };
+        const peer = s.peer ?? { p50: NaN, p99: NaN, throughput: NaN };
+        const st = r.statementsPerRequest[w];
+        process.stdout.write(
+          `${c.padEnd(5)}${w.padEnd(9)}${`${fmt(pg.p50)}/${fmt(pg.p99)}`.padStart(20)}${fmt(pg.throughput, 0).padStart(8)}${`${fmt(peer.p50)}/${fmt(peer.p99)}`.padStart(18)}${fmt(peer.throughput, 0).padStart(8)}${fmt(ratio(pg.p50, peer.p50), 2).padStart(7)}${fmt(ratio(pg.throughput, peer.throughput), 2).padStart(7)}${fmt(s.raw?.p50).padStart(9)}${(st ? `${fmt(st.papergraph, 1)}/${fmt(st.peer, 1)}` : '').padStart(15)}\n`,
+        );
+      }
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const options: HarnessOptions = {
+    sizes: args.sizes,
+    seed: args.seed,
+    connections: [1, 16],
+    queryMs: args.quick ? 1_000 : 5_000,
+    mixMs: args.quick ? 3_000 : 10_000,
+    reps: 2,
+    warmupMs: args.quick ? 3_000 : 10_000,
+    neo4jPort: 7694,
+    neo4jHome: path.join(ROOT, '.papergraph', 'neo4j-bench-api'),
+    papergraphPort: 4300,
+    peerPort: 4301,
+    keepDb: args.keepDb,
+    profile: args.profile,
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+  const started = Date.now();
+  const results = await runHarness(options);
+  printTable(results);
+
+  const small = results[0];
+  const large = results[results.length - 1];
+  const at = (r: SizeResult, c: number, w: string, s: System) => r.results[c]?.[w]?.[s];
+  const growth: Record<string, Record<string, { p50: number[]; p99: number[] }>> = {};
+  for (const w of ['lineage', 'search']) {
+    growth[w] = {};
+    for (const s of ['papergraph', 'peer', 'raw'] as System[]) {
+      growth[w][s] = {
+        p50: results.map((r) => at(r, 1, w, s)?.p50 ?? NaN),
+        p99: results.map((r) => at(r, 16, w, s)?.p99 ?? NaN),
+      };
+    }
+  }
+  const summary = {
+    mix_throughput_ratio_vs_peer: ratio(
+      at(small, 16, 'mix', 'papergraph')?.throughput,
+      at(small, 16, 'mix', 'peer')?.throughput,
+    ),
+    mix_p50_ratio_vs_peer: ratio(at(small, 1, 'mix', 'papergraph')?.p50, at(small, 1, 'mix', 'peer')?.p50),
+    mix_p50_over_raw_ms:
+      (at(small, 1, 'mix', 'papergraph')?.p50 ?? NaN) - (at(small, 1, 'mix', 'raw')?.p50 ?? NaN),
+    list_statements_5_50_100: [
+      small.statementsPerRequest.list5?.papergraph,
+      small.statementsPerRequest.list50?.papergraph,
+      small.statementsPerRequest.list100?.papergraph,
+    ],
+    lineage_p99_16c_ms_largest: at(large, 16, 'lineage', 'papergraph')?.p99,
+    papers: results.map((r) => r.papers),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const report = {
+    date: new Date().toISOString(),
+    command: `npm run bench:api${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine: machine(),
+    versions: {
+      '@neo4j/graphql': versionOf('@neo4j/graphql'),
+      '@apollo/server': versionOf('@apollo/server'),
+      graphql: versionOf('graphql'),
+      'neo4j-driver': versionOf('neo4j-driver'),
+      'type-graphql': versionOf('type-graphql'),
+      neo4j: '5.26.19',
+    },
+    options: { ...options, log: undefined },
+    summary,
+    growth,
+    results,
+  };
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `api-${args.quick ? 'quick-' : ''}${report.date.slice(0, 10)}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:api failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

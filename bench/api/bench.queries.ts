@@ -1,0 +1,47 @@
+// Cypher of the API benchmark's own bookkeeping: the corpus marker, wiping a stale graph, the
+// fallback schema (used only when `papergraph migrate` is not available) and picking query targets.
+
+export const READ_MARKER = `MATCH (m:__BenchCorpus {key: 'api'}) RETURN m.papers AS papers, m.seed AS seed, m.version AS version`;
+
+export const WRITE_MARKER = `
+MERGE (m:__BenchCorpus {key: 'api'})
+SET m.papers = $papers, m.seed = $seed, m.version = $version, m.loadedAt = $loadedAt, m.loader = $loader`;
+
+export const WIPE_BATCH = `MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted`;
+
+export const FALLBACK_SCHEMA = [
+  'CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT method_id IF NOT EXISTS FOR (n:Method) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT repo_id IF NOT EXISTS FOR (n:Repo) REQUIRE n.id IS UNIQUE',
+  'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Paper|Method|Dataset|Task|Concept|Repo) ON EACH [n.name, n.aliases, n.title]',
+];
+
+export const AWAIT_INDEXES = `CALL db.awaitIndexes(600)`;
+
+export const COUNT_GRAPH = `
+CALL { MATCH (p:Paper) RETURN count(p) AS papers }
+CALL { MATCH (m:Method) RETURN count(m) AS methods }
+CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN papers, methods, relationships`;
+
+/** Methods by number of using papers, with their lineage size: targets are picked from this ranking. */
+export const RANK_METHODS = `
+MATCH (m:Method)
+WITH m, COUNT { (m)<-[:USES]-(:Paper) } AS uses
+ORDER BY uses DESC, m.id
+WITH collect({id: m.id, name: m.name, uses: uses}) AS ranked
+RETURN ranked`;
+
+export const RANK_DATASETS = `
+MATCH (d:Dataset)
+WITH d, COUNT { (d)<-[:EVALUATES_ON]-(:Paper) } AS uses
+ORDER BY uses DESC, d.id
+RETURN collect({id: d.id, name: d.name, uses: uses}) AS ranked`;
+
+/** A paper with methods, datasets and a repo, deterministic: the first such paper by id after $after. */
+export const PICK_PAPER = `
+MATCH (p:Paper) WHERE p.id >= $after AND EXISTS { (p)-[:HAS_CODE]->() } AND COUNT { (p)-[:USES]->() } >= 2
+RETURN p.id AS id ORDER BY p.id LIMIT 1`;

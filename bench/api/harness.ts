@@ -1,0 +1,356 @@
+// The API benchmark: Papergraph vs the @neo4j/graphql peer vs raw Cypher over the same Neo4j and the
+// same synthetic graph. Per corpus size: load (or reuse) the graph, start both servers, check that all
+// three answer every query of the mix, count Cypher statements per request, warm up, then measure each
+// query and the mix at 1 and 16 connections, alternating Papergraph and peer runs (A, B, A, B, ...).
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { Executor } from '../../src/db/executor';
+import { BENCH_DRIVER_CONFIG } from './driver-settings';
+import { ensureGraph, type LoadResult } from './graph-loader';
+import { graphqlTask, percentile, postGraphQL, runClosedLoop, type LoadSample, type Task } from './load';
+import { buildMix, type MixQuery, type Targets } from './query-mix';
+import { PICK_PAPER, RANK_DATASETS, RANK_METHODS } from './bench.queries';
+import { ROOT, startNeo4j, startServer, statementCount, stopNeo4j, type ServerProcess } from './servers';
+
+export type System = 'papergraph' | 'peer' | 'raw';
+
+export interface HarnessOptions {
+  sizes: number[];
+  seed: number;
+  connections: number[];
+  queryMs: number;
+  mixMs: number;
+  reps: number;
+  warmupMs: number;
+  neo4jPort: number;
+  neo4jHome: string;
+  papergraphPort: number;
+  peerPort: number;
+  keepDb: boolean;
+  profile: boolean;
+  log: (line: string) => void;
+}
+
+export interface Stat {
+  requests: number;
+  errors: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+export interface SizeResult {
+  papers: number;
+  load: LoadResult;
+  targets: Targets;
+  checks: Record<string, Record<System, string>>;
+  statementsPerRequest: Record<string, { papergraph: number; peer: number; raw: number }>;
+  /** results[connections][workload][system] */
+  results: Record<string, Record<string, Partial<Record<System, Stat>>>>;
+}
+
+const MIX = 'mix';
+
+export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
+  const uri = `bolt://127.0.0.1:${o.neo4jPort}`;
+  const { started, how } = await startNeo4j(o.neo4jPort, o.neo4jHome, o.log);
+  const executor = new Executor({ uri }, { queryTimeoutMs: 600_000 });
+  const out: SizeResult[] = [];
+  try {
+    for (const papers of o.sizes) out.push(await runSize(o, uri, executor, papers));
+  } finally {
+    await executor.close();
+    if (started && !o.keepDb) stopNeo4j(o.neo4jPort, o.neo4jHome, how);
+  }
+  return out;
+}
+
+async function pickTargets(executor: Executor): Promise<Targets> {
+  const methods = (await executor.read(RANK_METHODS))[0].ranked as Targets['methods'];
+  const datasets = (await executor.read(RANK_DATASETS))[0].ranked as Targets['datasets'];
+  const paperIds: string[] = [];
+  for (const after of ['bench.000100', 'bench.005000']) {
+    const row = (await executor.read(PICK_PAPER, { after }))[0];
+    if (row) paperIds.push(String(row.id));
+  }
+  const med = (list: { id: string; name: string }[]) => list[Math.floor(list.length * 0.1)];
+  const word = (name: string) => name.split(/[-\s]/)[0].toLowerCase();
+  return {
+    methods,
+    datasets,
+    paperIds,
+    // what a user types: a name fragment and a topic word; the second has a one-letter typo
+    searchTexts: [`${word(methods[0].name)} learning`, `${word(med(methods).name).slice(0, -1)}x models`],
+    paths: [
+      { from: methods[0].id, to: med(datasets).id },
+      { from: med(methods).id, to: datasets[0].id },
+    ],
+  };
+}
+
+function rawTasks(driver: ReturnType<typeof neo4j.driver>, q: MixQuery): Task[] {
+  return q.raw.map((s, i) => ({
+    name: q.name,
+    run: async () => {
+      const result = await driver.executeQuery(s.cypher, s.params, { routing: neo4j.routing.READ });
+      // parse evidence JSON like a server would (lineage)
+      for (const r of result.records) r.toObject();
+      return i >= 0;
+    },
+  }));
+}
+
+function httpTasks(
+  server: ServerProcess,
+  agent: http.Agent,
+  q: MixQuery,
+  onError: (b: string) => void,
+): Task[] {
+  const reqs = server.name === 'papergraph' ? q.papergraph : q.peer;
+  return reqs.map((r) => graphqlTask(q.name, server.url, agent, r, onError));
+}
+
+function interleave(lists: Task[][]): Task[] {
+  const out: Task[] = [];
+  const longest = Math.max(...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (l.length > 0) out.push(l[i % l.length]);
+  return out;
+}
+
+function summarize(samples: LoadSample[], name?: string): Stat {
+  const lat: number[] = [];
+  let requests = 0;
+  let errors = 0;
+  let seconds = 0;
+  for (const s of samples) {
+    seconds += s.durationS;
+    errors += s.errors;
+    if (name) {
+      const l = s.latencies.get(name) ?? [];
+      lat.push(...l);
+      requests += l.length;
+    } else {
+      for (const l of s.latencies.values()) lat.push(...l);
+      requests += s.completed;
+    }
+  }
+  lat.sort((a, b) => a - b);
+  return {
+    requests,
+    errors,
+    throughput: requests / seconds,
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+  };
+}
+
+function shape(data: unknown): string {
+  // A compact fingerprint of a response: the number of list items at every depth (order-independent).
+  let items = 0;
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) {
+      items += v.length;
+      v.forEach(walk);
+    } else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(data);
+  return `${items} items`;
+}
+
+async function runSize(
+  o: HarnessOptions,
+  uri: string,
+  executor: Executor,
+  papers: number,
+): Promise<SizeResult> {
+  const log = o.log;
+  const load = await ensureGraph(executor, uri, papers, o.seed, log);
+  log(
+    `graph: ${load.counts.papers} papers, ${load.counts.methods} methods, ${load.counts.relationships} relationships (${load.reused ? 'reused' : `loaded in ${load.loadSeconds.toFixed(0)} s`})`,
+  );
+  const targets = await pickTargets(executor);
+  const mix = buildMix(targets);
+  const profArgs = (name: string) =>
+    o.profile
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'results', `profile-${name}-${papers}`)}`]
+      : [];
+  const servers: ServerProcess[] = [];
+  const driver = neo4j.driver(uri, undefined, { ...BENCH_DRIVER_CONFIG, userAgent: 'papergraph-bench-raw' });
+  try {
+    try {
+      servers.push(
+        await startServer('papergraph', o.papergraphPort, o.papergraphPort + 10, uri, profArgs('papergraph')),
+      );
+    } catch (error) {
+      log(
+        `WARNING: Papergraph did not start, measuring the peer and raw Cypher only: ${String(error).slice(0, 300)}`,
+      );
+    }
+    servers.push(await startServer('peer', o.peerPort, o.peerPort + 10, uri, profArgs('peer')));
+    const byName = new Map(servers.map((s) => [s.name as System, s]));
+    const httpSystems = servers.map((s) => s.name as System);
+    // 1. every system answers every query; fingerprints side by side
+    const checks: SizeResult['checks'] = {};
+    for (const q of mix) {
+      checks[q.name] = { papergraph: '', peer: '', raw: '' };
+      for (const s of servers) {
+        const reqs = s.name === 'papergraph' ? q.papergraph : q.peer;
+        const parts: string[] = [];
+        for (const r of reqs) {
+          const res = await postGraphQL(s.url, r);
+          if (res.status !== 200 || res.body.errors)
+            throw new Error(`${s.name} failed ${q.name}: ${JSON.stringify(res.body).slice(0, 600)}`);
+          parts.push(shape(res.body.data));
+        }
+        checks[q.name][s.name as System] = parts.join(' | ');
+      }
+      const parts: string[] = [];
+      for (const st of q.raw)
+        parts.push(
+          shape(
+            (await driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ })).records.map(
+              (r) => r.toObject(),
+            ),
+          ),
+        );
+      checks[q.name].raw = parts.join(' | ');
+      log(
+        `  ${q.name.padEnd(8)} papergraph ${checks[q.name].papergraph} / peer ${checks[q.name].peer} / raw ${checks[q.name].raw}`,
+      );
+    }
+
+    // 2. Cypher statements per request (counted in each server process), and for two page sizes
+    const statementsPerRequest: SizeResult['statementsPerRequest'] = {};
+    const perRequest = async (
+      s: ServerProcess,
+      reqs: { query: string; variables: Record<string, unknown> }[],
+    ) => {
+      const before = await statementCount(s);
+      for (const r of reqs) await postGraphQL(s.url, r);
+      return ((await statementCount(s)) - before) / reqs.length;
+    };
+    const count = async (s: System, q: MixQuery, edit = (x: string) => x) => {
+      const server = byName.get(s);
+      if (!server) return NaN;
+      return perRequest(
+        server,
+        (s === 'papergraph' ? q.papergraph : q.peer).map((r) => ({ ...r, query: edit(r.query) })),
+      );
+    };
+    for (const q of mix)
+      statementsPerRequest[q.name] = {
+        papergraph: await count('papergraph', q),
+        peer: await count('peer', q),
+        raw: 1,
+      };
+    const list = mix.find((q) => q.name === 'list50')!;
+    for (const size of [5, 100]) {
+      const edit = (x: string) => x.replace('first: 50', `first: ${size}`);
+      statementsPerRequest[`list${size}`] = {
+        papergraph: await count('papergraph', list, edit),
+        peer: await count('peer', list, edit),
+        raw: 1,
+      };
+    }
+    log(
+      `  statements/request: ${Object.entries(statementsPerRequest)
+        .map(([k, v]) => `${k} ${v.papergraph}/${v.peer}`)
+        .join(', ')} (papergraph/peer)`,
+    );
+
+    // 3. warm up (JIT, plan caches, page cache) both servers and the driver
+    const errors: Record<string, string> = {};
+    const agents = new Map<string, http.Agent>();
+    const agentFor = (s: ServerProcess, c: number) => {
+      const key = `${s.name}:${c}`;
+      if (!agents.has(key)) agents.set(key, new http.Agent({ keepAlive: true, maxSockets: c }));
+      return agents.get(key)!;
+    };
+    const onError = (name: string) => (body: string) => {
+      errors[name] = body.slice(0, 300);
+    };
+    for (const s of servers)
+      await runClosedLoop(
+        interleave(mix.map((q) => httpTasks(s, agentFor(s, 16), q, onError(s.name)))),
+        16,
+        o.warmupMs,
+      );
+    await runClosedLoop(interleave(mix.map((q) => rawTasks(driver, q))), 16, o.warmupMs / 2);
+
+    // 4. measure: per query, then the mix; Papergraph and peer alternate run by run
+    const results: SizeResult['results'] = {};
+    for (const c of o.connections) {
+      results[c] = {};
+      const samples: Record<string, Record<System, LoadSample[]>> = {};
+      const workloads: { name: string; ms: number; tasks: (s: System) => Task[] }[] = [
+        ...mix.map((q) => ({
+          name: q.name,
+          ms: o.queryMs,
+          tasks: (s: System) =>
+            s === 'raw'
+              ? rawTasks(driver, q)
+              : httpTasks(byName.get(s)!, agentFor(byName.get(s)!, c), q, onError(s)),
+        })),
+        {
+          name: MIX,
+          ms: o.mixMs,
+          tasks: (s: System) =>
+            interleave(
+              mix.map((q) =>
+                s === 'raw'
+                  ? rawTasks(driver, q)
+                  : httpTasks(byName.get(s)!, agentFor(byName.get(s)!, c), q, onError(s)),
+              ),
+            ),
+        },
+      ];
+      for (const w of workloads) {
+        samples[w.name] = { papergraph: [], peer: [], raw: [] };
+        for (let rep = 0; rep < o.reps; rep++) {
+          const order: System[] = rep % 2 === 0 ? httpSystems : [...httpSystems].reverse();
+          for (const s of order) samples[w.name][s].push(await runClosedLoop(w.tasks(s), c, w.ms));
+        }
+        samples[w.name].raw.push(await runClosedLoop(w.tasks('raw'), c, w.ms));
+        results[c][w.name] = {};
+        for (const s of [...httpSystems, 'raw'] as System[]) {
+          results[c][w.name][s] =
+            w.name === MIX ? summarize(samples[w.name][s]) : summarize(samples[w.name][s], w.name);
+        }
+        const r = results[c][w.name];
+        log(
+          `  c=${String(c).padEnd(2)} ${w.name.padEnd(8)} papergraph p50 ${fmt(r.papergraph?.p50)} ms ${fmt(r.papergraph?.throughput, 0)}/s | peer p50 ${fmt(r.peer?.p50)} ms ${fmt(r.peer?.throughput, 0)}/s | raw p50 ${fmt(r.raw?.p50)} ms`,
+        );
+      }
+      // Per-query latencies inside the mix (same runs): the mix result keeps only the overall numbers.
+    }
+    for (const [k, v] of Object.entries(errors)) log(`  WARNING ${k} had failed requests, e.g.: ${v}`);
+    return {
+      papers,
+      load,
+      targets: { ...targets, methods: targets.methods.slice(0, 3), datasets: targets.datasets.slice(0, 3) },
+      checks,
+      statementsPerRequest,
+      results,
+    };
+  } finally {
+    for (const s of servers) await s.stop();
+    await driver.close();
+  }
+}
+
+export function fmt(n: number | undefined, digits = 1): string {
+  return n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits);
+}
+
+export function machine() {
+  const cpu = os.cpus();
+  return {
+    nproc: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    ramGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}

@@ -1,0 +1,517 @@
+// The query mix: the same reads, with the same semantics and page sizes, for Papergraph (its public
+// schema, CONTRACT.md), the @neo4j/graphql peer (its generated schema + the @cypher fields of
+// peer.typedefs.ts) and the raw-Cypher baseline (raw.queries.ts). Targets are picked from the loaded
+// graph deterministically: the most used entity ("popular") and the one at the 10th percentile of use
+// ("medium"); each query alternates between its two variable sets.
+import { normalizeName } from '../../src/names/normalize';
+import { toLuceneQuery } from '../../src/graphql/search/lucene-query';
+import type { GraphQLRequest } from './load';
+import {
+  RAW_DATASET_PAPERS,
+  RAW_LINEAGE,
+  RAW_LIST,
+  RAW_LOOKUP,
+  RAW_PAPER,
+  RAW_PATH,
+  RAW_SEARCH,
+} from './raw.queries';
+
+export interface Targets {
+  methods: { id: string; name: string; uses: number }[];
+  datasets: { id: string; name: string; uses: number }[];
+  paperIds: string[];
+  /** Search text typed by a user: a method name with a typo-free prefix and a topic word. */
+  searchTexts: string[];
+  paths: { from: string; to: string }[];
+}
+
+export interface RawStatement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+export interface MixQuery {
+  name: string;
+  description: string;
+  papergraph: GraphQLRequest[];
+  peer: GraphQLRequest[];
+  raw: RawStatement[];
+}
+
+const PG_LOOKUP = /* GraphQL */ `
+  query Lookup($name: String!) {
+    method(name: $name) {
+      id
+      name
+      aliases
+      papers(role: USED, first: 20) {
+        totalCount
+        edges {
+          node {
+            id
+            title
+            year
+          }
+        }
+      }
+    }
+  }
+`;
+const PEER_LOOKUP = /* GraphQL */ `
+  query Lookup($key: String!) {
+    methods(where: { keys: { includes: $key } }, limit: 1) {
+      id
+      name
+      aliases
+      usedInConnection(first: 20, sort: [{ node: { published: DESC } }]) {
+        totalCount
+        edges {
+          node {
+            id
+            title
+            year
+          }
+        }
+      }
+    }
+  }
+`;
+
+const PG_PAPER = /* GraphQL */ `
+  query PaperPage($id: ID!) {
+    paper(id: $id) {
+      id
+      title
+      abstract
+      year
+      authors
+      methods(first: 20) {
+        edges {
+          node {
+            id
+            name
+          }
+        }
+      }
+      datasets(first: 20) {
+        edges {
+          node {
+            id
+            name
+          }
+        }
+      }
+      tasks(first: 20) {
+        edges {
+          node {
+            id
+            name
+          }
+        }
+      }
+      repos(first: 20) {
+        edges {
+          node {
+            id
+            url
+            stars
+          }
+        }
+      }
+    }
+  }
+`;
+const PEER_PAPER = /* GraphQL */ `
+  query PaperPage($id: ID!) {
+    papers(where: { id: { eq: $id } }) {
+      id
+      title
+      abstract
+      year
+      authors
+      introducesMethods(limit: 20, sort: [{ name: ASC }]) {
+        id
+        name
+      }
+      usesMethods(limit: 20, sort: [{ name: ASC }]) {
+        id
+        name
+      }
+      introducesDatasets(limit: 20, sort: [{ name: ASC }]) {
+        id
+        name
+      }
+      evaluatesOn(limit: 20, sort: [{ name: ASC }]) {
+        id
+        name
+      }
+      addresses(limit: 20, sort: [{ name: ASC }]) {
+        id
+        name
+      }
+      repos(limit: 20) {
+        id
+        url
+        stars
+      }
+    }
+  }
+`;
+
+const PG_LIST = /* GraphQL */ `
+  query PaperList {
+    papers(first: 50, orderBy: { field: YEAR, direction: DESC }) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          year
+          methods(first: 10) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+          datasets(first: 10) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+          tasks(first: 10) {
+            edges {
+              node {
+                id
+                name
+              }
+            }
+          }
+          repos(first: 10) {
+            edges {
+              node {
+                id
+                url
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const PEER_LIST = /* GraphQL */ `
+  query PaperList {
+    papersConnection(first: 50, sort: [{ published: DESC }]) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          year
+          introducesMethods(limit: 10, sort: [{ name: ASC }]) {
+            id
+            name
+          }
+          usesMethods(limit: 10, sort: [{ name: ASC }]) {
+            id
+            name
+          }
+          evaluatesOn(limit: 10, sort: [{ name: ASC }]) {
+            id
+            name
+          }
+          addresses(limit: 10, sort: [{ name: ASC }]) {
+            id
+            name
+          }
+          repos(limit: 10) {
+            id
+            url
+          }
+        }
+      }
+    }
+  }
+`;
+
+const PG_LINEAGE = /* GraphQL */ `
+  query Lineage($id: ID!) {
+    method(id: $id) {
+      id
+      name
+      ancestors: lineage(direction: ANCESTORS, maxDepth: 3) {
+        nodes {
+          id
+          name
+        }
+        edges {
+          from {
+            id
+            name
+          }
+          to {
+            id
+            name
+          }
+          relation
+          depth
+          evidence {
+            sentence
+            confidence
+          }
+        }
+      }
+      descendants: lineage(direction: DESCENDANTS, maxDepth: 3) {
+        nodes {
+          id
+          name
+        }
+        edges {
+          from {
+            id
+            name
+          }
+          to {
+            id
+            name
+          }
+          relation
+          depth
+          evidence {
+            sentence
+            confidence
+          }
+        }
+      }
+    }
+  }
+`;
+const PEER_LINEAGE = /* GraphQL */ `
+  query Lineage($id: ID!) {
+    methods(where: { id: { eq: $id } }) {
+      id
+      name
+      ancestors: lineage(direction: "ANCESTORS", maxDepth: 3) {
+        nodes {
+          id
+          name
+        }
+        edges {
+          from {
+            id
+            name
+          }
+          to {
+            id
+            name
+          }
+          relation
+          depth
+          evidence {
+            sentence
+            confidence
+          }
+        }
+      }
+      descendants: lineage(direction: "DESCENDANTS", maxDepth: 3) {
+        nodes {
+          id
+          name
+        }
+        edges {
+          from {
+            id
+            name
+          }
+          to {
+            id
+            name
+          }
+          relation
+          depth
+          evidence {
+            sentence
+            confidence
+          }
+        }
+      }
+    }
+  }
+`;
+
+const PG_DATASET = /* GraphQL */ `
+  query DatasetPapers($name: String!) {
+    dataset(name: $name) {
+      id
+      name
+      papers(role: USED, first: 20) {
+        totalCount
+        edges {
+          node {
+            id
+            title
+            methods(first: 10) {
+              edges {
+                node {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const PEER_DATASET = /* GraphQL */ `
+  query DatasetPapers($key: String!) {
+    datasets(where: { keys: { includes: $key } }, limit: 1) {
+      id
+      name
+      evaluatedInConnection(first: 20, sort: [{ node: { published: DESC } }]) {
+        totalCount
+        edges {
+          node {
+            id
+            title
+            introducesMethods(limit: 10, sort: [{ name: ASC }]) {
+              id
+              name
+            }
+            usesMethods(limit: 10, sort: [{ name: ASC }]) {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const PG_SEARCH = /* GraphQL */ `
+  query Search($query: String!) {
+    search(query: $query, first: 10) {
+      score
+      node {
+        id
+        ... on Paper {
+          title
+        }
+        ... on Method {
+          name
+        }
+        ... on Dataset {
+          name
+        }
+        ... on Task {
+          name
+        }
+        ... on Concept {
+          name
+        }
+      }
+    }
+  }
+`;
+const PEER_SEARCH = /* GraphQL */ `
+  query Search($query: String!) {
+    search(query: $query, first: 10) {
+      score
+      id
+      label
+      name
+    }
+  }
+`;
+
+const PG_PATH = /* GraphQL */ `
+  query PathBetween($from: ID!, $to: ID!) {
+    path(from: $from, to: $to, maxLength: 4) {
+      length
+      nodes {
+        id
+      }
+    }
+  }
+`;
+const PEER_PATH = /* GraphQL */ `
+  query PathBetween($from: ID!, $to: ID!) {
+    path(from: $from, to: $to, maxLength: 4) {
+      length
+      nodes {
+        id
+        name
+      }
+      relationships
+    }
+  }
+`;
+
+/** The popular and the medium entity of a ranking (most used first). */
+export function popularAndMedium<T>(ranked: T[]): T[] {
+  return [ranked[0], ranked[Math.floor(ranked.length * 0.1)]];
+}
+
+export function buildMix(t: Targets): MixQuery[] {
+  const methods = popularAndMedium(t.methods);
+  const datasets = popularAndMedium(t.datasets);
+  const lucene = t.searchTexts.map((s) => toLuceneQuery(s) ?? s);
+  return [
+    {
+      name: 'lookup',
+      description: 'method by name (normalized, any alias) with its 20 newest using papers + totalCount',
+      papergraph: methods.map((m) => ({ query: PG_LOOKUP, variables: { name: m.name } })),
+      peer: methods.map((m) => ({ query: PEER_LOOKUP, variables: { key: normalizeName(m.name) } })),
+      raw: methods.map((m) => ({ cypher: RAW_LOOKUP, params: { key: normalizeName(m.name) } })),
+    },
+    {
+      name: 'paper',
+      description: 'paper page: fields + methods, datasets, tasks, repos',
+      papergraph: t.paperIds.map((id) => ({ query: PG_PAPER, variables: { id: `paper:${id}` } })),
+      peer: t.paperIds.map((id) => ({ query: PEER_PAPER, variables: { id } })),
+      raw: t.paperIds.map((id) => ({ cypher: RAW_PAPER, params: { id } })),
+    },
+    {
+      name: 'list50',
+      description: '50 newest papers + totalCount, each with methods, datasets, tasks, repos (10 each)',
+      papergraph: [{ query: PG_LIST, variables: {} }],
+      peer: [{ query: PEER_LIST, variables: {} }],
+      raw: [{ cypher: RAW_LIST, params: {} }],
+    },
+    {
+      name: 'lineage',
+      description: 'ancestors and descendants to depth 3 with relation, depth and evidence',
+      papergraph: methods.map((m) => ({ query: PG_LINEAGE, variables: { id: m.id } })),
+      peer: methods.map((m) => ({ query: PEER_LINEAGE, variables: { id: m.id } })),
+      raw: methods.map((m) => ({ cypher: RAW_LINEAGE, params: { id: m.id } })),
+    },
+    {
+      name: 'dataset',
+      description: 'dataset by name -> 20 newest evaluating papers -> their methods',
+      papergraph: datasets.map((d) => ({ query: PG_DATASET, variables: { name: d.name } })),
+      peer: datasets.map((d) => ({ query: PEER_DATASET, variables: { key: normalizeName(d.name) } })),
+      raw: datasets.map((d) => ({ cypher: RAW_DATASET_PAPERS, params: { key: normalizeName(d.name) } })),
+    },
+    {
+      name: 'search',
+      description: "full-text search (entity_search; Papergraph's typo-tolerant Lucene query), top 10",
+      papergraph: t.searchTexts.map((q) => ({ query: PG_SEARCH, variables: { query: q } })),
+      peer: lucene.map((q) => ({ query: PEER_SEARCH, variables: { query: q } })),
+      raw: lucene.map((q) => ({ cypher: RAW_SEARCH, params: { query: q, first: 10 } })),
+    },
+    {
+      name: 'path',
+      description: 'shortest path (<= 4 hops, any relationship) from a method to a dataset',
+      papergraph: t.paths.map((p) => ({ query: PG_PATH, variables: p })),
+      peer: t.paths.map((p) => ({ query: PEER_PATH, variables: p })),
+      raw: t.paths.map((p) => ({ cypher: RAW_PATH, params: p })),
+    },
+  ];
+}

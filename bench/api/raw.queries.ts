@@ -1,0 +1,75 @@
+// The raw-Cypher baseline: the reads of the query mix hand-written as one Cypher statement each, run
+// through neo4j-driver directly (the floor any GraphQL layer over this graph adds to). Same parameters,
+// same orderings and page sizes as the GraphQL queries in query-mix.ts.
+
+export const RAW_LOOKUP = `
+MATCH (m:Method) WHERE $key IN m.keys
+WITH m LIMIT 1
+CALL { WITH m MATCH (m)<-[:USES]-(p:Paper) RETURN count(DISTINCT p) AS total }
+CALL { WITH m MATCH (m)<-[:USES]-(p:Paper) WITH DISTINCT p ORDER BY coalesce(p.published, '') DESC, p.id LIMIT 20 RETURN collect(p { .id, .title, .year }) AS papers }
+RETURN m.id AS id, m.name AS name, m.aliases AS aliases, total, papers`;
+
+export const RAW_PAPER = `
+MATCH (p:Paper {id: $id})
+RETURN p { .id, .title, .abstract, .year, .authors,
+  methods: [(p)-[:INTRODUCES|USES]->(m:Method) | m { .id, .name }][..20],
+  datasets: [(p)-[:INTRODUCES|EVALUATES_ON]->(d:Dataset) | d { .id, .name }][..20],
+  tasks: [(p)-[:ADDRESSES]->(t:Task) | t { .id, .name }][..20],
+  repos: [(p)-[:HAS_CODE]->(r:Repo) | r { .id, .url, .stars }][..20]
+} AS paper`;
+
+export const RAW_LIST = `
+CALL { MATCH (p:Paper) RETURN count(p) AS total }
+MATCH (p:Paper)
+WITH total, p ORDER BY coalesce(p.published, '') DESC, p.id LIMIT 50
+RETURN total, collect(p { .id, .title, .year,
+  methods: [(p)-[:INTRODUCES|USES]->(m:Method) | m { .id, .name }][..10],
+  datasets: [(p)-[:INTRODUCES|EVALUATES_ON]->(d:Dataset) | d { .id, .name }][..10],
+  tasks: [(p)-[:ADDRESSES]->(t:Task) | t { .id, .name }][..10],
+  repos: [(p)-[:HAS_CODE]->(r:Repo) | r { .id, .url }][..10]
+}) AS papers`;
+
+function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): string {
+  const pattern =
+    direction === 'ANCESTORS'
+      ? `(m)-[rels:BUILDS_ON*1..${depth}]->(:Method)`
+      : `(m)<-[rels:BUILDS_ON*1..${depth}]-(:Method)`;
+  return `CALL {
+  WITH m
+  OPTIONAL MATCH ${pattern}
+  UNWIND CASE WHEN rels IS NULL THEN [] ELSE range(0, size(rels) - 1) END AS i
+  WITH rels[i] AS r, i + 1 AS depth
+  WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
+  WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
+  RETURN collect({ from: child { .id, .name }, to: parent { .id, .name }, depth: depth,
+    relations: [r IN rs | r.relation], evidence: [r IN rs | { json: r.evidence, confidence: r.confidence, paperId: r.paperId }] }) AS ${direction === 'ANCESTORS' ? 'ancestors' : 'descendants'}
+}`;
+}
+
+/** Ancestors and descendants of one method to depth 3, in one statement; evidence JSON parsed client-side. */
+export const RAW_LINEAGE = `
+MATCH (m:Method {id: $id})
+${lineageBranch('ANCESTORS', 3)}
+${lineageBranch('DESCENDANTS', 3)}
+RETURN m.id AS id, m.name AS name, ancestors, descendants`;
+
+export const RAW_DATASET_PAPERS = `
+MATCH (d:Dataset) WHERE $key IN d.keys
+WITH d LIMIT 1
+CALL { WITH d MATCH (d)<-[:EVALUATES_ON]-(p:Paper) RETURN count(DISTINCT p) AS total }
+CALL {
+  WITH d MATCH (d)<-[:EVALUATES_ON]-(p:Paper)
+  WITH DISTINCT p ORDER BY coalesce(p.published, '') DESC, p.id LIMIT 20
+  RETURN collect(p { .id, .title, methods: [(p)-[:INTRODUCES|USES]->(m:Method) | m { .id, .name }][..10] }) AS papers
+}
+RETURN d.id AS id, d.name AS name, total, papers`;
+
+export const RAW_SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node, score
+WITH node, score ORDER BY score DESC, node.id LIMIT toInteger($first)
+RETURN score, node.id AS id, head(labels(node)) AS label, coalesce(node.name, node.title) AS name`;
+
+export const RAW_PATH = `
+MATCH (a:Method {id: $from}), (b:Dataset {id: $to})
+MATCH p = shortestPath((a)-[*..4]-(b))
+RETURN length(p) AS length, [n IN nodes(p) | { id: n.id, name: coalesce(n.name, n.title) }] AS nodes, [r IN relationships(p) | type(r)] AS relationships`;

@@ -1,0 +1,143 @@
+// Starts and stops the benchmark's processes: the local Neo4j (`papergraph db start --apoc`), and the
+// two GraphQL servers as child processes, each with the Cypher-statement counter preloaded.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'bin', 'papergraph.js');
+const COUNTER = path.join(ROOT, 'dist', 'bench', 'api', 'cypher-counter.preload.js');
+
+/** True when something accepts TCP connections on 127.0.0.1:port (Bolt already up). */
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const DEV_HELPER = '/tmp/start-neo4j.sh';
+
+export async function startNeo4j(
+  port: number,
+  home: string,
+  log: (s: string) => void,
+): Promise<{ started: boolean; how: string }> {
+  if (await portOpen(port)) return { started: false, how: 'already running' };
+  log(`starting Neo4j on bolt://127.0.0.1:${port} (home ${home}, with APOC)...`);
+  const run = spawnSync(
+    process.execPath,
+    [CLI, 'db', 'start', '--port', String(port), '--home', home, '--apoc'],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (run.status === 0) return { started: true, how: 'papergraph db start --apoc' };
+  // Until `papergraph db start` works in this checkout, the team's dev helper (same server, same jars).
+  if (fs.existsSync(DEV_HELPER)) {
+    log(`papergraph db start failed (exit ${run.status}); using ${DEV_HELPER}`);
+    const dev = spawnSync('bash', [DEV_HELPER, String(port), home, '--apoc'], { encoding: 'utf8' });
+    if (dev.status === 0) return { started: true, how: DEV_HELPER };
+  }
+  throw new Error(
+    `could not start Neo4j: papergraph db start exited ${run.status}: ${(run.stderr || run.stdout).slice(0, 800)}`,
+  );
+}
+
+export function stopNeo4j(port: number, home: string, how: string): void {
+  if (how === DEV_HELPER) {
+    const pid = Number(fs.readFileSync(path.join(home, 'neo4j.pid'), 'utf8').trim());
+    if (pid > 0) process.kill(pid, 'SIGTERM');
+    return;
+  }
+  spawnSync(process.execPath, [CLI, 'db', 'stop', '--port', String(port), '--home', home], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+}
+
+export interface ServerProcess {
+  name: string;
+  url: string;
+  statsUrl: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  name: 'papergraph' | 'peer',
+  port: number,
+  statsPort: number,
+  neo4jUri: string,
+  extraNodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const args =
+    name === 'papergraph'
+      ? [...extraNodeArgs, '--require', COUNTER, CLI, 'serve', '--port', String(port)]
+      : [
+          ...extraNodeArgs,
+          '--require',
+          COUNTER,
+          path.join(ROOT, 'dist', 'bench', 'api', 'peer', 'peer.main.js'),
+        ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4jUri,
+      PORT: String(port),
+      BENCH_STATS_PORT: String(statsPort),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString('utf8')).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} server exited (code ${child.exitCode}): ${stderr}`);
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} server did not answer on ${url} within 60 s: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    name,
+    url,
+    statsUrl: `http://127.0.0.1:${statsPort}/stats`,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function statementCount(server: ServerProcess): Promise<number> {
+  const res = await fetch(server.statsUrl);
+  return ((await res.json()) as { statements: number }).statements;
+}
