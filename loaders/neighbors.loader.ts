@@ -1,0 +1,65 @@
+// One DataLoader per nested relation (Paper.methods, Method.papers, ...): all parents asking for the
+// same relation in one tick share a single query, whatever their role filter or page.
+import DataLoader from 'dataloader';
+import type { Executor } from '../src/db/executor';
+import { aggregateRelationships, asList, asMap, requireNodeModel } from '../src/graphql/common/graph-mappers';
+import type { EdgeDataModel, NodeModel } from '../src/graphql/common/models';
+import { RELATIONS, neighborsQuery, type RelationName } from './neighbors.queries';
+
+export interface NeighborKey {
+  /** The parent's `id` property (bare id for papers). */
+  id: string;
+  role: 'INTRODUCED' | 'USED' | null;
+  skip: number;
+  limit: number;
+}
+
+export interface NeighborPage {
+  total: number;
+  items: { node: NodeModel; data: EdgeDataModel }[];
+}
+
+const EMPTY: NeighborPage = { total: 0, items: [] };
+
+export type NeighborLoaders = Record<RelationName, DataLoader<NeighborKey, NeighborPage, string>>;
+
+function createNeighborLoader(
+  executor: Executor,
+  name: RelationName,
+): DataLoader<NeighborKey, NeighborPage, string> {
+  const spec = RELATIONS[name];
+  const cypher = neighborsQuery(name);
+  return new DataLoader<NeighborKey, NeighborPage, string>(
+    async (keys) => {
+      const params = keys.map((key, i) => ({
+        i,
+        id: key.id,
+        types: key.role && spec.roleTypes ? spec.roleTypes[key.role] : null,
+        skip: key.skip,
+        limit: key.limit,
+      }));
+      const rows = await executor.read(cypher, { keys: params }, { operation: `loader.${name}` });
+      const byIndex = new Map<number, NeighborPage>();
+      for (const row of rows) {
+        const items = asList(row.page).map((value) => {
+          const item = asMap(value);
+          const n = typeof item.n === 'number' ? item.n : null;
+          return {
+            node: requireNodeModel(item.node),
+            data: aggregateRelationships(item.rels, spec.derived ? n : null),
+          };
+        });
+        byIndex.set(Number(row.i), { total: Number(row.total), items });
+      }
+      return keys.map((_, i) => byIndex.get(i) ?? EMPTY);
+    },
+    { cacheKeyFn: (key) => `${key.id}\u0000${key.role ?? ''}\u0000${key.skip}\u0000${key.limit}` },
+  );
+}
+
+export function createNeighborLoaders(executor: Executor): NeighborLoaders {
+  const loaders = {} as NeighborLoaders;
+  for (const name of Object.keys(RELATIONS) as RelationName[])
+    loaders[name] = createNeighborLoader(executor, name);
+  return loaders;
+}

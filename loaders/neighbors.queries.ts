@@ -1,0 +1,170 @@
+// Cypher for every nested to-many field: one static statement per relation (built once from the
+// closed table below), answering a whole batch of parents with per-parent role filter and page.
+
+export type RelationName =
+  | 'paper.methods'
+  | 'paper.datasets'
+  | 'paper.tasks'
+  | 'paper.concepts'
+  | 'paper.repos'
+  | 'method.papers'
+  | 'method.repos'
+  | 'method.datasets'
+  | 'method.tasks'
+  | 'method.parents'
+  | 'method.children'
+  | 'dataset.papers'
+  | 'dataset.methods'
+  | 'dataset.tasks'
+  | 'task.papers'
+  | 'task.methods'
+  | 'task.datasets'
+  | 'concept.papers'
+  | 'repo.papers'
+  | 'repo.methods';
+
+type Label = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo';
+type Order = 'entity' | 'paper' | 'repo' | 'count';
+
+export interface RelationSpec {
+  source: Label;
+  /** Pattern from `s` (the parent) to `t` (the edge's node); `r` is the relationship on the edge. */
+  pattern: string;
+  /** Derived (two-hop through a paper `p`): edges carry the number of papers linking the pair. */
+  derived: boolean;
+  order: Order;
+  /** Relationship types selected by `role` (direct relations between papers and methods/datasets). */
+  roleTypes?: { INTRODUCED: string[]; USED: string[] };
+}
+
+export const RELATIONS: Record<RelationName, RelationSpec> = {
+  'paper.methods': {
+    source: 'Paper',
+    pattern: '(s)-[r:INTRODUCES|USES]->(t:Method)',
+    derived: false,
+    order: 'entity',
+    roleTypes: { INTRODUCED: ['INTRODUCES'], USED: ['USES'] },
+  },
+  'paper.datasets': {
+    source: 'Paper',
+    pattern: '(s)-[r:INTRODUCES|EVALUATES_ON]->(t:Dataset)',
+    derived: false,
+    order: 'entity',
+    roleTypes: { INTRODUCED: ['INTRODUCES'], USED: ['EVALUATES_ON'] },
+  },
+  'paper.tasks': { source: 'Paper', pattern: '(s)-[r:ADDRESSES]->(t:Task)', derived: false, order: 'entity' },
+  'paper.concepts': {
+    source: 'Paper',
+    pattern: '(s)-[r:MENTIONS]->(t:Concept)',
+    derived: false,
+    order: 'entity',
+  },
+  'paper.repos': { source: 'Paper', pattern: '(s)-[r:HAS_CODE]->(t:Repo)', derived: false, order: 'repo' },
+  'method.papers': {
+    source: 'Method',
+    pattern: '(s)<-[r:INTRODUCES|USES]-(t:Paper)',
+    derived: false,
+    order: 'paper',
+    roleTypes: { INTRODUCED: ['INTRODUCES'], USED: ['USES'] },
+  },
+  'method.repos': {
+    source: 'Method',
+    pattern: '(s)<-[r:IMPLEMENTS]-(t:Repo)',
+    derived: false,
+    order: 'repo',
+  },
+  'method.datasets': {
+    source: 'Method',
+    pattern: '(s)<-[:INTRODUCES|USES]-(p:Paper)-[r:EVALUATES_ON]->(t:Dataset)',
+    derived: true,
+    order: 'count',
+  },
+  'method.tasks': {
+    source: 'Method',
+    pattern: '(s)<-[:INTRODUCES|USES]-(p:Paper)-[r:ADDRESSES]->(t:Task)',
+    derived: true,
+    order: 'count',
+  },
+  'method.parents': {
+    source: 'Method',
+    pattern: '(s)-[r:BUILDS_ON]->(t:Method)',
+    derived: false,
+    order: 'entity',
+  },
+  'method.children': {
+    source: 'Method',
+    pattern: '(s)<-[r:BUILDS_ON]-(t:Method)',
+    derived: false,
+    order: 'entity',
+  },
+  'dataset.papers': {
+    source: 'Dataset',
+    pattern: '(s)<-[r:INTRODUCES|EVALUATES_ON]-(t:Paper)',
+    derived: false,
+    order: 'paper',
+    roleTypes: { INTRODUCED: ['INTRODUCES'], USED: ['EVALUATES_ON'] },
+  },
+  'dataset.methods': {
+    source: 'Dataset',
+    pattern: '(s)<-[:EVALUATES_ON]-(p:Paper)-[r:INTRODUCES|USES]->(t:Method)',
+    derived: true,
+    order: 'count',
+  },
+  'dataset.tasks': {
+    source: 'Dataset',
+    pattern: '(s)<-[:INTRODUCES|EVALUATES_ON]-(p:Paper)-[r:ADDRESSES]->(t:Task)',
+    derived: true,
+    order: 'count',
+  },
+  'task.papers': { source: 'Task', pattern: '(s)<-[r:ADDRESSES]-(t:Paper)', derived: false, order: 'paper' },
+  'task.methods': {
+    source: 'Task',
+    pattern: '(s)<-[:ADDRESSES]-(p:Paper)-[r:INTRODUCES|USES]->(t:Method)',
+    derived: true,
+    order: 'count',
+  },
+  'task.datasets': {
+    source: 'Task',
+    pattern: '(s)<-[:ADDRESSES]-(p:Paper)-[r:INTRODUCES|EVALUATES_ON]->(t:Dataset)',
+    derived: true,
+    order: 'count',
+  },
+  'concept.papers': {
+    source: 'Concept',
+    pattern: '(s)<-[r:MENTIONS]-(t:Paper)',
+    derived: false,
+    order: 'paper',
+  },
+  'repo.papers': { source: 'Repo', pattern: '(s)<-[r:HAS_CODE]-(t:Paper)', derived: false, order: 'paper' },
+  'repo.methods': {
+    source: 'Repo',
+    pattern: '(s)-[r:IMPLEMENTS]->(t:Method)',
+    derived: false,
+    order: 'entity',
+  },
+};
+
+const ORDER_BY: Record<Order, string> = {
+  entity: 'toLower(t.name), t.id',
+  paper: "coalesce(t.published, '') DESC, t.id",
+  repo: 't.id',
+  count: 'n DESC, toLower(t.name), t.id',
+};
+
+/**
+ * Params: `keys`: `[{ i, id, types, skip, limit }]` (`types` null = every type in the pattern).
+ * Returns one row per parent found: `{ i, total, page: [{ node, rels, n }] }`.
+ */
+export function neighborsQuery(name: RelationName): string {
+  const spec = RELATIONS[name];
+  const count = spec.derived ? 'count(DISTINCT p)' : 'count(DISTINCT r.paperId)';
+  return `
+UNWIND $keys AS key
+MATCH (s:${spec.source} {id: key.id})
+OPTIONAL MATCH ${spec.pattern}
+WHERE key.types IS NULL OR type(r) IN key.types
+WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
+ORDER BY key.i, ${ORDER_BY[spec.order]}
+WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {node: t, rels: rels, n: n} END) AS items
+RETURN key.i AS i, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS page`;
+}

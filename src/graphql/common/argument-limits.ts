@@ -1,0 +1,85 @@
+// Range limits on arguments that size database work (`first`, `maxDepth`, `maxLength`), checked
+// for the whole operation before execution starts (see argument-limits.plugin.ts) and again in
+// resolvers, so an out-of-range value is a BAD_USER_INPUT that never reaches Neo4j.
+import {
+  DocumentNode,
+  GraphQLError,
+  GraphQLSchema,
+  TypeInfo,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-code';
+
+export interface ArgumentLimit {
+  min: number;
+  max: number;
+  defaultValue: number;
+}
+
+export const ARGUMENT_LIMITS: Record<'first' | 'maxDepth' | 'maxLength', ArgumentLimit> = {
+  first: { min: 0, max: 100, defaultValue: 20 },
+  maxDepth: { min: 1, max: 10, defaultValue: 3 },
+  maxLength: { min: 1, max: 10, defaultValue: 6 },
+};
+
+export function checkRange(name: keyof typeof ARGUMENT_LIMITS, value: number | null | undefined): number {
+  const { min, max, defaultValue } = ARGUMENT_LIMITS[name];
+  const v = value ?? defaultValue;
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `\`${name}\` must be between ${min} and ${max} (got ${v}).`,
+      {
+        details: { argument: name, min, max },
+      },
+    );
+  }
+  return v;
+}
+
+/**
+ * Walks the operation that will run and checks every limited argument, literal or variable.
+ * Returns the errors (empty when all values are in range).
+ */
+export function findArgumentLimitErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError[] {
+  const errors: GraphQLError[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const fragments = document.definitions.filter((d) => d.kind === 'FragmentDefinition');
+  const targets = operation ? [operation, ...fragments] : document.definitions;
+  for (const definition of targets) {
+    visit(
+      definition,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          const name = node.name.value;
+          if (!(name in ARGUMENT_LIMITS)) return;
+          const argDef = typeInfo.getArgument();
+          if (!argDef) return;
+          const value = valueFromAST(node.value, argDef.type, variables);
+          if (typeof value !== 'number') return;
+          try {
+            checkRange(name as keyof typeof ARGUMENT_LIMITS, value);
+          } catch (error) {
+            const appError = error as AppError;
+            errors.push(
+              new GraphQLError(appError.message, {
+                nodes: [node],
+                extensions: { code: ErrorCode.BAD_USER_INPUT, ...appError.details, http: { status: 400 } },
+              }),
+            );
+          }
+        },
+      }),
+    );
+  }
+  return errors;
+}

@@ -1,0 +1,170 @@
+// Converts plain rows from the executor (nodes as property maps with `__labels`, relationships as
+// property maps with `__type`) into the API's models. The only place that knows property names.
+import type { Plain } from '../../db/values';
+import { paperGlobalId } from './ids';
+import type {
+  EdgeDataModel,
+  EntityModel,
+  EntityTypeName,
+  EvidenceModel,
+  NodeModel,
+  PaperModel,
+  RepoModel,
+} from './models';
+
+type PlainMap = { [key: string]: Plain };
+
+const ENTITY_LABELS: readonly EntityTypeName[] = ['Method', 'Dataset', 'Task', 'Concept'];
+
+function isMap(value: Plain | undefined): value is PlainMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: Plain | undefined): string | null {
+  return typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
+}
+
+function num(value: Plain | undefined): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+function strList(value: Plain | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+export function toPaper(props: PlainMap): PaperModel {
+  const key = String(props.id);
+  return {
+    __typename: 'Paper',
+    id: paperGlobalId(key),
+    key,
+    title: str(props.title) ?? '',
+    abstract: str(props.abstract),
+    url: str(props.url),
+    arxivId: str(props.arxivId),
+    doi: str(props.doi),
+    published: str(props.published),
+    year: num(props.year),
+    authors: strList(props.authors),
+    links: strList(props.links),
+    linkKinds: strList(props.linkKinds),
+    extractorVersion: str(props.extractorVersion),
+    ingestedAt: str(props.ingestedAt),
+    sources: strList(props.sources),
+  };
+}
+
+export function toEntity(type: EntityTypeName, props: PlainMap): EntityModel {
+  const id = String(props.id);
+  return {
+    __typename: type,
+    id,
+    key: id,
+    name: str(props.name) ?? id,
+    aliases: strList(props.aliases),
+    fullName: str(props.fullName),
+    description: str(props.description),
+    url: str(props.url),
+    collections: strList(props.collections),
+  };
+}
+
+export function toRepo(props: PlainMap): RepoModel {
+  const id = String(props.id);
+  const url = str(props.url) ?? `https://${id.slice('repo:'.length)}`;
+  return {
+    __typename: 'Repo',
+    id,
+    key: id,
+    url,
+    host: str(props.host),
+    owner: str(props.owner),
+    name: str(props.name) ?? url.split('/').pop() ?? id,
+    stars: num(props.stars),
+    framework: str(props.framework),
+  };
+}
+
+/** A node row (properties + `__labels`) as the model of its domain label; `null` for anything else. */
+export function toNodeModel(value: Plain | undefined): NodeModel | null {
+  if (!isMap(value)) return null;
+  const labels = strList(value.__labels);
+  if (labels.includes('Paper')) return toPaper(value);
+  if (labels.includes('Repo')) return toRepo(value);
+  const entityLabel = ENTITY_LABELS.find((l) => labels.includes(l));
+  return entityLabel ? toEntity(entityLabel, value) : null;
+}
+
+export function requireNodeModel(value: Plain | undefined): NodeModel {
+  const node = toNodeModel(value);
+  if (!node) throw new Error(`Expected a domain node, got ${JSON.stringify(value)?.slice(0, 200)}`);
+  return node;
+}
+
+/** Parses a relationship's `evidence` JSON string and attaches its provenance to each item. */
+export function evidenceOf(rel: PlainMap): EvidenceModel[] {
+  const raw = rel.evidence;
+  let items: Plain = [];
+  if (typeof raw === 'string') {
+    try {
+      items = JSON.parse(raw) as Plain;
+    } catch {
+      items = [];
+    }
+  } else if (Array.isArray(raw)) {
+    items = raw;
+  }
+  if (!Array.isArray(items)) return [];
+  return items.filter(isMap).map((item) => ({
+    field: str(item.field) ?? 'abstract',
+    sentence: str(item.sentence) ?? '',
+    start: num(item.start),
+    end: num(item.end),
+    paperId: str(rel.paperId),
+    confidence: num(rel.confidence),
+    extractorVersion: str(rel.extractorVersion),
+    source: str(rel.source),
+    rule: str(rel.rule),
+  }));
+}
+
+const ROLE_OF_TYPE: Record<string, 'INTRODUCED' | 'USED'> = {
+  INTRODUCES: 'INTRODUCED',
+  USES: 'USED',
+  EVALUATES_ON: 'USED',
+};
+
+/**
+ * Aggregates the relationships between one pair of nodes (several sources or papers) into one
+ * edge: role INTRODUCED wins over USED, the most confident relationship names source/relation,
+ * evidence is the union in order of confidence.
+ */
+export function aggregateRelationships(
+  rels: Plain | undefined,
+  paperCount: number | null = null,
+): EdgeDataModel {
+  const list = (Array.isArray(rels) ? rels : []).filter(isMap);
+  const sorted = [...list].sort((a, b) => (num(b.confidence) ?? 0) - (num(a.confidence) ?? 0));
+  const roles = new Set(sorted.map((r) => ROLE_OF_TYPE[String(r.__type ?? r.type)]).filter(Boolean));
+  const relations = [...new Set(sorted.map((r) => str(r.relation)).filter((r): r is string => r !== null))];
+  const sources = [...new Set(sorted.map((r) => str(r.source)).filter((s): s is string => s !== null))];
+  const top = sorted[0];
+  return {
+    role: roles.has('INTRODUCED') ? 'INTRODUCED' : roles.has('USED') ? 'USED' : null,
+    relation: relations[0] ?? null,
+    relations,
+    confidence: top ? num(top.confidence) : null,
+    source: sources[0] ?? null,
+    sources,
+    paperCount,
+    evidence: sorted.flatMap(evidenceOf),
+  };
+}
+
+export function asMap(value: Plain | undefined): PlainMap {
+  return isMap(value) ? value : {};
+}
+
+export function asList(value: Plain | undefined): Plain[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,27 @@
+// Concept: lookup and list (shared entity resolver) and the papers mentioning it.
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/connection.args';
+import type { GraphQLContext } from '../common/context';
+import { loadNeighbors } from '../common/neighbors';
+import type { ConnectionModel, EntityModel, NodeModel } from '../common/models';
+import { createEntityResolver } from '../entity/entity.resolver';
+import { PaperConnection } from '../paper/paper.type';
+import { Concept, ConceptConnection } from './concept.type';
+
+const EntityResolver = createEntityResolver(Concept, ConceptConnection, 'Concept', {
+  one: 'concept',
+  many: 'concepts',
+  described: 'concept',
+});
+
+@Resolver(() => Concept)
+export class ConceptResolver extends EntityResolver {
+  @FieldResolver(() => PaperConnection, { description: 'Papers mentioning this concept, newest first.' })
+  papers(
+    @Root() c: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'concept.papers', c.key, args);
+  }
+}

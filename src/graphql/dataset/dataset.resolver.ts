@@ -1,0 +1,63 @@
+// Dataset: lookup and list (shared entity resolver), its papers, methods evaluated on it, tasks.
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
+import type { GraphQLContext } from '../common/context';
+import { loadNeighbors } from '../common/neighbors';
+import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../common/models';
+import { createEntityResolver } from '../entity/entity.resolver';
+import { MethodConnection } from '../method/method.type';
+import { Paper, PaperConnection } from '../paper/paper.type';
+import { TaskConnection } from '../task/task.type';
+import { Dataset, DatasetConnection } from './dataset.type';
+
+const EntityResolver = createEntityResolver(Dataset, DatasetConnection, 'Dataset', {
+  one: 'dataset',
+  many: 'datasets',
+  described: 'dataset',
+});
+
+@Resolver(() => Dataset)
+export class DatasetResolver extends EntityResolver {
+  @FieldResolver(() => PaperConnection, {
+    description: 'Papers that introduce (INTRODUCED) or evaluate on (USED) this dataset, newest first.',
+  })
+  papers(
+    @Root() d: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'dataset.papers', d.key, args);
+  }
+
+  @FieldResolver(() => MethodConnection, {
+    description:
+      'Methods evaluated on this dataset (introduced or used by papers evaluating on it); edges carry the paper count, most papers first.',
+  })
+  methods(
+    @Root() d: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'dataset.methods', d.key, args);
+  }
+
+  @FieldResolver(() => TaskConnection, {
+    description:
+      'Tasks addressed by papers introducing or evaluating on this dataset; edges carry the paper count.',
+  })
+  tasks(
+    @Root() d: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'dataset.tasks', d.key, args);
+  }
+
+  @FieldResolver(() => Paper, {
+    nullable: true,
+    description: 'The earliest published paper introducing this dataset (ties: the most confident).',
+  })
+  introducedBy(@Root() d: EntityModel, @Ctx() ctx: GraphQLContext): Promise<PaperModel | null> {
+    return ctx.loaders.introducedBy.Dataset.load(d.key);
+  }
+}

@@ -1,0 +1,43 @@
+// Cypher for `Method.lineage`: ONE bounded variable-length match over BUILDS_ON (child -> parent).
+// The hop bound is a validated integer (1..10) and the direction a closed enum: neither is request text.
+
+export type LineageDirectionName = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
+
+function ancestors(maxDepth: number): string {
+  return `
+  WITH m
+  MATCH path = (m)-[:BUILDS_ON*1..${maxDepth}]->(:Method)
+  UNWIND range(0, length(path) - 1) AS i
+  RETURN relationships(path)[i] AS r, i + 1 AS depth`;
+}
+
+function descendants(maxDepth: number): string {
+  return `
+  WITH m
+  MATCH path = (:Method)-[:BUILDS_ON*1..${maxDepth}]->(m)
+  UNWIND range(0, length(path) - 1) AS i
+  RETURN relationships(path)[i] AS r, length(path) - i AS depth`;
+}
+
+/**
+ * Params: `id`. Returns at most one row `{ edges: [{ child, parent, depth, rels }] }` - one entry per
+ * (child, parent) pair with its smallest depth from the method and all its relationships.
+ */
+export function lineageQuery(direction: LineageDirectionName, maxDepth: number): string {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
+    throw new RangeError(`maxDepth ${maxDepth} out of range`);
+  const body =
+    direction === 'ANCESTORS'
+      ? ancestors(maxDepth)
+      : direction === 'DESCENDANTS'
+        ? descendants(maxDepth)
+        : `${ancestors(maxDepth)}\n  UNION\n${descendants(maxDepth)}`;
+  return `
+MATCH (m:Method {id: $id})
+CALL {${body}
+}
+WITH startNode(r) AS child, endNode(r) AS parent, r, depth
+WITH child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
+ORDER BY depth, toLower(child.name), toLower(parent.name)
+RETURN collect({child: child, parent: parent, depth: depth, rels: rels}) AS edges`;
+}

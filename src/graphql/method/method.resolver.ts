@@ -1,0 +1,118 @@
+// Method: lookup and list (shared entity resolver), its papers, repos, datasets, tasks, lineage.
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
+import type { GraphQLContext } from '../common/context';
+import { LineageDirection } from '../common/enums.enum';
+import { loadNeighbors } from '../common/neighbors';
+import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../common/models';
+import { DatasetConnection } from '../dataset/dataset.type';
+import { createEntityResolver } from '../entity/entity.resolver';
+import { Lineage } from '../lineage/lineage.type';
+import type { LineageModel } from '../lineage/lineage.service';
+import { Paper, PaperConnection } from '../paper/paper.type';
+import { RepoConnection } from '../repo/repo.type';
+import { TaskConnection } from '../task/task.type';
+import { Method, MethodConnection } from './method.type';
+
+const EntityResolver = createEntityResolver(Method, MethodConnection, 'Method', {
+  one: 'method',
+  many: 'methods',
+  described: 'method',
+});
+
+@Resolver(() => Method)
+export class MethodResolver extends EntityResolver {
+  @FieldResolver(() => PaperConnection, {
+    description: 'Papers that introduce or use this method, newest first; `role` narrows.',
+  })
+  papers(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'method.papers', m.key, args);
+  }
+
+  @FieldResolver(() => RepoConnection, {
+    description: 'Repositories implementing this method (repos of the papers introducing it).',
+  })
+  repos(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'method.repos', m.key, args);
+  }
+
+  @FieldResolver(() => DatasetConnection, {
+    description:
+      'Datasets that papers introducing or using this method evaluate on; edges carry the paper count, most papers first.',
+  })
+  datasets(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'method.datasets', m.key, args);
+  }
+
+  @FieldResolver(() => TaskConnection, {
+    description: 'Tasks addressed by papers introducing or using this method; edges carry the paper count.',
+  })
+  tasks(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'method.tasks', m.key, args);
+  }
+
+  @FieldResolver(() => MethodConnection, {
+    description:
+      'Methods this one directly builds on (BUILDS_ON parents); edges carry relation and evidence.',
+  })
+  parents(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'method.parents', m.key, args);
+  }
+
+  @FieldResolver(() => MethodConnection, {
+    description:
+      'Methods that directly build on this one (BUILDS_ON children); edges carry relation and evidence.',
+  })
+  children(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'method.children', m.key, args);
+  }
+
+  @FieldResolver(() => Lineage, {
+    description: 'Transitive lineage over BUILDS_ON (one database query), up to `maxDepth` hops.',
+  })
+  lineage(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('direction', () => LineageDirection, {
+      defaultValue: LineageDirection.ANCESTORS,
+      description: 'ANCESTORS (default), DESCENDANTS or BOTH.',
+    })
+    direction: LineageDirection,
+    @Arg('maxDepth', () => Int, { nullable: true, description: 'Hops, 1..10 (default 3).' })
+    maxDepth?: number | null,
+  ): Promise<LineageModel> {
+    return ctx.services.lineage.lineage(m, direction, maxDepth);
+  }
+
+  @FieldResolver(() => Paper, {
+    nullable: true,
+    description: 'The earliest published paper introducing this method (ties: the most confident).',
+  })
+  introducedBy(@Root() m: EntityModel, @Ctx() ctx: GraphQLContext): Promise<PaperModel | null> {
+    return ctx.loaders.introducedBy.Method.load(m.key);
+  }
+}

@@ -1,0 +1,20 @@
+// Query.node: refetch any object by its Relay global id.
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../common/context';
+import type { NodeModel } from '../common/models';
+import { Node } from '../common/node.interface';
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'Any node by global id (`method:mlp-mixer`, `paper:<id>`, `repo:github.com/o/n`). Null when unknown.',
+  })
+  node(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+  ): Promise<NodeModel | null> {
+    return ctx.loaders.node.load(id);
+  }
+}

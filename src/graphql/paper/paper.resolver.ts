@@ -1,0 +1,97 @@
+// Paper: `paper(id)`, `papers(filter, orderBy)` and the paper's methods, datasets, tasks, concepts, repos.
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { pageRequest } from '../common/connection';
+import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
+import type { GraphQLContext } from '../common/context';
+import { OrderDirection } from '../common/enums.enum';
+import { ListFilterInput, PaperOrderField, PaperOrderInput } from '../common/list-filter.input';
+import { loadNeighbors } from '../common/neighbors';
+import type { ConnectionModel, NodeModel, PaperModel } from '../common/models';
+import { ConceptConnection } from '../concept/concept.type';
+import { DatasetConnection } from '../dataset/dataset.type';
+import { MethodConnection } from '../method/method.type';
+import { RepoConnection } from '../repo/repo.type';
+import { TaskConnection } from '../task/task.type';
+import { Paper, PaperConnection } from './paper.type';
+
+@Resolver(() => Paper)
+export class PaperResolver {
+  @Query(() => Paper, {
+    nullable: true,
+    description: 'A paper by id: `paper:<id>` or the bare paper id. Null when unknown.',
+  })
+  paper(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Paper id.' }) id: string,
+  ): Promise<PaperModel | null> {
+    return ctx.services.papers.byId(id);
+  }
+
+  @Query(() => PaperConnection, {
+    description: 'Lists papers, filtered and ordered (default: newest first).',
+  })
+  papers(
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ListFilterInput, { nullable: true, description: 'Filters.' })
+    filter?: ListFilterInput | null,
+    @Arg('orderBy', () => PaperOrderInput, { nullable: true, description: 'Ordering (default YEAR DESC).' })
+    orderBy?: PaperOrderInput | null,
+  ): Promise<ConnectionModel<PaperModel>> {
+    const page = pageRequest(args.first, args.after);
+    const order = {
+      field: orderBy?.field ?? PaperOrderField.YEAR,
+      direction: orderBy?.direction ?? OrderDirection.DESC,
+    };
+    return ctx.services.papers.list(filter, order, page);
+  }
+
+  @FieldResolver(() => MethodConnection, {
+    description: 'Methods the paper introduces or uses (by name); `role` narrows.',
+  })
+  methods(
+    @Root() p: PaperModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'paper.methods', p.key, args);
+  }
+
+  @FieldResolver(() => DatasetConnection, {
+    description: 'Datasets the paper introduces (INTRODUCED) or evaluates on (USED).',
+  })
+  datasets(
+    @Root() p: PaperModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'paper.datasets', p.key, args);
+  }
+
+  @FieldResolver(() => TaskConnection, { description: 'Tasks the paper addresses.' })
+  tasks(
+    @Root() p: PaperModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'paper.tasks', p.key, args);
+  }
+
+  @FieldResolver(() => ConceptConnection, { description: 'Concepts the paper mentions.' })
+  concepts(
+    @Root() p: PaperModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'paper.concepts', p.key, args);
+  }
+
+  @FieldResolver(() => RepoConnection, { description: "The paper's code repositories." })
+  repos(
+    @Root() p: PaperModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'paper.repos', p.key, args);
+  }
+}

@@ -1,0 +1,28 @@
+// Query.search over the full-text index.
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../common/context';
+import { labelsOf } from '../common/entity-types';
+import { EntityType } from '../common/enums.enum';
+import type { SearchHitModel } from './search.service';
+import { SearchHit } from './search-hit.type';
+
+@Resolver(() => SearchHit)
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      'Full-text search over names, aliases and titles; tolerant to case and small typos; best matches first.',
+  })
+  search(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('query', () => String, {
+      description: 'Words to look for (no query syntax: special characters are matched literally).',
+    })
+    query: string,
+    @Arg('types', () => [EntityType], { nullable: true, description: 'Only these kinds; all when omitted.' })
+    types?: EntityType[] | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many hits, 0..100 (default 20).' })
+    first?: number | null,
+  ): Promise<SearchHitModel[]> {
+    return ctx.services.search.search(query, labelsOf(types), first);
+  }
+}

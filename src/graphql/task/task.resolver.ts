@@ -1,0 +1,52 @@
+// Task: lookup and list (shared entity resolver), its papers, methods and datasets.
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/connection.args';
+import type { GraphQLContext } from '../common/context';
+import { loadNeighbors } from '../common/neighbors';
+import type { ConnectionModel, EntityModel, NodeModel } from '../common/models';
+import { DatasetConnection } from '../dataset/dataset.type';
+import { createEntityResolver } from '../entity/entity.resolver';
+import { MethodConnection } from '../method/method.type';
+import { PaperConnection } from '../paper/paper.type';
+import { Task, TaskConnection } from './task.type';
+
+const EntityResolver = createEntityResolver(Task, TaskConnection, 'Task', {
+  one: 'task',
+  many: 'tasks',
+  described: 'task',
+});
+
+@Resolver(() => Task)
+export class TaskResolver extends EntityResolver {
+  @FieldResolver(() => PaperConnection, { description: 'Papers addressing this task, newest first.' })
+  papers(
+    @Root() t: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'task.papers', t.key, args);
+  }
+
+  @FieldResolver(() => MethodConnection, {
+    description: 'Methods introduced or used by papers addressing this task; edges carry the paper count.',
+  })
+  methods(
+    @Root() t: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'task.methods', t.key, args);
+  }
+
+  @FieldResolver(() => DatasetConnection, {
+    description:
+      'Datasets introduced or evaluated on by papers addressing this task; edges carry the paper count.',
+  })
+  datasets(
+    @Root() t: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+  ): Promise<ConnectionModel<NodeModel>> {
+    return loadNeighbors(ctx, 'task.datasets', t.key, args);
+  }
+}

@@ -1,0 +1,299 @@
+// The HTTP server of `papergraph serve` (plain node:http + Apollo's executeHTTPGraphQLRequest):
+// /graphql (GET queries, POST; GraphQL over HTTP incl. application/graphql-response+json; GraphiQL
+// for a browser GET without a query), /graphiql (+ assets), /healthz, /readyz. Binds 127.0.0.1 by
+// default. Body size limit, CORS, CSRF prevention (Apollo), APQ (Apollo), graceful shutdown.
+// HOOK POINTS for hardening: `requestGuards` (run first on every /graphql request: rate limits, ...)
+// and ApolloOptions.validationRules / plugins (src/server/apollo-server.ts).
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
+import type { Executor } from '../db/executor';
+import { createContext, type GraphQLContext } from '../graphql/common/context';
+import type { ErrorLogger } from '../graphql/common/format-error';
+import type { IngestPort } from '../graphql/common/ingest-port';
+import { createApolloServer } from './apollo-server';
+import { applyCors, type CorsOrigins } from './cors';
+import { GRAPHIQL_CSP, GraphiqlAssets } from './graphiql';
+import { ReadinessCheck } from './readiness';
+
+export interface ServerLogger extends ErrorLogger {
+  info(obj: Record<string, unknown>, message: string): void;
+  warn(obj: Record<string, unknown>, message: string): void;
+}
+
+/** Runs before Apollo on each /graphql request; returns false when it has answered the request itself. */
+export type RequestGuard = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) => boolean | Promise<boolean>;
+
+export interface ServerOptions {
+  executor: Executor;
+  schema: GraphQLSchema;
+  /** Whether an `Authorization` header value carries a key allowed to call mutations. */
+  canWrite: (authorization: string | undefined) => boolean;
+  ingest: IngestPort | null;
+  logger: ServerLogger;
+  /** Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Default 4000; 0 picks a free port. */
+  port?: number;
+  corsOrigins?: CorsOrigins;
+  /** Largest request body accepted, bytes (default 1 MiB); larger gets 413. */
+  maxBodyBytes?: number;
+  /** How long shutdown waits for in-flight requests before closing their connections, ms (default 10 s). */
+  shutdownTimeoutMs?: number;
+  requestGuards?: RequestGuard[];
+  validationRules?: ValidationRule[];
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Stops accepting, drains in-flight requests, stops Apollo and closes the executor. Idempotent. */
+  close(): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', JSON_TYPE);
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBytes) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(new BodyTooLarge());
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function wantsHtml(req: http.IncomingMessage, url: URL): boolean {
+  const accept = req.headers.accept ?? '';
+  return (
+    req.method === 'GET' &&
+    accept.includes('text/html') &&
+    !url.searchParams.has('query') &&
+    !url.searchParams.has('extensions')
+  );
+}
+
+export async function runServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const corsOrigins = options.corsOrigins ?? [];
+  const logger = options.logger;
+  const apollo = createApolloServer({
+    schema: options.schema,
+    logger,
+    validationRules: options.validationRules,
+    plugins: options.plugins,
+  });
+  await apollo.start();
+  const assets = new GraphiqlAssets();
+  const readiness = new ReadinessCheck(() => options.executor.verifyConnectivity());
+  const guards = options.requestGuards ?? [];
+  let inFlight = 0;
+  let draining = false;
+  const drained: (() => void)[] = [];
+
+  const sendGraphiql = (res: http.ServerResponse) => {
+    const page = assets.get('graphiql.html');
+    if (!page)
+      return sendError(
+        res,
+        500,
+        'INTERNAL_SERVER_ERROR',
+        'GraphiQL assets are missing: run `npm run build`.',
+      );
+    res.statusCode = 200;
+    res.setHeader('content-type', page.contentType);
+    res.setHeader('content-security-policy', GRAPHIQL_CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'no-cache');
+    res.end(page.body);
+  };
+
+  const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (applyCors(corsOrigins, req, res)) return;
+    if (wantsHtml(req, url)) return sendGraphiql(res);
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST, OPTIONS');
+      return sendError(
+        res,
+        405,
+        'BAD_REQUEST',
+        `${req.method} is not supported on /graphql: use GET (queries) or POST.`,
+      );
+    }
+    for (const guard of guards) if (!(await guard(req, res))) return;
+    let body: unknown = undefined;
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close');
+          return sendError(res, 413, 'BAD_REQUEST', `Request body larger than ${maxBodyBytes} bytes.`);
+        }
+        throw error;
+      }
+      const contentType = headers.get('content-type') ?? '';
+      if (/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
+        try {
+          body = text.length > 0 ? JSON.parse(text) : undefined;
+        } catch {
+          return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+        }
+      } else {
+        body = text;
+      }
+    }
+    const authorization = req.headers.authorization;
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      context: async () =>
+        createContext(
+          { executor: options.executor, canWrite: options.canWrite, ingest: options.ingest },
+          authorization,
+        ),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = url.pathname.replace(/\/+$/, '') || '/';
+    if (route === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (route === '/readyz') {
+      const ok = await readiness.ready();
+      return sendJson(res, ok && !draining ? 200 : 503, {
+        status: ok && !draining ? 'ready' : draining ? 'shutting down' : 'database unavailable',
+      });
+    }
+    if (route === '/graphql') return handleGraphql(req, res, url);
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      if (route === '/graphiql') return sendGraphiql(res);
+      const asset = route.startsWith('/graphiql/assets/')
+        ? assets.get(route.slice('/graphiql/assets/'.length))
+        : null;
+      if (asset) {
+        res.statusCode = 200;
+        res.setHeader('content-type', asset.contentType);
+        res.setHeader('x-content-type-options', 'nosniff');
+        res.setHeader('cache-control', 'public, max-age=3600');
+        return res.end(asset.body);
+      }
+      if (route === '/') {
+        res.statusCode = 302;
+        res.setHeader('location', '/graphiql');
+        return res.end();
+      }
+    }
+    return sendError(
+      res,
+      404,
+      'NOT_FOUND',
+      `No route ${url.pathname}: the API is at /graphql (GraphiQL at /graphiql).`,
+    );
+  };
+
+  const server = http.createServer((req, res) => {
+    inFlight += 1;
+    if (draining) res.setHeader('connection', 'close');
+    res.on('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
+    });
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'HTTP request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      else res.end();
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4000, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}/graphql`;
+  logger.info({ url, graphiql: url.replace(/graphql$/, 'graphiql') }, 'Papergraph API listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        const timeout = options.shutdownTimeoutMs ?? 10_000;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => drained.push(resolve)),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, timeout);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      server.closeAllConnections();
+      await stopped;
+      await apollo.stop();
+      await options.executor.close();
+      logger.info({}, 'Papergraph API stopped');
+    })();
+    return closing;
+  };
+
+  return { url, port: address.port, host: address.address, apollo, close };
+}
