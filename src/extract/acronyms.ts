@@ -58,7 +58,11 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
   for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
     const inner = m[1].split(/[;,]\s*/)[0].trim();
     const innerStart = m.index + 1 + m[1].indexOf(inner);
-    if (!isShortForm(inner)) continue;
+    if (!isShortForm(inner)) {
+      const rev = reverseDefinition(sentence, text, m.index, inner, innerStart);
+      if (rev) out.push(rev);
+      continue;
+    }
     const short = stripPlural(inner);
     // Candidate long form: up to min(|A| + 5, 2|A|) words before the parenthesis, within the clause.
     const before = text.slice(0, m.index).replace(/\s+$/, '');
@@ -90,4 +94,33 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
     });
   }
   return out;
+}
+
+/** "SF (Long Form)": the short form before the parenthesis, the long form inside it. */
+function reverseDefinition(
+  sentence: Sentence,
+  text: string,
+  parenAt: number,
+  inner: string,
+  innerStart: number,
+): AcronymDefinition | undefined {
+  if (inner.split(/\s+/).length < 2) return undefined;
+  const before = text.slice(0, parenAt).replace(/\s+$/, '');
+  const wm = /([\p{L}\p{N}][\p{L}\p{N}\-&.+]*)$/u.exec(before);
+  if (!wm) return undefined;
+  const short = stripPlural(wm[1]);
+  if (!isShortForm(short)) return undefined;
+  const rel = bestLongFormStart(short, inner);
+  if (rel !== 0) return undefined;
+  if (inner[0].toLowerCase() !== short[0].toLowerCase()) return undefined;
+  const shortStart = sentence.start + wm.index;
+  return {
+    short,
+    long: inner,
+    shortStart,
+    shortEnd: shortStart + short.length,
+    longStart: sentence.start + innerStart,
+    longEnd: sentence.start + innerStart + inner.length,
+    sentence,
+  };
 }

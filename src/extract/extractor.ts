@@ -13,7 +13,7 @@ import type {
 import { findLineage } from './lineage';
 import type { Mention } from './mention.types';
 import { collectDefinitions, MentionFinder } from './mentions';
-import { markProposals, titleContribution } from './roles';
+import { markProposals, markTitleDefinitions, titleContribution } from './roles';
 import { ENTITY_RULES } from './rules/entity.rules';
 import type { FieldName, Sentence } from './text-units';
 import { splitSentences } from './text-units';
@@ -165,6 +165,7 @@ export function extract(paper: PaperInput): ExtractionRecord {
   const finder = new MentionFinder({ title: title.sentences, abstract: abstract.sentences }, defs);
   finder.run();
   const titleKey = titleContribution(finder, title.sentences[0], paper.abstract ?? '');
+  markTitleDefinitions(finder, title.sentences[0]);
   markProposals(finder, abstract.sentences, titleKey);
   // Every mention of an introduced name is introduced.
   const introduced = new Map<string, { rule: string; confidence: number }>();

@@ -8,7 +8,7 @@ import { findAcronymDefinitions } from './acronyms';
 import { isStopName, lexiconEntryFor, lexiconLookup, LEXICON_MAX_TOKENS } from './lexicon';
 import type { LexiconSurface } from './lexicon';
 import type { Mention } from './mention.types';
-import { isGenericAffix, nameStrength, singularName } from './name-shape';
+import { isGenericAffix, nameStrength, singularName, stripGenericAffixes } from './name-shape';
 import { taskPhrases } from './nlp';
 import { ENTITY_RULES, TASK_HEADS } from './rules/entity.rules';
 import type { Sentence } from './text-units';
@@ -16,7 +16,7 @@ import { foldPlural, nameSpans, wordTokens } from './text-units';
 
 const GAP_OK = /^(?:|\s|-|\s-\s|_|\.|\/|\s&\s|\s\/\s|')$/;
 const VERSION_AFTER =
-  /^(?:-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
+  /^(?:\.\d+|\s\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])|\sInstruct|-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
 const SPACE_VERSION_AFTER =
   /^\s(?:\d+\.\d+|\d{1,2}(?=[,.;:)]|\s+(?:and|or|model|models|with|on|in|achieve|achieves|outperform)\b))/;
 
@@ -92,6 +92,8 @@ export function collectDefinitions(sentences: Sentence[]): Map<string, Definitio
       const lastWord = def.long.split(/[\s-]+/).pop() ?? '';
       let type: EntityType | 'stop';
       if (DATASET_LONG_HEAD.test(lastWord)) type = 'dataset';
+      else if (nameStrength(def.short) === 'strong' && /\p{Ll}/u.test(def.short))
+        type = 'method'; // LaMo, TransTEE
       else if (METHOD_LONG_HEAD.test(lastWord)) type = 'method';
       else if (new RegExp(`^(?:${TASK_HEAD_ALT})$`, 'i').test(lastWord)) type = 'task';
       else if (nameStrength(def.short) === 'strong' || titleCaseRatio(def.long) >= 0.6) type = 'method';
@@ -342,6 +344,11 @@ export class MentionFinder {
     const masked = sentence.masked ?? text;
     for (const span of nameSpans(masked, sentence.start, sentence.end)) {
       if (this.isCovered(sentence.field, span.start, span.end)) continue;
+      const stripped = stripGenericAffixes(text.slice(span.start, span.end));
+      const offset = text.slice(span.start, span.end).indexOf(stripped);
+      span.start += offset;
+      span.end = span.start + stripped.length;
+      if (this.isCovered(sentence.field, span.start, span.end)) continue;
       const surface = text.slice(span.start, span.end);
       if (isStopName(surface) || isStopName(singularName(surface))) continue;
       const key = normalizeName(singularName(surface));
@@ -446,7 +453,7 @@ export class MentionFinder {
       let name = m[1];
       // Drop a sentence-initial ordinary word ("The", "Our") from the name.
       const firstWord = name.split(/\s+/)[0];
-      if (isStopName(firstWord) || /^(?:The|Our|A|An|This|These|We|In|On|For)$/.test(firstWord)) {
+      if (isStopName(firstWord) || /^(?:The|Our|A|An|This|These|We|In|On|For)$|ing$/.test(firstWord)) {
         name = name.slice(firstWord.length).trimStart();
         start = sentence.start + m.index + (m[1].length - name.length);
       }

@@ -16,7 +16,7 @@ const AFFIX_PREFIX =
 export function nameStrength(span: string): NameStrength {
   const s = span.replace(/[+]+$/, '');
   if (s.length < 2 || UNIT.test(s) || ROMAN.test(s)) return 'none';
-  if (!/\p{L}/u.test(s)) return 'none';
+  if (!/\p{L}/u.test(s) || /^\p{N}/u.test(s)) return 'none';
   const parts = s.split(/[-_./'’]/).filter(Boolean);
   // Title Case hyphen compounds of ordinary words ("Click-Through", "Self-Supervised") are not names.
   if (parts.length > 1 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p) || /^\p{Ll}+$/u.test(p)))
@@ -31,7 +31,7 @@ export function nameStrength(span: string): NameStrength {
     return 'strong';
   }
   if (/\p{Ll}\p{Lu}/u.test(s)) return 'strong'; // CamelCase: RaftMLP, DeBERTa, mBERT
-  if (/\p{L}/u.test(s) && /\p{N}/u.test(s) && /\p{Lu}/u.test(s)) return 'strong'; // T5, GPT-4o
+  if ((s.match(/\p{L}/gu)?.length ?? 0) >= 2 && /\p{N}/u.test(s) && /\p{Lu}/u.test(s)) return 'strong'; // GPT-4o, not "S1"
   if (
     parts.length > 1 &&
     parts.some((p) => /^\p{Lu}{2,}s?$/u.test(p)) &&
@@ -52,4 +52,12 @@ export function isGenericAffix(part: string, position: 'prefix' | 'suffix'): boo
 export function singularName(name: string): string {
   if (/\p{Lu}s$/u.test(name) && name.length > 2) return name.slice(0, -1);
   return name;
+}
+
+/** Drops generic affixes from a coined span ("LLM-based" -> "LLM", "KAN-like" -> "KAN"); undefined when nothing is left. */
+export function stripGenericAffixes(span: string): string {
+  const parts = span.split('-');
+  while (parts.length > 1 && isGenericAffix(parts[parts.length - 1], 'suffix')) parts.pop();
+  while (parts.length > 1 && isGenericAffix(parts[0], 'prefix')) parts.shift();
+  return parts.join('-');
 }

@@ -130,9 +130,21 @@ interface TermJson {
  * of up to five words before a head are tagged.
  */
 export function taskPhrases(text: string): Phrase[] {
+  return headedPhrases(text, HEAD_RE);
+}
+
+const MODULE_HEAD_RE =
+  /\b(?:layer|layers|module|modules|unit|units|block|blocks|gating|gate|head|heads|mechanism|regularization|regularizer|encoder|decoder|network|operator|attention|embedding|initialization|aggregation|mixer|router|adapter|tokenizer|basis)\b/gi;
+
+/** Named sub-component phrases ("a local activation unit", "feature gating") - modifiers + a module head noun. */
+export function modulePhrases(text: string): Phrase[] {
+  return headedPhrases(text, MODULE_HEAD_RE);
+}
+
+function headedPhrases(text: string, headRe: RegExp): Phrase[] {
   const out: Phrase[] = [];
-  HEAD_RE.lastIndex = 0;
-  for (let m = HEAD_RE.exec(text); m; m = HEAD_RE.exec(text)) {
+  headRe.lastIndex = 0;
+  for (let m = headRe.exec(text); m; m = headRe.exec(text)) {
     const headEnd = m.index + m[0].length;
     // Window: up to 5 words before the head, not crossing clause punctuation.
     let winStart = m.index;

@@ -7,6 +7,7 @@ import { isStopName, lexiconLookup } from './lexicon';
 import type { Mention } from './mention.types';
 import type { MentionFinder } from './mentions';
 import { nameStrength, singularName } from './name-shape';
+import { modulePhrases } from './nlp';
 import { COMPARISON_CUE } from './rules/lineage.rules';
 import { ENTITY_RULES } from './rules/entity.rules';
 import type { Sentence } from './text-units';
@@ -92,13 +93,18 @@ export function titleContribution(
     if (m !== existing && m.sentence === title && m.start >= start && m.end <= end)
       finder.mentions.splice(i, 1);
   }
-  const key = lex ? lex.entry.key : normalizeName(singularName(name));
+  // The title name may be the long or short form of an abbreviation the abstract defines.
+  const norm = normalizeName(name);
+  const def = [...finder.defs.values()].find(
+    (d) => d.type !== 'stop' && (normalizeName(d.def.long) === norm || normalizeName(d.def.short) === norm),
+  );
+  const key = def ? def.key : lex ? lex.entry.key : normalizeName(singularName(name));
   const m =
     existing ??
     finder.add({
       type,
       key,
-      name: lex ? lex.entry.name : name,
+      name: def ? def.name : lex ? lex.entry.name : name,
       surface: name,
       start,
       end,
@@ -106,11 +112,39 @@ export function titleContribution(
       rule,
       confidence,
       fromLexicon: Boolean(lex),
-      aliases: lex ? lex.entry.aliases : [],
+      aliases: def ? [...def.aliases, def.def.short] : lex ? lex.entry.aliases : [],
     });
   m.type = type;
+  if (def && def.type !== 'stop') def.type = type;
   mark(m, rule, confidence);
   return m.key;
+}
+
+const PASSIVE_PROPOSAL =
+  /\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b/i;
+const QUALITY =
+  /^(?:a|an|the|novel|new|simple|effective|efficient|general|unified|first|lightweight|scalable|two|three|our|this|these|such|proposed|additional|dedicated|specific|special|single|separate|standard|learnable|custom|powerful)$/i;
+
+/**
+ * Abbreviations the title names: the title contains the long or short form of a non-lexicon
+ * abbreviation the abstract defines ("Model-tuning Via Prompts ..." + "(MVP)").
+ */
+export function markTitleDefinitions(finder: MentionFinder, title: Sentence | undefined): void {
+  if (!title) return;
+  const t = ` ${normalizeWords(title.text)} `;
+  for (const d of finder.defs.values()) {
+    if (d.type === 'stop' || d.fromLexicon || (d.type !== 'method' && d.type !== 'dataset')) continue;
+    const long = normalizeWords(d.def.long);
+    if (long.split(' ').length < 2 || !t.includes(` ${long} `)) continue;
+    for (const m of finder.mentions) if (m.key === d.key && m.type === d.type) mark(m, R.titleColon.id, 0.85);
+  }
+}
+
+function normalizeWords(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Marks introduced mentions in proposal sentences of the abstract. */
@@ -134,8 +168,20 @@ export function markProposals(
       else if (ours.test(before) && (!m.fromLexicon || m.key === titleKey))
         mark(m, R.ourX.id, R.ourX.confidence);
     }
+    const passive = PASSIVE_PROPOSAL.exec(s.text);
+    if (
+      passive &&
+      !/\b(?:previously|recently|have been|has been|were)\b/i.test(
+        s.text.slice(0, passive.index + passive[0].length),
+      )
+    ) {
+      for (const m of inS)
+        if (!m.fromLexicon && !COMPARISON_CUE.test(text.slice(s.start, m.start)))
+          mark(m, R.propose.id, R.propose.confidence - 0.08);
+    }
     const pm = propose.exec(s.text);
     if (!pm) continue;
+    addModulePhrases(finder, s, s.start + pm.index + pm[0].length);
     const verbEnd = s.start + pm.index + pm[0].length;
     // Stop at the first comparison cue: what follows is what the paper compares against.
     const rest = text.slice(verbEnd, s.end);
@@ -171,4 +217,43 @@ export function introducedKeys(mentions: Mention[]): Set<string> {
   const out = new Set<string>();
   for (const m of mentions) if (m.introduced) out.add(`${m.type}:${m.key}`);
   return out;
+}
+
+/** Named sub-components in a proposal sentence ("a novel local activation unit") are introduced methods. */
+function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): void {
+  const text = s.fieldText;
+  const cmp = COMPARISON_CUE.exec(text.slice(from, s.end));
+  const limit = cmp ? from + cmp.index : s.end;
+  for (const p of modulePhrases(text.slice(from, limit))) {
+    const start = from + p.start;
+    const end = from + p.end;
+    const words = p.text.split(/\s+/);
+    const modifiers = words.slice(0, -1).filter((w) => !QUALITY.test(w));
+    if (modifiers.length === 0 || words.length > 5) continue;
+    if (isStopName(p.text)) continue;
+    const before = text.slice(Math.max(s.start, start - 30), start);
+    if (/\b(?:of|than|to|for|from|in|on)\s+(?:the\s+|a\s+|an\s+)?$/i.test(before)) continue;
+    // Already a known name (lexicon method inside counts as part of the module name).
+    const existing = finder.mentions.find((m) => m.sentence === s && m.start === start && m.end === end);
+    if (existing) {
+      mark(existing, R.propose.id, R.propose.confidence - 0.13);
+      continue;
+    }
+    if (finder.mentions.some((m) => m.sentence === s && m.start <= start && m.end >= end)) continue;
+    if (lexiconLookup(normalizeName(p.text)).length > 0) continue;
+    const m = finder.add({
+      type: 'method',
+      key: normalizeName(p.text),
+      name: p.text,
+      surface: p.text,
+      start,
+      end,
+      sentence: s,
+      rule: R.propose.id,
+      confidence: R.propose.confidence - 0.13,
+      fromLexicon: false,
+      aliases: [],
+    });
+    mark(m, R.propose.id, R.propose.confidence - 0.13);
+  }
 }
