@@ -66,6 +66,12 @@ export interface IngestFilesOptions {
 const PWC_ORDER: Record<PwcDumpKind, number> = { papers: 0, links: 1, methods: 2, datasets: 3 };
 const PWC_AUX_BATCH = 1_000;
 
+interface AuxRecord {
+  record: PwcRecord;
+  file: string;
+  line: number;
+}
+
 type Outcome = (item: IngestItem, status: PaperIngestStatus, reason?: string) => void;
 
 interface Prepared {
@@ -217,23 +223,24 @@ export class IngestService {
     kind: PwcDumpKind | undefined,
     run: RunState,
   ): AsyncIterable<IngestItem | RejectRecord> {
-    let aux: PwcRecord[] = [];
+    let aux: AuxRecord[] = [];
     for await (const r of readPwcFile(source, kind)) {
       if (!r.ok) yield { file: r.file, line: r.line, reason: r.reason };
       else if (r.record.kind === 'paper')
         yield { paper: r.record.paper, pwc: r.record.extras, file: r.file, line: r.line };
       else {
-        aux.push(r.record);
+        aux.push({ record: r.record, file: r.file, line: r.line });
         if (aux.length >= PWC_AUX_BATCH) {
-          await this.writePwcAux(aux, run, r.file, r.line);
+          await this.writePwcAux(aux, run);
           aux = [];
         }
       }
     }
-    if (aux.length > 0) await this.writePwcAux(aux, run, source, 0);
+    if (aux.length > 0) await this.writePwcAux(aux, run);
   }
 
-  private async writePwcAux(records: PwcRecord[], run: RunState, file: string, line: number): Promise<void> {
+  private async writePwcAux(aux: AuxRecord[], run: RunState): Promise<void> {
+    const records = aux.map((a) => a.record);
     const refs = records.flatMap((r) =>
       r.kind === 'link'
         ? [r.paper]
@@ -263,10 +270,13 @@ export class IngestService {
       });
       return id;
     };
-    for (const r of records) {
+    let written = 0;
+    for (const { record: r, file, line } of aux) {
+      written++;
       if (r.kind === 'link') {
         const repo = repoRowOf(r.repoUrl);
         if (!repo) {
+          written--;
           run.reject({
             file,
             line,
@@ -290,8 +300,15 @@ export class IngestService {
     await this.writer.write(b.build());
     for (const id of b.entityIds()) run.entityIds.add(id);
     run.relationships += b.relationshipCount();
-    run.pwcRecords += records.length;
-    run.onProgress({ papers: run.papers, skipped: run.skipped, rejected: run.rejected, file, line });
+    run.pwcRecords += written;
+    const last = aux[aux.length - 1];
+    run.onProgress({
+      papers: run.papers,
+      skipped: run.skipped,
+      rejected: run.rejected,
+      file: last.file,
+      line: last.line,
+    });
   }
 
   /**

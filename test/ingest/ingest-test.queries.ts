@@ -27,3 +27,14 @@ export const ALL_RELS = `MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r
 export const WIPE_ALL = `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') DETACH DELETE n`;
 
 export const ENTITY_NAMES = `MATCH (m {id: $id}) RETURN m.name AS name, m.aliases AS aliases, m.keys AS keys`;
+
+/** Facts the PwC fixture test checks. */
+export const PWC_FIXTURE_FACTS = {
+  snorfId: `MATCH (p:Paper {pwcUrl: 'https://paperswithcode.com/paper/pwcfx-untitled-arxivless'}) RETURN p.id AS id`,
+  facts: `
+MATCH (a)-[r]->(b) WHERE r.paperId IN $ids AND r.source = 'pwc'
+RETURN a.id AS from, type(r) AS type, b.id AS to,
+       CASE WHEN type(r) = 'HAS_CODE' THEN {official: r.official, framework: r.framework, mentionedInPaper: r.mentionedInPaper} ELSE null END AS extra`,
+  node: `MATCH (n {id: $id}) RETURN properties(n) AS props`,
+  cleanupOrphans: `MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task OR n:Repo) AND n.id STARTS WITH 'method:pwcfx' AND NOT (n)--() DELETE n`,
+};
