@@ -28,6 +28,8 @@ const EVAL_CUE =
   /\b(?:evaluat\w*|experiment\w*|benchmark\w*|dataset\w*|tested|test|results?|achiev\w*|accuracy|perform\w*|state-of-the-art|sota|outperform\w*|score\w*|trained|pre-?trained|fine-?tuned|validate\w*|empirical\w*|top-1|f1|improv\w*)\b/i;
 const NOT_DATASET_BEFORE =
   /\b(?:based|built|relies|rely|relying|focus(?:es|ed|ing)?|depend(?:s|ing)?|conditioned|trained|operat\w*|shed light|light|act\w*|work\w*|draw\w*|run\w*|build\w*)\s+(?:up)?on\s+(?:the\s+)?$/i;
+const DATASET_APPOSITION_BEFORE =
+  /\b(?:dataset|benchmark|corpus|suite|testbed|collection)\s*,?\s*(?:called|named|dubbed|termed|coined)?\s*["“']?$/i;
 const TRAINED_ON =
   /\b(?:trained|pre-?trained|fine-?tuned|finetuned|tuned)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?$/i;
 const TITLE_CASE_METHOD =
@@ -410,9 +412,15 @@ export class MentionFinder {
     const R = ENTITY_RULES;
     const dsHead = R.datasetHead.pattern as RegExp;
     const mHead = R.methodHead.pattern as RegExp;
+    const w = afterWords.slice(0, 3).map((x) => x.toLowerCase());
+    const lowerWord = (x: string | undefined): boolean => x !== undefined && /^[a-z][a-z-]*$/.test(x);
+    // "X long-answers dataset": up to two lower-case modifiers before the dataset head.
+    const dsAfterModifier =
+      lowerWord(w[0]) && (dsHead.test(w[1] ?? '') || (lowerWord(w[1]) && dsHead.test(w[2] ?? '')));
     if (
+      DATASET_APPOSITION_BEFORE.test(before) ||
       dsHead.test(next) ||
-      dsHead.test(next2.trim()) ||
+      dsAfterModifier ||
       (/^(?:data|set)$/.test(next) && /set/.test(next2))
     ) {
       return { type: 'dataset', rule: R.datasetHead.id, confidence: R.datasetHead.confidence };

@@ -21,15 +21,13 @@ export function nameStrength(span: string): NameStrength {
   // Title Case hyphen compounds of ordinary words ("Click-Through", "Self-Supervised") are not names.
   if (parts.length > 1 && parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p) || /^\p{Ll}+$/u.test(p)))
     return 'none';
-  if (
-    ENTITY_RULES.nameMorphology.pattern instanceof RegExp &&
-    /\p{Lu}/u.test(s) &&
-    ENTITY_RULES.nameMorphology.pattern.test(s) &&
-    s.length > 3
-  ) {
-    // "*Net", "*Former", "*MLP" with something before the suffix
-    return 'strong';
-  }
+  // "GNN-to-MLP", "heads/MLP": compounds with an ordinary lower-case word are not one name.
+  if (parts.length > 1 && parts.some((p) => /^(?:to|and|or|vs|of|in|on|for|with)$/i.test(p))) return 'none';
+  if (/\//.test(s) && parts.some((p) => /^\p{Ll}{3,}$/u.test(p))) return 'none';
+  const morphRe = ENTITY_RULES.nameMorphology.pattern;
+  const morph = morphRe instanceof RegExp ? morphRe.exec(s) : null;
+  // "*Net", "*Former", "*MLP" with a stem before the suffix
+  if (morph && morph.index > 0 && /\p{Lu}/u.test(s)) return 'strong';
   if (/\p{Ll}\p{Lu}/u.test(s)) return 'strong'; // CamelCase: RaftMLP, DeBERTa, mBERT
   if ((s.match(/\p{L}/gu)?.length ?? 0) >= 2 && /\p{N}/u.test(s) && /\p{Lu}/u.test(s)) return 'strong'; // GPT-4o, not "S1"
   if (

@@ -80,8 +80,10 @@ export function titleContribution(
     .split(name)
     .slice(1)
     .map((s) => s.slice(0, 60));
+  const restOfTitle = colon && rule === R.titleColon.id ? text.slice(colon[0].length) : '';
   const isDataset =
     lex?.entry.type === 'dataset' ||
+    /\b(?:dataset|benchmark|corpus|data set|suite|testbed|leaderboard)s?\b/i.test(restOfTitle) ||
     DATASET_NAME_SHAPE.test(name) ||
     afterInAbstract.some((s) => DATASET_APPOSITION.test(s));
   const type = isDataset ? 'dataset' : lex && lex.entry.type !== 'method' ? lex.entry.type : 'method';
@@ -123,7 +125,7 @@ export function titleContribution(
 const PASSIVE_PROPOSAL =
   /\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:proposed|introduced|presented|developed|designed|devised)\b/i;
 const QUALITY =
-  /^(?:a|an|the|novel|new|simple|effective|efficient|general|unified|first|lightweight|scalable|two|three|our|this|these|such|proposed|additional|dedicated|specific|special|single|separate|standard|learnable|custom|powerful)$/i;
+  /^(?:a|an|the|novel|new|simple|effective|efficient|general|unified|first|lightweight|scalable|two|three|our|this|these|such|proposed|additional|dedicated|specific|special|single|separate|standard|learnable|custom|powerful|straightforward|concise|flexible|robust|elegant|generic|versatile|compact|principled|practical|strong|improved|enhanced|modified|better|key|core|main|unique|innovative)$/i;
 
 /**
  * Abbreviations the title names: the title contains the long or short form of a non-lexicon
@@ -224,12 +226,24 @@ function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): voi
   const text = s.fieldText;
   const cmp = COMPARISON_CUE.exec(text.slice(from, s.end));
   const limit = cmp ? from + cmp.index : s.end;
-  for (const p of modulePhrases(text.slice(from, limit))) {
+  const phrases = modulePhrases(text.slice(from, limit));
+  for (const p0 of phrases) {
+    // Prefer the longest phrase ("interaction aggregation layer" over "interaction aggregation").
+    if (phrases.some((q) => q !== p0 && q.start <= p0.start && q.end > p0.end)) continue;
+    // Leading evaluative words ("a straightforward ...") are not part of the name.
+    const lead = /^(?:\S+\s+)*?(?=\S+\s)/.exec(p0.text);
+    let offset = 0;
+    const ws = p0.text.split(/\s+/);
+    while (ws.length > 1 && QUALITY.test(ws[0])) offset += ws.shift()!.length + 1;
+    void lead;
+    const p = { start: p0.start + offset, end: p0.end, text: p0.text.slice(offset) };
     const start = from + p.start;
     const end = from + p.end;
     const words = p.text.split(/\s+/);
     const modifiers = words.slice(0, -1).filter((w) => !QUALITY.test(w));
     if (modifiers.length === 0 || words.length > 5) continue;
+    // "MLP layers": a known method plus a component word is that method, not a new module.
+    if (lexiconLookup(normalizeName(modifiers.join(' '))).length > 0) continue;
     if (isStopName(p.text)) continue;
     const before = text.slice(Math.max(s.start, start - 30), start);
     if (/\b(?:of|than|to|for|from|in|on)\s+(?:the\s+|a\s+|an\s+)?$/i.test(before)) continue;
