@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { Executor } from './executor';
-import { defaultDistDir, ensureApoc, ensureDistribution } from './local-server/distribution';
+import { defaultDistDir, ensureApoc, ensureDistribution, isDistReady } from './local-server/distribution';
 import { InstanceSettings, javaArgs, neo4jConf, sizeInMb } from './local-server/neo4j-conf';
 import { packageRoot } from './local-server/package-root';
 import { isAlive, isOurServer, isPortFree, sleep, waitForExit } from './local-server/processes';
@@ -165,9 +165,12 @@ export async function boltAnswers(port: number, timeoutMs = 2_000): Promise<bool
   }
 }
 
-/** Asks the server at the given port for its version (null when it does not answer). */
-export async function serverVersion(uri: string): Promise<{ version: string; edition: string } | null> {
-  const executor = new Executor({ uri }, { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 });
+/** Asks a server for its version and edition (null when it does not answer). */
+export async function serverVersion(
+  uri: string,
+  auth?: { user: string; password: string },
+): Promise<{ version: string; edition: string } | null> {
+  const executor = new Executor({ uri, ...auth }, { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 });
   try {
     const rows = await executor.read(SERVER_COMPONENTS, {}, { operation: 'serverVersion' });
     const kernel = rows.find((r) => r.name === 'Neo4j Kernel') ?? rows[0];
@@ -296,7 +299,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     }
     const { java } = checkJava(env);
     const distDir = options.distDir ? path.resolve(options.distDir) : defaultDistDir(env);
-    progress('resolving Neo4j jars with Maven (first run downloads ~150 MB from Maven Central)');
+    if (!isDistReady(distDir))
+      progress(
+        `resolving Neo4j jars with Maven into ${distDir} (the first run downloads ~150 MB from Maven Central)`,
+      );
     const { lib, resolved } = await ensureDistribution(distDir);
     if (options.apoc) {
       progress('copying APOC core into plugins');
