@@ -49,6 +49,8 @@ export interface SizeResult {
   statementsPerRequest: Record<string, { papergraph: number; peer: number; raw: number }>;
   /** results[connections][workload][system] */
   results: Record<string, Record<string, Partial<Record<System, Stat>>>>;
+  /** How the servers were started (papergraph-serve, papergraph-launcher, peer). */
+  servers: string[];
 }
 
 const MIX = 'mix';
@@ -181,12 +183,33 @@ async function runSize(
   try {
     try {
       servers.push(
-        await startServer('papergraph', o.papergraphPort, o.papergraphPort + 10, uri, profArgs('papergraph')),
+        await startServer(
+          'papergraph-serve',
+          o.papergraphPort,
+          o.papergraphPort + 10,
+          uri,
+          profArgs('papergraph'),
+        ),
       );
     } catch (error) {
       log(
-        `WARNING: Papergraph did not start, measuring the peer and raw Cypher only: ${String(error).slice(0, 300)}`,
+        `WARNING: \`papergraph serve\` did not start (${String(error).slice(0, 200).trim()}); using bench/api/papergraph.main.ts`,
       );
+      try {
+        servers.push(
+          await startServer(
+            'papergraph-launcher',
+            o.papergraphPort,
+            o.papergraphPort + 10,
+            uri,
+            profArgs('papergraph'),
+          ),
+        );
+      } catch (error2) {
+        log(
+          `WARNING: Papergraph did not start, measuring the peer and raw Cypher only: ${String(error2).slice(0, 300)}`,
+        );
+      }
     }
     servers.push(await startServer('peer', o.peerPort, o.peerPort + 10, uri, profArgs('peer')));
     const byName = new Map(servers.map((s) => [s.name as System, s]));
@@ -333,6 +356,7 @@ async function runSize(
       checks,
       statementsPerRequest,
       results,
+      servers: servers.map((s) => s.kind),
     };
   } finally {
     for (const s of servers) await s.stop();

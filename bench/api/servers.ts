@@ -60,29 +60,31 @@ export function stopNeo4j(port: number, home: string, how: string): void {
 }
 
 export interface ServerProcess {
-  name: string;
+  name: 'papergraph' | 'peer';
+  kind: ServerKind;
   url: string;
   statsUrl: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
 
+/** How each server is started: Papergraph as users run it (`papergraph serve`), or the bench launcher while serve is missing. */
+export type ServerKind = 'papergraph-serve' | 'papergraph-launcher' | 'peer';
+
 export async function startServer(
-  name: 'papergraph' | 'peer',
+  kind: ServerKind,
   port: number,
   statsPort: number,
   neo4jUri: string,
   extraNodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const args =
-    name === 'papergraph'
-      ? [...extraNodeArgs, '--require', COUNTER, CLI, 'serve', '--port', String(port)]
-      : [
-          ...extraNodeArgs,
-          '--require',
-          COUNTER,
-          path.join(ROOT, 'dist', 'bench', 'api', 'peer', 'peer.main.js'),
-        ];
+  const name = kind === 'peer' ? 'peer' : 'papergraph';
+  const entry: Record<ServerKind, string[]> = {
+    'papergraph-serve': [CLI, 'serve', '--port', String(port)],
+    'papergraph-launcher': [path.join(ROOT, 'dist', 'bench', 'api', 'papergraph.main.js')],
+    peer: [path.join(ROOT, 'dist', 'bench', 'api', 'peer', 'peer.main.js')],
+  };
+  const args = [...extraNodeArgs, '--require', COUNTER, ...entry[kind]];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
@@ -121,6 +123,7 @@ export async function startServer(
   }
   return {
     name,
+    kind,
     url,
     statsUrl: `http://127.0.0.1:${statsPort}/stats`,
     child,
