@@ -32,7 +32,7 @@ export function createHardening<TContext extends BaseContext>(
 ): Hardening<TContext> {
   const limits = limitsConfigFromEnv(env);
   const apiKeys = ApiKeys.fromEnv(env);
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? createLogger({ level: env.PAPERGRAPH_LOG_LEVEL?.trim() || 'info' });
   return {
     limits,
     apiKeys,
