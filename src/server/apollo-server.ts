@@ -15,6 +15,8 @@ export interface ApolloOptions {
   validationRules?: ValidationRule[];
   /** Extra plugins (e.g. complexity limits, request logging), after the built-in ones. */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** graphql-js parse options (e.g. `maxTokens`). */
+  parseOptions?: { maxTokens?: number };
 }
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
@@ -33,6 +35,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(options.logger),
     validationRules: options.validationRules ?? [],
+    parseOptions: options.parseOptions,
     plugins,
   });
 }

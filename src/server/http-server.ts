@@ -44,8 +44,13 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** How long shutdown waits for in-flight requests before closing their connections, ms (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** Time limits on reading a request's headers / whole request, ms (node:http; defaults 10 s / 30 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
   requestGuards?: RequestGuard[];
   validationRules?: ValidationRule[];
+  /** graphql-js parse options (e.g. `maxTokens`). */
+  parseOptions?: { maxTokens?: number };
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
 
@@ -118,6 +123,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     logger,
     validationRules: options.validationRules,
     plugins: options.plugins,
+    parseOptions: options.parseOptions,
   });
   await apollo.start();
   const assets = new GraphiqlAssets();
@@ -253,8 +259,8 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       else res.end();
     });
   });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {

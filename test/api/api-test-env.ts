@@ -179,7 +179,11 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export const silentLogger: ServerLogger = { error: () => undefined, info: () => undefined, warn: () => undefined };
+export const silentLogger: ServerLogger = {
+  error: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+};
 
 export async function createTestApi(
   executor: Executor,

@@ -1,7 +1,7 @@
 // Starts GraphiQL against this server's /graphql with example tabs preloaded (lineage, dataset
 // usage, path, search). The headers editor is on so an API key can be sent for `ingestPapers`:
 //   { "Authorization": "Bearer <key>" }   (headers are not persisted in browser storage).
-/* global React, ReactDOM, GraphiQL */
+/* global React, ReactDOM, GraphiQL, document */
 (function () {
   'use strict';
   var root = document.getElementById('graphiql');

@@ -1,0 +1,203 @@
+// The API against the real Neo4j loaded with the fixture graph (test/fixtures/api/graph.json) and a
+// bulk page of 50 papers: every query with whole-response assertions (cases in queries.cases.ts),
+// DataLoader batching (statements counted through executor.onQuery), argument limits checked before
+// any database work, and the graph-wide queries. One file, so one fixture load per run.
+import type { Executor } from '../../src/db/executor';
+import { BULK_PAPERS, COUNT_LABELS, COUNT_RELS } from './api-fixture.queries';
+import {
+  cleanFixture,
+  createTestApi,
+  loadFixture,
+  prepareDatabase,
+  testExecutor,
+  type TestApi,
+} from './api-test-env';
+import { CASES } from './queries.cases';
+import { EXPECTED } from './queries.expected';
+
+jest.setTimeout(60_000);
+
+const BULK = 50;
+const bulkRows = Array.from({ length: BULK }, (_, i) => {
+  const n = String(i).padStart(2, '0');
+  return {
+    id: `bulk-${n}`,
+    title: `Bulk paper ${n}`,
+    year: 1970,
+    published: `1970-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    methodId: `method:bulkmethod${n}`,
+    methodName: `BulkMethod${n}`,
+    methodKey: `bulkmethod${n}`,
+    datasetId: `dataset:bulkset${i % 5}`,
+    datasetName: `BulkSet${i % 5}`,
+    datasetKey: `bulkset${i % 5}`,
+    taskId: 'task:bulktask',
+    taskName: 'Bulk Task',
+    taskKey: 'bulktask',
+    repoId: `repo:github.com/bulk/repo${n}`,
+    repoUrl: `https://github.com/bulk/repo${n}`,
+    repoName: `repo${n}`,
+  };
+});
+
+const PAGE_QUERY = `query Page($first: Int!) {
+  papers(first: $first, filter: { yearFrom: 1970, yearTo: 1970 }, orderBy: { field: TITLE, direction: ASC }) {
+    totalCount
+    edges { node {
+      id title
+      methods { edges { role node { id name } } }
+      datasets { edges { node { id name } } }
+      tasks { edges { node { id name } } }
+      repos { edges { node { id url } } }
+    } }
+  }
+}`;
+
+let executor: Executor;
+let api: TestApi;
+let statements: string[] = [];
+
+beforeAll(async () => {
+  executor = testExecutor();
+  await prepareDatabase(executor);
+  await loadFixture(executor);
+  await executor.write(BULK_PAPERS, { rows: bulkRows });
+  api = await createTestApi(executor);
+  executor.onQuery((event) => statements.push(event.operation ?? event.cypher));
+});
+
+afterAll(async () => {
+  await api?.stop();
+  if (executor) {
+    await cleanFixture(executor, {
+      papers: bulkRows.map((r) => ({ id: r.id })),
+      entities: [...new Set(bulkRows.flatMap((r) => [r.methodId, r.datasetId, r.taskId]))].map((id) => ({
+        id,
+      })),
+      repos: bulkRows.map((r) => ({ id: r.repoId })),
+    } as unknown as Parameters<typeof cleanFixture>[1]);
+    await cleanFixture(executor);
+    await executor.close();
+  }
+});
+
+async function countStatements(run: () => Promise<unknown>): Promise<string[]> {
+  statements = [];
+  await run();
+  return [...statements];
+}
+
+describe('API: queries against the fixture graph', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const result = await api.run(c.query, c.variables);
+    expect(result).toEqual(EXPECTED[c.name]);
+  });
+});
+
+describe('API: DataLoader batching', () => {
+  it('costs the same fixed number of Cypher statements for 5 and for 50 papers with methods, datasets, tasks and repos', async () => {
+    let small: { data?: unknown } = {};
+    let large: { data?: unknown } = {};
+    const smallStatements = await countStatements(
+      async () => (small = await api.run(PAGE_QUERY, { first: 5 })),
+    );
+    const largeStatements = await countStatements(
+      async () => (large = await api.run(PAGE_QUERY, { first: 50 })),
+    );
+    // One statement for the page, one per nested relation (whatever the number of parents).
+    const expected = [
+      'loader.paper.datasets',
+      'loader.paper.methods',
+      'loader.paper.repos',
+      'loader.paper.tasks',
+      'papers.list',
+    ];
+    expect([...smallStatements].sort()).toEqual(expected);
+    expect([...largeStatements].sort()).toEqual(expected);
+
+    const edges = (r: { data?: unknown }) =>
+      (r.data as { papers: { edges: { node: Record<string, unknown> }[] } }).papers.edges;
+    expect(edges(small)).toHaveLength(5);
+    expect(edges(large)).toHaveLength(BULK);
+    // Every parent got its own children back (re-keyed correctly, not shifted or shared).
+    for (const [i, edge] of edges(large).entries()) {
+      const n = String(i).padStart(2, '0');
+      expect(edge.node).toEqual({
+        id: `paper:bulk-${n}`,
+        title: `Bulk paper ${n}`,
+        methods: { edges: [{ role: 'USED', node: { id: `method:bulkmethod${n}`, name: `BulkMethod${n}` } }] },
+        datasets: { edges: [{ node: { id: `dataset:bulkset${i % 5}`, name: `BulkSet${i % 5}` } }] },
+        tasks: { edges: [{ node: { id: 'task:bulktask', name: 'Bulk Task' } }] },
+        repos: {
+          edges: [{ node: { id: `repo:github.com/bulk/repo${n}`, url: `https://github.com/bulk/repo${n}` } }],
+        },
+      });
+    }
+  });
+
+  it('loads the papers of all evidence items with one statement', async () => {
+    let result: { data?: unknown } = {};
+    const ran = await countStatements(async () => {
+      result = await api.run(
+        `{ methods(filter: { yearFrom: 1951, yearTo: 1955 }) { edges { node { id ... on Method { datasets { edges { evidence { paper { id } } } } } } } } }`,
+      );
+    });
+    expect([...ran].sort()).toEqual(['loader.method.datasets', 'loader.nodes', 'methods.list']);
+    const paperIds = JSON.stringify(result.data).match(/paper:fx-\d+/g) ?? [];
+    expect(new Set(paperIds)).toEqual(
+      new Set(['paper:fx-0001', 'paper:fx-0002', 'paper:fx-0003', 'paper:fx-0004']),
+    );
+  });
+});
+
+describe('API: argument limits are checked before any database work', () => {
+  it.each([
+    ['first above 100', '{ papers(first: 101) { totalCount } }', {}],
+    ['nested first below 0', '{ method(id: "method:latticenet") { papers(first: -1) { totalCount } } }', {}],
+    [
+      'maxDepth 0 in a variable',
+      'query($d: Int) { method(id: "method:latticenet") { lineage(maxDepth: $d) { nodes { id } } } }',
+      { d: 0 },
+    ],
+    [
+      'maxLength 11',
+      '{ path(from: "method:latticenet", to: "method:hexnet", maxLength: 11) { length } }',
+      {},
+    ],
+    ['search first 1000', '{ search(query: "lattice", first: 1000) { score } }', {}],
+  ])('%s: BAD_USER_INPUT and no statement sent', async (_name, query, variables) => {
+    let result: { errors?: unknown[] } = {};
+    const ran = await countStatements(async () => (result = await api.run(query, variables)));
+    expect(ran).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
+  });
+});
+
+describe('API: graph-wide queries', () => {
+  it('stats equals the counts read directly from the graph', async () => {
+    const labels = await executor.read(COUNT_LABELS);
+    const rels = await executor.read(COUNT_RELS);
+    const result = await api.run('{ stats { labels { label count } relationships { type count } } }');
+    expect(result).toEqual({
+      data: {
+        stats: {
+          labels: labels.map((r) => ({ label: r.label, count: r.count })),
+          relationships: rels.map((r) => ({ type: r.type, count: r.count })),
+        },
+      },
+    });
+  });
+
+  it('search hits carry positive scores, best first', async () => {
+    const result = await api.run('query($q: String!) { search(query: $q, first: 5) { score node { id } } }', {
+      q: 'lattice',
+    });
+    const hits = (result.data as { search: { score: number; node: { id: string } }[] }).search;
+    expect(hits.length).toBeGreaterThan(2);
+    expect(hits.every((h) => h.score > 0)).toBe(true);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    expect(hits.map((h) => h.node.id)).toContain('method:latticenet');
+  });
+});
