@@ -9,7 +9,8 @@ import { isStopName, lexiconEntryFor, lexiconLookup, LEXICON_MAX_TOKENS } from '
 import type { LexiconSurface } from './lexicon';
 import type { Mention } from './mention.types';
 import { isGenericAffix, nameStrength, singularName, stripGenericAffixes } from './name-shape';
-import { taskPhrases } from './nlp';
+import { taskPhrasesBatch } from './nlp';
+import type { Phrase } from './nlp';
 import { ENTITY_RULES, TASK_HEADS } from './rules/entity.rules';
 import type { Sentence } from './text-units';
 import { foldPlural, nameSpans, wordTokens } from './text-units';
@@ -200,7 +201,9 @@ export class MentionFinder {
     for (const s of [...this.fields.title, ...this.fields.abstract]) this.definitionsIn(s);
     for (const s of [...this.fields.title, ...this.fields.abstract]) this.coinedIn(s);
     for (const s of this.fields.abstract) this.titleCaseMethodsIn(s);
-    for (const s of [...this.fields.title, ...this.fields.abstract]) this.tasksIn(s);
+    const all = [...this.fields.title, ...this.fields.abstract];
+    const phrases = taskPhrasesBatch(all.map((s) => s.text));
+    all.forEach((s, i) => this.tasksIn(s, phrases[i]));
     this.propagateLists();
     return this.mentions;
   }
@@ -491,9 +494,9 @@ export class MentionFinder {
   }
 
   /** Task phrases (compromise on short windows) not already known as lexicon tasks. */
-  private tasksIn(sentence: Sentence): void {
+  private tasksIn(sentence: Sentence, phrases: Phrase[]): void {
     const text = sentence.fieldText;
-    for (const p of taskPhrases(sentence.text)) {
+    for (const p of phrases) {
       const start = sentence.start + p.start;
       const end = sentence.start + p.end;
       const surface = text.slice(start, end);

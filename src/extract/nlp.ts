@@ -2,7 +2,7 @@
 // (nlp plugins mutate global state), and parses only short candidate windows - never whole
 // abstracts: task phrases are found by a cheap head-noun scan, and compromise tags just the few
 // words before each head to decide where the phrase starts.
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import { TASK_HEADS } from './rules/entity.rules';
 
 const words: Record<string, string> = {};
@@ -124,46 +124,68 @@ interface TermJson {
   offset: { start: number; length: number };
 }
 
-/**
- * Task phrases in `text` (a sentence or title): a task head noun with the noun/adjective modifiers
- * before it ("click-through rate prediction", "zero-shot time series forecasting"). Only windows
- * of up to five words before a head are tagged.
- */
-export function taskPhrases(text: string): Phrase[] {
-  return headedPhrases(text, HEAD_RE);
+const FUNCTION_WORD =
+  /^(?:the|a|an|of|for|to|in|on|and|or|with|by|from|as|at|its|their|our|this|that|these|those|is|are|was|were|be|we|which|such|into|via|both|each|all|any|more|most|than|no|not|new|novel)$/i;
+
+interface Window {
+  textIndex: number;
+  winStart: number;
+  headEnd: number;
+  text: string;
 }
 
-const MODULE_HEAD_RE =
-  /\b(?:layer|layers|module|modules|unit|units|block|blocks|gating|gate|head|heads|mechanism|regularization|regularizer|encoder|decoder|network|operator|attention|embedding|initialization|aggregation|mixer|router|adapter|tokenizer|basis)\b/gi;
-
-/** Named sub-component phrases ("a local activation unit", "feature gating") - modifiers + a module head noun. */
-export function modulePhrases(text: string): Phrase[] {
-  return headedPhrases(text, MODULE_HEAD_RE);
-}
-
-function headedPhrases(text: string, headRe: RegExp): Phrase[] {
-  const out: Phrase[] = [];
+/** Up to five words before each head, not crossing clause punctuation (pure string work). */
+function collectWindows(text: string, textIndex: number, headRe: RegExp, out: Window[]): void {
   headRe.lastIndex = 0;
   for (let m = headRe.exec(text); m; m = headRe.exec(text)) {
     const headEnd = m.index + m[0].length;
-    // Window: up to 5 words before the head, not crossing clause punctuation.
     let winStart = m.index;
     let count = 0;
     while (winStart > 0 && count < 5) {
       const prev = text.lastIndexOf(' ', winStart - 2);
       const seg = text.slice(prev + 1, winStart).trim();
-      if (seg === '' || /[,;:()."“”]$|[,;:()."“”]/.test(seg)) break;
+      if (seg === '' || /[,;:()."“”]/.test(seg)) break;
+      // A function word ends the phrase without asking the tagger.
+      if (FUNCTION_WORD.test(seg)) break;
       winStart = prev + 1;
       count++;
       if (prev < 0) break;
     }
-    if (count === 0) continue; // a bare head ("prediction") is not a task name
-    const window = text.slice(winStart, headEnd);
-    const terms = (nlp(window).json({ offset: true }) as { terms: TermJson[] }[]).flatMap((s) => s.terms);
+    if (count === 0) continue; // a bare head ("prediction") is not a name
+    out.push({ textIndex, winStart, headEnd, text: text.slice(winStart, headEnd) });
+  }
+}
+
+/**
+ * Phrases headed by `headRe` in each of `texts`: the head noun with the noun/adjective modifiers
+ * before it. All candidate windows of all texts are tagged in ONE compromise call (the per-call
+ * overhead dominates on short windows), then split back by offset.
+ */
+function headedPhrasesBatch(texts: string[], headRe: RegExp): Phrase[][] {
+  const out: Phrase[][] = texts.map(() => []);
+  const windows: Window[] = [];
+  texts.forEach((t, i) => collectWindows(t, i, headRe, windows));
+  if (windows.length === 0) return out;
+  const SEP = '\n\n';
+  const starts: number[] = [];
+  let joined = '';
+  for (const w of windows) {
+    starts.push(joined.length);
+    joined += w.text + SEP;
+  }
+  const terms = (nlp(joined).json({ offset: true }) as { terms: TermJson[] }[]).flatMap((s) => s.terms);
+  let k = 0;
+  windows.forEach((w, wi) => {
+    const ws = starts[wi];
+    const we = ws + w.text.length;
+    while (k < terms.length && terms[k].offset.start < ws) k++;
+    const mine: TermJson[] = [];
+    for (let j = k; j < terms.length && terms[j].offset.start < we; j++) mine.push(terms[j]);
+    if (mine.length < 2) return;
     // Walk back from the head while terms are modifiers.
-    let first = terms.length - 1;
-    for (let i = terms.length - 2; i >= 0; i--) {
-      const t = terms[i];
+    let first = mine.length - 1;
+    for (let i = mine.length - 2; i >= 0; i--) {
+      const t = mine[i];
       const tags = t.tags;
       const isStop = STOP_TAGS.some((s) => tags.includes(s));
       const isVerbOnly =
@@ -174,9 +196,27 @@ function headedPhrases(text: string, headRe: RegExp): Phrase[] {
       if (isStop || isVerbOnly || /^\d/.test(t.text)) break;
       first = i;
     }
-    if (first >= terms.length - 1) continue;
-    const start = winStart + terms[first].offset.start;
-    out.push({ start, end: headEnd, text: text.slice(start, headEnd) });
-  }
+    if (first >= mine.length - 1) return;
+    const start = w.winStart + (mine[first].offset.start - ws);
+    const text = texts[w.textIndex];
+    out[w.textIndex].push({ start, end: w.headEnd, text: text.slice(start, w.headEnd) });
+  });
   return out;
+}
+
+/** Task phrases ("click-through rate prediction", "zero-shot time series forecasting") in each text. */
+export function taskPhrasesBatch(texts: string[]): Phrase[][] {
+  return headedPhrasesBatch(texts, HEAD_RE);
+}
+
+export function taskPhrases(text: string): Phrase[] {
+  return headedPhrasesBatch([text], HEAD_RE)[0];
+}
+
+const MODULE_HEAD_RE =
+  /\b(?:layer|layers|module|modules|unit|units|block|blocks|gating|gate|head|heads|mechanism|regularization|regularizer|encoder|decoder|network|operator|attention|embedding|initialization|aggregation|mixer|router|adapter|tokenizer|basis)\b/gi;
+
+/** Named sub-component phrases ("a local activation unit", "feature gating") - modifiers + a module head noun. */
+export function modulePhrases(text: string): Phrase[] {
+  return headedPhrasesBatch([text], MODULE_HEAD_RE)[0];
 }
