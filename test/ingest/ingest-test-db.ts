@@ -28,7 +28,7 @@ export async function applySchema(executor: Executor): Promise<void> {
     await executor.verifyConnectivity();
   } catch (e) {
     throw new Error(
-      `could not reach Neo4j at ${executor.uri} - start one with NEO4J_TEST_PORT set (e.g. \`npx papergraph db start --port 7691 --home .papergraph/neo4j-test-ingest\`): ${(e as Error).message}`,
+      `could not reach Neo4j at ${executor.uri} - run the integration tests through jest (global setup starts the server; NEO4J_TEST_PORT / NEO4J_TEST_HOME pick the instance) or set NEO4J_TEST_URI: ${(e as Error).message}`,
     );
   }
   await migrate(executor);

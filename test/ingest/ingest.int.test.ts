@@ -16,7 +16,6 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const GOOD_IDS = ['ingfx-001', 'ingfx-002', '2499.00003', 'ingfx-004'];
 const SNORF_ID = titleHashId('Snorf: A Dataset of Snorfs');
 const PWC_IDS = ['2498.00001', SNORF_ID];
-const port = Number(process.env.NEO4J_TEST_PORT ?? 7691);
 
 async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -51,9 +50,9 @@ describe('Ingest: papergraph ingest and IngestService', () => {
   const savedUri = process.env.NEO4J_URI;
 
   beforeAll(async () => {
-    executor = testExecutor(port);
+    executor = testExecutor();
     await applySchema(executor);
-    process.env.NEO4J_URI = `bolt://127.0.0.1:${port}`;
+    process.env.NEO4J_URI = executor.uri;
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-ingest-'));
     await cleanup(executor, [...GOOD_IDS, ...PWC_IDS]);
   });

@@ -1,0 +1,222 @@
+// `npm run bench:ingest [-- --papers N] [-- --seed S]`: ingest benchmark on a Neo4j of its own
+// (port 7695, home .papergraph/neo4j-bench-ingest, fresh data each run).
+//  1. end-to-end: `papergraph ingest` (a child process, as users run it) on a deterministic
+//     synthetic corpus -> papers/s and the ingest process's peak RSS (VmHWM);
+//  2. write stage alone: the same papers extracted beforehand (untimed), then only the batched
+//     graph writes (BatchBuilder + GraphWriter, batches of 500 as in the pipeline) into an empty graph.
+// Results go to stdout and bench/results/ingest-<date>.json.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { Executor } from '../src/db/executor';
+import { startLocalServer, stopLocalServer } from '../src/db/local-server';
+import { packageRoot } from '../src/db/local-server/package-root';
+import { migrate } from '../src/db/migrations';
+import type { ExtractionRecord, PaperInput } from '../src/extract/extraction.types';
+import { EXTRACTOR_VERSION } from '../src/extract/extractor';
+import { createExtractionPool } from '../src/extract/worker-pool';
+import { contentHashOf } from '../src/ingest/content-hash';
+import { BatchBuilder } from '../src/ingest/graph-rows';
+import { GraphWriter } from '../src/ingest/graph.writer';
+import { isMapFailure, toPaperInput } from '../src/readers/paper-input.mapper';
+import { writeCorpus } from './synthetic/generate';
+
+const PORT = 7695;
+const ROOT = packageRoot();
+const HOME = path.join(ROOT, '.papergraph', 'neo4j-bench-ingest');
+const WORK = path.join(ROOT, '.papergraph', 'bench-ingest');
+const BATCH = 500;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} expects a positive integer`);
+  return v;
+}
+
+async function freshServer(): Promise<Executor> {
+  await stopLocalServer({ home: HOME });
+  fs.rmSync(path.join(HOME, 'data'), { recursive: true, force: true });
+  await startLocalServer({ home: HOME, port: PORT, heap: '1g', pagecache: '512m' });
+  const executor = new Executor({ uri: `bolt://127.0.0.1:${PORT}` }, { queryTimeoutMs: 300_000 });
+  await migrate(executor);
+  return executor;
+}
+
+/** Peak RSS so far of a live process (VmHWM), in MB; undefined when unreadable. */
+function peakRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function endToEnd(
+  file: string,
+): Promise<{ seconds: number; summary: Record<string, number>; peakRssMb: number }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin', 'papergraph.js'),
+      'ingest',
+      '--no-progress',
+      '--rejects',
+      path.join(WORK, 'rejects.jsonl'),
+      file,
+    ],
+    {
+      env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${PORT}`, NEO4J_USER: '', NEO4J_PASSWORD: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  let peak = 0;
+  const timer = setInterval(() => {
+    const p = child.pid ? peakRssMb(child.pid) : undefined;
+    if (p !== undefined) peak = Math.max(peak, p);
+  }, 100);
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`papergraph ingest exited with ${code}`);
+  const lines = stdout.trim().split('\n');
+  return {
+    seconds: (performance.now() - started) / 1000,
+    summary: JSON.parse(lines[lines.length - 1]) as Record<string, number>,
+    peakRssMb: Math.round(peak),
+  };
+}
+
+interface Prepared {
+  paper: PaperInput;
+  record: ExtractionRecord;
+  contentHash: string;
+}
+
+/** Extracts every paper once (untimed) into a JSONL file of prepared records. */
+async function preExtract(file: string, out: string): Promise<number> {
+  const pool = createExtractionPool({
+    workerFile: path.join(ROOT, 'dist', 'src', 'extract', 'extract.worker.js'),
+  });
+  const sink = fs.createWriteStream(out);
+  let n = 0;
+  let pending: Promise<Prepared>[] = [];
+  const flush = async () => {
+    for (const p of await Promise.all(pending)) sink.write(JSON.stringify(p) + '\n');
+    pending = [];
+  };
+  try {
+    for await (const line of readline.createInterface({ input: fs.createReadStream(file) })) {
+      const paper = toPaperInput(JSON.parse(line));
+      if (isMapFailure(paper)) continue;
+      pending.push(
+        pool.extract(paper).then((record) => ({ paper, record, contentHash: contentHashOf(paper) })),
+      );
+      n++;
+      if (pending.length >= 1_000) await flush();
+    }
+    await flush();
+  } finally {
+    await pool.close();
+    await new Promise<void>((resolve) => sink.end(resolve));
+  }
+  return n;
+}
+
+async function writeStage(
+  executor: Executor,
+  prepared: string,
+): Promise<{ seconds: number; papers: number; relationships: number }> {
+  const writer = new GraphWriter(executor);
+  const started = performance.now();
+  let papers = 0;
+  let relationships = 0;
+  let builder = new BatchBuilder(new Date().toISOString());
+  let inBatch = 0;
+  const commit = async () => {
+    relationships += builder.relationshipCount();
+    await writer.write(builder.build());
+    builder = new BatchBuilder(new Date().toISOString());
+    inBatch = 0;
+  };
+  for await (const line of readline.createInterface({ input: fs.createReadStream(prepared) })) {
+    builder.addPaper(JSON.parse(line) as Prepared);
+    papers++;
+    if (++inBatch >= BATCH) await commit();
+  }
+  if (inBatch > 0) await commit();
+  return { seconds: (performance.now() - started) / 1000, papers, relationships };
+}
+
+async function main(): Promise<void> {
+  const papers = arg('papers', 100_000);
+  const seed = arg('seed', 42);
+  fs.mkdirSync(WORK, { recursive: true });
+  const corpus = path.join(WORK, `synthetic-${papers}-${seed}.jsonl`);
+  process.stderr.write(`bench:ingest: generating ${papers} synthetic papers (seed ${seed})\n`);
+  await writeCorpus(corpus, papers, seed);
+  const corpusMb = fs.statSync(corpus).size / 1e6;
+
+  let executor = await freshServer();
+  const results: Record<string, unknown> = {};
+  try {
+    process.stderr.write('bench:ingest: end-to-end `papergraph ingest`\n');
+    await executor.close();
+    const e2e = await endToEnd(corpus);
+    results.endToEnd = { ...e2e, papersPerSecond: Math.round(e2e.summary.papers / e2e.seconds) };
+    process.stderr.write(`bench:ingest: ${JSON.stringify(results.endToEnd)}\n`);
+
+    process.stderr.write('bench:ingest: pre-extracting for the write stage (untimed)\n');
+    const preparedFile = path.join(WORK, `prepared-${papers}-${seed}.jsonl`);
+    await preExtract(corpus, preparedFile);
+    executor = await freshServer();
+    process.stderr.write('bench:ingest: write stage alone\n');
+    const w = await writeStage(executor, preparedFile);
+    results.writeStage = {
+      ...w,
+      batchSize: BATCH,
+      papersPerSecond: Math.round(w.papers / w.seconds),
+      relationshipsPerSecond: Math.round(w.relationships / w.seconds),
+    };
+    process.stderr.write(`bench:ingest: ${JSON.stringify(results.writeStage)}\n`);
+    fs.rmSync(preparedFile, { force: true });
+  } finally {
+    await executor.close();
+    await stopLocalServer({ home: HOME });
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    },
+    extractorVersion: EXTRACTOR_VERSION,
+    corpus: { papers, seed, sizeMb: Math.round(corpusMb * 10) / 10 },
+    neo4j: { port: PORT, heap: '1g', pagecache: '512m', version: '5.26 (local, same machine)' },
+    targets: { endToEndPapersPerSecond: 250, writeStagePapersPerSecond: 2000, peakRssMb: 500 },
+    ...results,
+  };
+  const out = path.join(
+    ROOT,
+    'bench',
+    'results',
+    `ingest-${report.date.slice(0, 10)}${papers === 100_000 ? '' : `-${papers}`}.json`,
+  );
+  fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  process.stderr.write(`bench:ingest: results in ${path.relative(ROOT, out)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:ingest failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
