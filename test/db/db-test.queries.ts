@@ -19,7 +19,8 @@ export const LOCKS = 'MATCH (l:__MigrationLock) RETURN l.owner AS owner';
 export const PLANT_LOCK =
   "CREATE (:__MigrationLock {name: 'migrate', owner: 'crashed-run', acquiredAt: datetime()})";
 export const FORGET_MIGRATIONS_ABOVE = 'MATCH (m:__Migration) WHERE m.version > $version DELETE m';
-export const DROP_INDEX = 'DROP INDEX $name IF EXISTS';
+export const DROP_TEST_INDEX_A = 'DROP INDEX test_probe_a IF EXISTS';
+export const DROP_TEST_INDEX_B = 'DROP INDEX test_probe_b IF EXISTS';
 export const CREATE_DOMAIN = "CREATE (:Paper {id: 'p-clean'})-[:INTRODUCES]->(:Method {id: 'method:clean'})";
 export const COUNT_NODES =
   'MATCH (n) RETURN [l IN labels(n) WHERE true][0] AS label, count(*) AS count ORDER BY label';

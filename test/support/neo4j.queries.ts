@@ -4,6 +4,6 @@
 export const DELETE_DOMAIN_NODES = `
 MATCH (n)
 WHERE none(label IN labels(n) WHERE label STARTS WITH '__')
-WITH n LIMIT $batch
+WITH n LIMIT toInteger($batch)
 DETACH DELETE n
 RETURN count(*) AS deleted`;
