@@ -119,17 +119,12 @@ describe('GraphiQL: in a headless browser', () => {
     await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
     // The first tab is the lineage example; point its variables at this test's graph and run it.
     await page.waitForSelector('.graphiql-editor-tool .CodeMirror', { timeout: 30_000 });
-    await page.evaluate(() => {
-      const editors = document.querySelectorAll('.graphiql-editor-tool .CodeMirror');
-      const variables = editors[0] as unknown as { CodeMirror: { setValue(v: string): void } };
-      variables.CodeMirror.setValue(JSON.stringify({ name: 'browsernet', maxDepth: 2 }));
-    });
-    await page.click('.graphiql-execute-button');
-    await page.waitForFunction(
-      () => document.querySelector('.result-window')?.textContent?.includes('PageFormer'),
-      undefined,
-      { timeout: 30_000 },
+    // (Browser-side code as strings: the tests compile without the DOM library.)
+    await page.evaluate(
+      `document.querySelectorAll('.graphiql-editor-tool .CodeMirror')[0].CodeMirror.setValue(${JSON.stringify(JSON.stringify({ name: 'browsernet', maxDepth: 2 }))})`,
     );
+    await page.click('.graphiql-execute-button');
+    await page.locator('.result-window').getByText('PageFormer').first().waitFor({ timeout: 30_000 });
     const result = (await page.textContent('.result-window')) ?? '';
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -267,7 +267,12 @@ describe('HTTP: ingestPapers mutation', () => {
   ];
 
   it('is UNAUTHENTICATED without a valid API key', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: TEST_API_KEY }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: TEST_API_KEY },
+    ];
+    for (const headers of attempts) {
       const res = await post({ query: mutation, variables: { papers } }, headers);
       expect(res.json).toEqual({
         data: null,
