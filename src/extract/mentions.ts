@@ -31,6 +31,8 @@ const NOT_DATASET_BEFORE =
   /\b(?:based|built|relies|rely|relying|focus(?:es|ed|ing)?|depend(?:s|ing)?|conditioned|trained|operat\w*|shed light|light|act\w*|work\w*|draw\w*|run\w*|build\w*)\s+(?:up)?on\s+(?:the\s+)?$/i;
 const DATASET_APPOSITION_BEFORE =
   /\b(?:dataset|benchmark|corpus|suite|testbed|collection)\s*,?\s*(?:called|named|dubbed|termed|coined)?\s*["“']?$/i;
+const DATASET_APPOSITION_AFTER =
+  /^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|collection|testbed|data set)\b/i;
 const TRAINED_ON =
   /\b(?:trained|pre-?trained|fine-?tuned|finetuned|tuned)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?$/i;
 const TITLE_CASE_METHOD =
@@ -422,6 +424,7 @@ export class MentionFinder {
       lowerWord(w[0]) && (dsHead.test(w[1] ?? '') || (lowerWord(w[1]) && dsHead.test(w[2] ?? '')));
     if (
       DATASET_APPOSITION_BEFORE.test(before) ||
+      DATASET_APPOSITION_AFTER.test(text.slice(end, sentence.end)) ||
       dsHead.test(next) ||
       dsAfterModifier ||
       (/^(?:data|set)$/.test(next) && /set/.test(next2))
@@ -512,6 +515,19 @@ export class MentionFinder {
       if (
         this.mentions.some(
           (m) => m.sentence.field === sentence.field && m.type !== 'task' && m.start <= start && m.end >= end,
+        )
+      )
+        continue;
+      // A known task inside the phrase wins ("study machine translation" -> "machine translation").
+      if (
+        !lex &&
+        this.mentions.some(
+          (m) =>
+            m.sentence.field === sentence.field &&
+            m.type === 'task' &&
+            m.fromLexicon &&
+            m.start >= start &&
+            m.end <= end,
         )
       )
         continue;

@@ -186,25 +186,21 @@ function mapLinks(rec: Json): string[] | undefined {
 }
 
 function mapPublished(rec: Json): string | undefined {
-  for (const key of [
-    'published',
-    'publishedAt',
-    'published_at',
-    'date',
-    'update_date',
-    'submittedOnDailyAt',
-  ]) {
+  const fromKey = (key: string): string | undefined => {
     const v = rec[key];
-    if (typeof v === 'string') {
-      const d = isoDate(v);
-      if (d) return d;
-    }
+    return typeof v === 'string' ? isoDate(v) : undefined;
+  };
+  for (const key of ['published', 'publishedAt', 'published_at', 'date']) {
+    const d = fromKey(key);
+    if (d) return d;
   }
+  // arXiv snapshot: the first version's submission date, else the last update.
   if (Array.isArray(rec.versions) && rec.versions.length > 0 && isObject(rec.versions[0])) {
     const c = rec.versions[0].created;
-    if (typeof c === 'string') return isoDate(c);
+    const d = typeof c === 'string' ? isoDate(c) : undefined;
+    if (d) return d;
   }
-  return undefined;
+  return fromKey('update_date') ?? fromKey('submittedOnDailyAt');
 }
 
 /** Merges a Hugging Face daily-papers object (`{paper: {...}, title, publishedAt, ...}`) into one flat record. */

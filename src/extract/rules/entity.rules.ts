@@ -106,7 +106,8 @@ export const ENTITY_RULES = r({
   },
   ourX: {
     id: 'our-name',
-    pattern: /\b(?:our|the proposed|our proposed|the resulting|our new|the new)\s+(?:\w+\s+){0,2}?$/i,
+    pattern:
+      /\b(?:our|the proposed|our proposed|the resulting|our new|the new)\s+(?:(?:model|method|approach|framework|architecture|network|system|algorithm|module|dataset|benchmark)\s*,?\s*(?:called|named|dubbed|termed)?\s*)?$/i,
     reason: '"our X" / "the proposed X" refers to the paper\'s own contribution',
     confidence: 0.85,
   },
