@@ -12,7 +12,15 @@ import { ensureGraph, type LoadResult } from './graph-loader';
 import { graphqlTask, percentile, postGraphQL, runClosedLoop, type LoadSample, type Task } from './load';
 import { buildMix, type MixQuery, type Targets } from './query-mix';
 import { PICK_PAPER, RANK_DATASETS, RANK_METHODS } from './bench.queries';
-import { ROOT, startNeo4j, startServer, statementCount, stopNeo4j, type ServerProcess } from './servers';
+import {
+  ROOT,
+  startNeo4j,
+  startServer,
+  statementCount,
+  stopNeo4j,
+  stopNeo4jIfOurs,
+  type ServerProcess,
+} from './servers';
 
 export type System = 'papergraph' | 'peer' | 'raw';
 
@@ -57,14 +65,21 @@ const MIX = 'mix';
 
 export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
   const uri = `bolt://127.0.0.1:${o.neo4jPort}`;
-  const { started, how } = await startNeo4j(o.neo4jPort, o.neo4jHome, o.log);
-  const executor = new Executor({ uri }, { queryTimeoutMs: 600_000 });
   const out: SizeResult[] = [];
-  try {
-    for (const papers of o.sizes) out.push(await runSize(o, uri, executor, papers));
-  } finally {
-    await executor.close();
-    if (started && !o.keepDb) stopNeo4j(o.neo4jPort, o.neo4jHome, how);
+  // One Neo4j home per corpus size (<neo4jHome>/<papers>), so each loaded graph is kept between runs;
+  // the instances take turns on the benchmark's port.
+  const homeOf = (papers: number) => path.join(o.neo4jHome, String(papers));
+  const others = (papers: number) => [o.neo4jHome, ...o.sizes.filter((s) => s !== papers).map(homeOf)];
+  for (const papers of o.sizes) {
+    for (const home of others(papers)) await stopNeo4jIfOurs(o.neo4jPort, home);
+    const { started, how } = await startNeo4j(o.neo4jPort, homeOf(papers), o.log);
+    const executor = new Executor({ uri }, { queryTimeoutMs: 600_000 });
+    try {
+      out.push(await runSize(o, uri, executor, papers));
+    } finally {
+      await executor.close();
+      if (started && !o.keepDb) stopNeo4j(o.neo4jPort, homeOf(papers), how);
+    }
   }
   return out;
 }
@@ -179,6 +194,7 @@ async function runSize(
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'results', `profile-${name}-${papers}`)}`]
       : [];
   const servers: ServerProcess[] = [];
+  let agents = new Map<string, http.Agent>();
   const driver = neo4j.driver(uri, undefined, { ...BENCH_DRIVER_CONFIG, userAgent: 'papergraph-bench-raw' });
   try {
     try {
@@ -285,7 +301,7 @@ async function runSize(
 
     // 3. warm up (JIT, plan caches, page cache) both servers and the driver
     const errors: Record<string, string> = {};
-    const agents = new Map<string, http.Agent>();
+    agents = new Map<string, http.Agent>();
     const agentFor = (s: ServerProcess, c: number) => {
       const key = `${s.name}:${c}`;
       if (!agents.has(key)) agents.set(key, new http.Agent({ keepAlive: true, maxSockets: c }));
@@ -359,6 +375,7 @@ async function runSize(
       servers: servers.map((s) => s.kind),
     };
   } finally {
+    for (const a of agents.values()) a.destroy();
     for (const s of servers) await s.stop();
     await driver.close();
   }

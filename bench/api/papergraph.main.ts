@@ -1,6 +1,7 @@
 // Fallback launcher of the Papergraph server for the benchmark, used only while `papergraph serve`
 // is not available in this checkout: the same schema (buildPapergraphSchema) and HTTP server
 // (runServer) that `serve` wires, without the hardening guards `serve` adds.
+import 'reflect-metadata';
 import { neo4jConfigFromEnv } from '../../src/config/neo4j-config';
 import { Executor } from '../../src/db/executor';
 import { buildPapergraphSchema } from '../../src/graphql/common/schema';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`papergraph (bench launcher) listening on ${server.url}\n`);
   const stop = () => {
+    // a benchmark server: close gracefully, but never hang the run (process.exit also flushes --cpu-prof)
+    setTimeout(() => process.exit(0), 3_000).unref();
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGTERM', stop);

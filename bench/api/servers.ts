@@ -30,10 +30,17 @@ export async function startNeo4j(
 ): Promise<{ started: boolean; how: string }> {
   if (await portOpen(port)) return { started: false, how: 'already running' };
   log(`starting Neo4j on bolt://127.0.0.1:${port} (home ${home}, with APOC)...`);
+  // A bigger page cache than the CLI default so the 100k-paper store is served from memory (same for every system).
+  const env = { ...process.env, PAPERGRAPH_NEO4J_PAGECACHE: process.env.PAPERGRAPH_NEO4J_PAGECACHE ?? '1g' };
   const run = spawnSync(
     process.execPath,
     [CLI, 'db', 'start', '--port', String(port), '--home', home, '--apoc'],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   if (run.status === 0) return { started: true, how: 'papergraph db start --apoc' };
   // Until `papergraph db start` works in this checkout, the team's dev helper (same server, same jars).
@@ -45,6 +52,23 @@ export async function startNeo4j(
   throw new Error(
     `could not start Neo4j: papergraph db start exited ${run.status}: ${(run.stderr || run.stdout).slice(0, 800)}`,
   );
+}
+
+/** Stops the instance of `home` if one runs (no-op otherwise): frees the port for another size's instance. */
+export async function stopNeo4jIfOurs(port: number, home: string): Promise<void> {
+  const devPid = path.join(home, 'neo4j.pid');
+  if (fs.existsSync(devPid)) {
+    const pid = Number(fs.readFileSync(devPid, 'utf8').trim());
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // not running
+    }
+    fs.rmSync(devPid);
+  }
+  if (fs.existsSync(path.join(home, 'run')))
+    spawnSync(process.execPath, [CLI, 'db', 'stop', '--home', home], { cwd: ROOT, stdio: 'ignore' });
+  for (let i = 0; i < 60 && (await portOpen(port)); i++) await new Promise((r) => setTimeout(r, 500));
 }
 
 export function stopNeo4j(port: number, home: string, how: string): void {

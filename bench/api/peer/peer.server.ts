@@ -56,8 +56,9 @@ export async function startPeerServer(options: PeerOptions): Promise<PeerServer>
   return {
     url: `http://${host}:${options.port}/graphql`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
       await apollo.stop();
       await driver.close();
     },
