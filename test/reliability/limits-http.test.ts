@@ -18,7 +18,10 @@ function lineageQuery(pairs: number, leaf: string): string {
 describe('Limits and bad HTTP input on the real server', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await startApi(PORT, { PAPERGRAPH_HEADERS_TIMEOUT_MS: '1000', PAPERGRAPH_REQUEST_TIMEOUT_MS: '2000' });
+    api = await startApi(PORT, {
+      PAPERGRAPH_HEADERS_TIMEOUT_MS: '1000',
+      PAPERGRAPH_REQUEST_TIMEOUT_MS: '2000',
+    });
   });
   afterAll(() => api.stop());
 
@@ -34,22 +37,39 @@ describe('Limits and bad HTTP input on the real server', () => {
     const deep = await gql(api.url, `${lineageQuery(5, 'parents(first: 1) { totalCount }')}`, { name: 'x' });
     expect(deep.status).toBe(400);
     expect(deep.body.data).toBeUndefined();
-    expect(deep.body.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'depth', depth: 13, maxDepth: 12 });
+    expect(deep.body.errors![0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'depth',
+      depth: 13,
+      maxDepth: 12,
+    });
     const twelve = await gql(api.url, lineageQuery(5, 'name'), { name: 'x' });
     expect(twelve.status).toBe(200);
     expect(twelve.body).toEqual({ data: { method: null } });
   });
 
   it('answers the standard GraphiQL introspection query at the default limits', async () => {
-    const res = await gql(api.url, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+    const res = await gql(
+      api.url,
+      getIntrospectionQuery({
+        descriptions: true,
+        inputValueDeprecation: true,
+        schemaDescription: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
-    const types = (res.body.data as { __schema: { types: { name: string }[] } }).__schema.types.map((t) => t.name);
+    const types = (res.body.data as { __schema: { types: { name: string }[] } }).__schema.types.map(
+      (t) => t.name,
+    );
     expect(types).toEqual(expect.arrayContaining(['Query', 'Method', 'Paper', 'Lineage']));
   });
 
   it('rejects first: 100 nested three levels with QUERY_TOO_COMPLEX before execution', async () => {
-    const q = 'query Big($n: Int) { methods(first: $n) { nodes { papers(first: $n) { nodes { methods(first: $n) { nodes { name } } } } } } }';
+    const q =
+      'query Big($n: Int) { methods(first: $n) { nodes { papers(first: $n) { nodes { methods(first: $n) { nodes { name } } } } } } }';
     const res = await gql(api.url, q, { n: 100 });
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
@@ -64,7 +84,10 @@ describe('Limits and bad HTTP input on the real server', () => {
   });
 
   it('rejects deeply nested fragments with QUERY_TOO_COMPLEX', async () => {
-    const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Method { parents(first: 1) { nodes { ...F${i + 1} } } }`);
+    const fragments = Array.from(
+      { length: 20 },
+      (_, i) => `fragment F${i} on Method { parents(first: 1) { nodes { ...F${i + 1} } } }`,
+    );
     fragments.push('fragment F20 on Method { name }');
     const res = await gql(api.url, `query Frag { method(name: "x") { ...F0 } }\n${fragments.join('\n')}`);
     expect(res.status).toBe(400);
@@ -74,7 +97,10 @@ describe('Limits and bad HTTP input on the real server', () => {
   it('answers out-of-range first / maxDepth / maxLength with BAD_USER_INPUT before any database work', async () => {
     for (const [q, v] of [
       ['query Q($n: Int) { methods(first: $n) { totalCount } }', { n: 101 }],
-      ['query Q($d: Int) { method(name: "x") { lineage(direction: BOTH, maxDepth: $d) { nodes { id } } } }', { d: 1000 }],
+      [
+        'query Q($d: Int) { method(name: "x") { lineage(direction: BOTH, maxDepth: $d) { nodes { id } } } }',
+        { d: 1000 },
+      ],
       ['query Q($l: Int) { path(from: "method:a", to: "method:b", maxLength: $l) { length } }', { l: 1000 }],
     ] as const) {
       const res = await gql(api.url, q, v);
@@ -84,8 +110,15 @@ describe('Limits and bad HTTP input on the real server', () => {
   });
 
   it('answers a 10 MB body with 413 and a coded error', async () => {
-    const huge = JSON.stringify({ query: '{ papers(first: 1) { totalCount } }', variables: { pad: 'x'.repeat(10 * 1024 * 1024) } });
-    const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
+    const huge = JSON.stringify({
+      query: '{ papers(first: 1) { totalCount } }',
+      variables: { pad: 'x'.repeat(10 * 1024 * 1024) },
+    });
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: huge,
+    });
     expect(res.status).toBe(413);
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(typeof body.errors[0].extensions.code).toBe('string');
@@ -94,7 +127,12 @@ describe('Limits and bad HTTP input on the real server', () => {
   it.each([
     ['malformed JSON', 'application/json', '{"query": "{ papers(first: 1) { totalCount } }"', [400]],
     ['an empty JSON body', 'application/json', '', [400]],
-    ['a JSON array (batching is off)', 'application/json', '[{"query":"{ papers(first: 1) { totalCount } }"},{"query":"{ papers(first: 1) { totalCount } }"}]', [400]],
+    [
+      'a JSON array (batching is off)',
+      'application/json',
+      '[{"query":"{ papers(first: 1) { totalCount } }"},{"query":"{ papers(first: 1) { totalCount } }"}]',
+      [400],
+    ],
     ['a JSON string', 'application/json', '"{ papers(first: 1) { totalCount } }"', [400]],
     ['text/plain', 'text/plain', '{"query":"{ papers(first: 1) { totalCount } }"}', [400, 415]],
     ['form data', 'application/x-www-form-urlencoded', 'query=%7B%20stats%20%7D', [400, 415]],
@@ -113,7 +151,11 @@ describe('Limits and bad HTTP input on the real server', () => {
   it.each([
     ['a string for an Int', 'query Q($n: Int) { methods(first: $n) { totalCount } }', { n: 'ten' }],
     ['a missing required variable', 'query Q($q: String!) { search(query: $q) { score } }', {}],
-    ['an unknown enum value', 'query Q($d: LineageDirection!) { method(name: "x") { lineage(direction: $d) { nodes { id } } } }', { d: 'SIDEWAYS' }],
+    [
+      'an unknown enum value',
+      'query Q($d: LineageDirection!) { method(name: "x") { lineage(direction: $d) { nodes { id } } } }',
+      { d: 'SIDEWAYS' },
+    ],
     ['an object for a String', 'query Q($q: String!) { search(query: $q) { score } }', { q: { $ne: 1 } }],
   ])('answers invalid variables (%s) with 400 BAD_USER_INPUT', async (_name, q, v) => {
     const res = await gql(api.url, q, v);
@@ -149,10 +191,19 @@ describe('Limits and bad HTTP input on the real server', () => {
 
   it('times out a client that never finishes its body', async () => {
     const outcome = await new Promise<string>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: PORT, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': '1000' } }, (res) => {
-        res.resume();
-        resolve(`status ${res.statusCode}`);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: PORT,
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', 'content-length': '1000' },
+        },
+        (res) => {
+          res.resume();
+          resolve(`status ${res.statusCode}`);
+        },
+      );
       req.on('error', (e) => resolve(`closed: ${(e as NodeJS.ErrnoException).code}`));
       req.write('{"query":');
       setTimeout(() => resolve('still open after 45 s'), 45_000);

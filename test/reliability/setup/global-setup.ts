@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { ROOT, startLoadedInstance, testHome, testPort } from '../support/neo4j-instance';
 
 export default async function globalSetup(): Promise<void> {
-  if (process.env.PAPERGRAPH_TEST_SKIP_BUILD !== '1') execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (process.env.PAPERGRAPH_TEST_SKIP_BUILD !== '1')
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   try {
     await startLoadedInstance(testPort(), testHome());
   } catch (error) {

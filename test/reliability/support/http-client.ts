@@ -3,7 +3,10 @@
 export interface GqlResponse {
   status: number;
   headers: Headers;
-  body: { data?: unknown; errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[] };
+  body: {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+  };
   ms: number;
 }
 
@@ -17,7 +20,11 @@ export async function gql(
   const started = Date.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -38,12 +45,17 @@ export function codes(response: GqlResponse): string[] {
 /** Every error has a code; returns the codes. */
 export function expectCoded(response: GqlResponse): string[] {
   for (const e of response.body.errors ?? []) {
-    if (typeof e.extensions?.code !== 'string') throw new Error(`uncoded error: ${JSON.stringify(e).slice(0, 300)}`);
+    if (typeof e.extensions?.code !== 'string')
+      throw new Error(`uncoded error: ${JSON.stringify(e).slice(0, 300)}`);
   }
   return codes(response);
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<number> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check().catch(() => false)) return Date.now() - started;

@@ -21,7 +21,10 @@ export function testUri(port = testPort()): string {
 }
 
 export function testExecutor(port = testPort(), queryTimeoutMs?: number): Executor {
-  return new Executor({ uri: testUri(port) }, { maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000, queryTimeoutMs });
+  return new Executor(
+    { uri: testUri(port) },
+    { maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000, queryTimeoutMs },
+  );
 }
 
 /** Starts (or reuses) an instance, migrates it and loads the sample corpus when it has no papers. */

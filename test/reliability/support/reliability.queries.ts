@@ -18,3 +18,8 @@ export const PAPER_IDS = `MATCH (p:Paper) RETURN p.id AS id ORDER BY id`;
 export const SAMPLE_ENTITIES = `MATCH (m:Method) WHERE (m)<-[:BUILDS_ON]-() OR (m)-[:BUILDS_ON]->() RETURN m.id AS id, m.name AS name ORDER BY id LIMIT $n`;
 
 export const SAMPLE_DATASETS = `MATCH (d:Dataset) RETURN d.id AS id, d.name AS name ORDER BY id LIMIT $n`;
+
+/** Removes the injection test's probe papers and any node they left without relationships. */
+export const DELETE_PROBE_PAPERS = `MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p`;
+export const DELETE_NEW_ORPHANS = `MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Paper AND NOT n.id IN $keep AND NOT (n)--() DELETE n`;
+export const ALL_NODE_IDS = `MATCH (n) WHERE n.id IS NOT NULL RETURN collect(n.id) AS ids`;

@@ -19,12 +19,20 @@ export interface ServeProcess {
   stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnServe(port: number, env: Record<string, string>, readyTimeoutMs = 60_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'papergraph.js'), 'serve', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, PAPERGRAPH_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function spawnServe(
+  port: number,
+  env: Record<string, string>,
+  readyTimeoutMs = 60_000,
+): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'papergraph.js'), 'serve', '--port', String(port)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PAPERGRAPH_LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stdout: string[] = [];
   const stderr: string[] = [];
   let partial = '';
