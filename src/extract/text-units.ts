@@ -28,7 +28,7 @@ const ABBREV =
 /** Splits a field into sentences at `.`, `!`, `?` followed by space and a capital, digit, quote or bracket. */
 export function splitSentences(field: FieldName, text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[.!?](?=\s+["'“(\[]?[A-Z0-9])/g;
+  const re = /[.!?](?=\s+["'“([]?[A-Z0-9])/g;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + 1;
@@ -56,7 +56,7 @@ export function wordTokens(text: string, start = 0, end = text.length): Token[] 
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     const t = m[0];
-    const ascii = /^[\x00-\x7F]*$/.test(t);
+    const ascii = !/[^ -~]/.test(t); // printable ASCII only (tokens never contain controls)
     const norm = (ascii ? t : t.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
     out.push({ text: t, norm, start: start + m.index, end: start + m.index + t.length });
   }

@@ -33,7 +33,7 @@ function loadPwcReaders(): void {
   pwcLoaded = true;
   const dir = path.join(__dirname, 'pwc');
   if (!existsSync(path.join(dir, 'index.js')) && !existsSync(path.join(dir, 'index.ts'))) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional module, resolved at run time
+  // Optional module, resolved at run time (a plain require: the path is computed).
   require(dir);
 }
 
