@@ -137,7 +137,7 @@ const ROLE_OF_TYPE: Record<string, 'INTRODUCED' | 'USED'> = {
 /**
  * Aggregates the relationships between one pair of nodes (several sources or papers) into one
  * edge: role INTRODUCED wins over USED, the most confident relationship names source/relation,
- * evidence is the union in order of confidence.
+ * evidence is the union in order of confidence (an identical mention listed once).
  */
 export function aggregateRelationships(
   rels: Plain | undefined,
@@ -157,8 +157,19 @@ export function aggregateRelationships(
     source: sources[0] ?? null,
     sources,
     paperCount,
-    evidence: sorted.flatMap(evidenceOf),
+    evidence: dedupeEvidence(sorted.flatMap(evidenceOf)),
   };
+}
+
+/** Drops repeated items (the same mention in the same paper backing two relationships), keeping the first. */
+function dedupeEvidence(items: EvidenceModel[]): EvidenceModel[] {
+  const seen = new Set<string>();
+  return items.filter((e) => {
+    const key = JSON.stringify([e.paperId, e.field, e.start, e.end, e.sentence]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function asMap(value: Plain | undefined): PlainMap {
