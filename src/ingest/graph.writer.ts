@@ -38,7 +38,12 @@ export class GraphWriter {
     const out = new Map<string, PaperState>();
     if (ids.length === 0) return out;
     const rows = await withRetry(
-      () => this.executor.read(READ_PAPER_STATES, { ids }, { operation: 'ingest.paperStates' }),
+      () =>
+        this.executor.read(
+          READ_PAPER_STATES,
+          { ids },
+          { operation: 'ingest.paperStates', timeoutMs: 120_000 },
+        ),
       this.retry,
     );
     for (const r of rows) {
@@ -55,7 +60,12 @@ export class GraphWriter {
     const out = new Map<string, string>();
     if (urls.length === 0) return out;
     const rows = await withRetry(
-      () => this.executor.read(READ_PAPER_IDS_BY_PWC_URL, { urls }, { operation: 'ingest.paperIdsByPwcUrl' }),
+      () =>
+        this.executor.read(
+          READ_PAPER_IDS_BY_PWC_URL,
+          { urls },
+          { operation: 'ingest.paperIdsByPwcUrl', timeoutMs: 120_000 },
+        ),
       this.retry,
     );
     for (const r of rows)

@@ -29,6 +29,10 @@ export async function countLines(files: string[]): Promise<Map<string, number>> 
   return out;
 }
 
+function fmtRate(r: number): string {
+  return r < 10 ? r.toFixed(1) : r.toFixed(0);
+}
+
 function fmtDuration(s: number): string {
   if (!Number.isFinite(s) || s < 0) return '?';
   const m = Math.floor(s / 60);
@@ -53,7 +57,7 @@ export function createProgressReporter(
   let last: IngestProgress = { papers: 0, skipped: 0, rejected: 0 };
   const position = (p: IngestProgress): number =>
     p.file && p.line !== undefined ? (offsets.get(p.file) ?? 0) + p.line : 0;
-  const rate = (p: IngestProgress): number =>
+  const rateOf = (p: IngestProgress): number =>
     (p.papers + p.skipped) / Math.max(0.001, (Date.now() - started) / 1000);
 
   if (tty) {
@@ -73,7 +77,7 @@ export function createProgressReporter(
           papers: p.papers,
           skipped: p.skipped,
           rejected: p.rejected,
-          rate: rate(p).toFixed(0),
+          rate: fmtRate(rateOf(p)),
         });
       },
       stop() {
@@ -81,7 +85,7 @@ export function createProgressReporter(
           papers: last.papers,
           skipped: last.skipped,
           rejected: last.rejected,
-          rate: rate(last).toFixed(0),
+          rate: fmtRate(rateOf(last)),
         });
         bar.stop();
       },
@@ -96,7 +100,7 @@ export function createProgressReporter(
     const pct = total > 0 ? Math.min(100, (100 * pos) / total) : undefined;
     const eta = pct && pct > 0 ? fmtDuration((elapsed * (100 - pct)) / pct) : '?';
     stream.write(
-      `ingest: ${p.papers} papers, ${p.skipped} skipped, ${p.rejected} rejected | ${rate(p).toFixed(0)} papers/s` +
+      `ingest: ${p.papers} papers, ${p.skipped} skipped, ${p.rejected} rejected | ${fmtRate(rateOf(p))} papers/s` +
         (pct !== undefined ? ` | ${pct.toFixed(1)}% | ETA ${eta}` : '') +
         ` | ${fmtDuration(elapsed)} elapsed\n`,
     );
