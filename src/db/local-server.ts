@@ -354,6 +354,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   });
 }
 
+/** Checks Java and resolves the shared jars (what `start` does before launching), without starting. */
+export async function installLocalServer(
+  options: Pick<LocalServerOptions, 'distDir' | 'env'> = {},
+): Promise<{ lib: string; resolved: boolean }> {
+  const env = options.env ?? process.env;
+  checkJava(env);
+  return ensureDistribution(options.distDir ? path.resolve(options.distDir) : defaultDistDir(env));
+}
+
 /** Stops the instance with SIGTERM (SIGKILL after the timeout, with `killed: true`). */
 export async function stopLocalServer(options: LocalServerOptions = {}): Promise<StopResult> {
   const home = homeOf(options);

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import {
+  installLocalServer,
   LocalServerOptions,
   localServerStatus,
   startLocalServer,
@@ -80,6 +81,24 @@ export function registerDbCommand(program: Command): void {
           result.alreadyRunning
             ? `Neo4j already running at ${result.uri} (pid ${result.pid}, home ${result.home})`
             : `Neo4j started at ${result.uri} in ${(result.elapsedMs / 1000).toFixed(1)} s (pid ${result.pid}, home ${result.home}, log ${result.logFile})`,
+        );
+      } catch (error) {
+        spinner.stop();
+        throw error;
+      }
+    });
+
+  db.command('install')
+    .description(
+      'Resolve the Neo4j server jars with Maven into the shared dist folder, without starting a server (CI caches, offline use).',
+    )
+    .action(async () => {
+      const spinner = createSpinner();
+      try {
+        spinner.update('resolving Neo4j jars with Maven');
+        const dist = await installLocalServer();
+        spinner.stop(
+          dist.resolved ? `Neo4j jars resolved into ${dist.lib}` : `Neo4j jars already in ${dist.lib}`,
         );
       } catch (error) {
         spinner.stop();
