@@ -37,6 +37,8 @@ export type { IngestSummary, PaperIngestResult, IngestProgress, RejectRecord } f
 export interface IngestServiceOptions {
   /** Extraction worker threads (default: all cores; 0 = extract in the calling thread). */
   threads?: number;
+  /** Compiled extraction worker entry (default: `extract.worker.js` beside the pool module). */
+  workerFile?: string;
   /** An extraction pool to use instead of creating one (not closed by the service). */
   pool?: ExtractionPool;
   /** Papers per write transaction (default 500). */
@@ -195,7 +197,10 @@ export class IngestService {
   }
 
   private getPool(): ExtractionPool {
-    this.pool ??= createExtractionPool({ threads: this.options.threads });
+    this.pool ??= createExtractionPool({
+      threads: this.options.threads,
+      workerFile: this.options.workerFile,
+    });
     return this.pool;
   }
 
