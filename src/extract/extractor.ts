@@ -13,7 +13,7 @@ import type {
 import { findLineage } from './lineage';
 import type { Mention } from './mention.types';
 import { collectDefinitions, MentionFinder } from './mentions';
-import { markProposals, markTitleDefinitions, titleContribution } from './roles';
+import { markIntroducedVariants, markProposals, markTitleDefinitions, titleContribution } from './roles';
 import { ENTITY_RULES } from './rules/entity.rules';
 import type { FieldName, Sentence } from './text-units';
 import { splitSentences } from './text-units';
@@ -167,6 +167,7 @@ export function extract(paper: PaperInput): ExtractionRecord {
   const titleKey = titleContribution(finder, title.sentences[0], paper.abstract ?? '');
   markTitleDefinitions(finder, title.sentences[0]);
   markProposals(finder, abstract.sentences, titleKey);
+  const variants = markIntroducedVariants(finder);
   // Every mention of an introduced name is introduced.
   const introduced = new Map<string, { rule: string; confidence: number }>();
   for (const m of finder.mentions) if (m.introduced) introduced.set(m.key, m.introduced);
@@ -179,7 +180,7 @@ export function extract(paper: PaperInput): ExtractionRecord {
     finder.mentions
       .filter((m) => m.introduced && m.type === 'method')
       .sort((a, b) => (b.introduced?.confidence ?? 0) - (a.introduced?.confidence ?? 0))[0]?.key;
-  const lineage = findLineage(finder.mentions, mainKey, all);
+  const lineage = findLineage(finder.mentions, mainKey, all, variants);
   const { repos, links } = buildReposAndLinks(
     [
       { field: 'title', ...title },

@@ -11,6 +11,8 @@ import { makeEvidence } from './evidence';
 const ABOUT_US = /\b(?:we|our|the proposed|this (?:paper|work|study)|the resulting)\b/i;
 const SUBJECT_CUES =
   /^\s*(?:is|are|was|were)?\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:(?:designed|built|constructed|implemented|composed|made)\s+(?:using|with|from|of|on|upon)|based on|consist(?:s|ing)? of|extends|builds on|builds upon|variant of|uses|employs|adopts)\b/i;
+const MODULE_NAME =
+  /\b(?:layer|module|unit|block|gating|gate|head|heads|mechanism|regularization|encoder|decoder|operator|attention|embedding|aggregation|router|adapter)s?$/i;
 const VARIANT_ADJ =
   /\b(?:lightweight|light-weight|simplified|efficient|sparse|tiny|smaller|larger|deeper)\s+$/i;
 
@@ -22,24 +24,84 @@ interface Edge {
 }
 
 /** The rule whose cue is closest before `pos` in `text` (within the clause), if any. */
+// Compiled once: global copies of the rule patterns for scanning.
+const CUE_SCANNERS = LINEAGE_RULES.map((rule) => ({
+  rule,
+  re: new RegExp((rule.pattern as RegExp).source, 'gi'),
+}));
+const WEAK_USE_CUE = /^(?:with|via|through|using|uses|use|used|-based)$/i;
+const NEGATION_BEFORE =
+  /\b(?:without|beyond|free of|instead of|rather than|unlike|not|no|from)\s+(?:[\w-]+\s+){0,2}$/i;
+const CLAUSE_BREAK = /\b(?:which|that|where|while|whereas|to)\b/i;
+
+/** Are `a` and `b` (or their other mentions) coordinated in a list of names somewhere? */
+function isSibling(a: Mention, b: Mention, methods: Mention[]): boolean {
+  const listed = methods
+    .filter((m) => m.introduced)
+    .sort((x, y) => x.sentence.index - y.sentence.index || x.start - y.start);
+  for (let i = 0; i + 1 < listed.length; i++) {
+    const x = listed[i];
+    const y = listed[i + 1];
+    if (x.sentence !== y.sentence) continue;
+    if (
+      !/^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+)$/.test(x.sentence.fieldText.slice(x.end, y.start))
+    )
+      continue;
+    const keys = new Set([x.key, y.key]);
+    if (keys.has(a.key) || keys.has(b.key)) return true;
+  }
+  return false;
+}
+
+/** Words between a cue and the parent mention. */
+function gapWords(gap: string): number {
+  return gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
+}
+
+/**
+ * The rule whose cue governs the mention at `pos`: the closest cue before it in the clause, within
+ * a few words and with no clause break in between; a weak "with/using" does not override a strong
+ * cue (combine, replace, extend, variant) earlier in the same clause.
+ */
 function nearestCue(text: string, clauseStart: number, pos: number): LineageRule | undefined {
   const window = text.slice(clauseStart, pos);
-  let best: { rule: LineageRule; at: number } | undefined;
-  for (const rule of LINEAGE_RULES) {
-    const re = new RegExp((rule.pattern as RegExp).source, 'gi');
+  if (NEGATION_BEFORE.test(window)) return undefined;
+  const found: { rule: LineageRule; at: number; end: number; weak: boolean }[] = [];
+  for (const { rule, re } of CUE_SCANNERS) {
+    re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
+      const end = m.index + m[0].length;
       if (rule.relation === 'variant_of' && !/ of$/i.test(m[0]) && !/inspired by|adapt|modif/i.test(m[0])) {
         // adjectives: only directly before the name
-        if (!VARIANT_ADJ.test(window.slice(0, m.index + m[0].length + 1))) continue;
-        if (window.length - (m.index + m[0].length) > 2) continue;
+        if (!VARIANT_ADJ.test(window.slice(0, end + 1))) continue;
+        if (window.length - end > 2) continue;
       }
-      if (!best || m.index >= best.at) best = { rule, at: m.index };
+      const gap = window.slice(end);
+      const maxWords =
+        rule.relation === 'combines' || rule.relation === 'replaces_component'
+          ? 8
+          : rule.relation === 'variant_of'
+            ? 3
+            : 5;
+      if (gapWords(gap) > maxWords) continue;
+      if (rule.relation !== 'combines' && CLAUSE_BREAK.test(gap)) continue;
+      found.push({
+        rule,
+        at: m.index,
+        end,
+        weak: rule.relation === 'uses_component' && WEAK_USE_CUE.test(m[0].trim()),
+      });
     }
   }
-  if (!best) return undefined;
+  if (found.length === 0) return undefined;
+  found.sort((x, y) => x.at - y.at);
+  let best = found[found.length - 1];
+  if (best.weak) {
+    const strong = found.filter((f) => !f.weak && f.rule.relation !== 'uses_component');
+    if (strong.length > 0) best = strong[strong.length - 1];
+  }
   // A comparison cue after the lineage cue cancels it.
-  const tail = window.slice(best.at);
-  if (COMPARISON_CUE.test(tail)) return undefined;
+  if (COMPARISON_CUE.test(window.slice(best.at))) return undefined;
   return best.rule;
 }
 
@@ -53,8 +115,20 @@ export function findLineage(
   mentions: Mention[],
   childKey: string | undefined,
   sentences: Sentence[],
+  variants: [Mention, Mention][] = [],
 ): ExtractedLineage[] {
   const edges: Edge[] = [];
+  const variantRule = LINEAGE_RULES.find((r) => r.relation === 'variant_of');
+  if (variantRule) {
+    for (const [v, base] of variants) {
+      edges.push({
+        child: v,
+        parent: base,
+        relation: 'variant_of',
+        rule: { ...variantRule, id: 'lineage-introduced-variant', confidence: 0.8 },
+      });
+    }
+  }
   const methods = mentions.filter((m) => m.type === 'method');
   const child = childKey ? methods.find((m) => m.key === childKey) : undefined;
   for (const s of sentences) {
@@ -65,6 +139,7 @@ export function findLineage(
     if (child && aboutChild) {
       for (const p of inS) {
         if (p.key === child.key || p.introduced) continue;
+        if (/^-(?:free|agnostic|less)\b/i.test(text.slice(p.end, p.end + 12))) continue;
         const cs = clauseStartBefore(text, s.start, p.start);
         const rule = nearestCue(text, cs, p.start);
         if (!rule) continue;
@@ -88,6 +163,9 @@ export function findLineage(
     const seen = new Set<string>();
     for (const m of methods) {
       if (!m.introduced || m.key === child.key || seen.has(m.key)) continue;
+      // Named sub-components, not sibling models listed beside the main one ("A, B and C").
+      if (m.introduced.rule !== 'named-module' && !MODULE_NAME.test(m.name) && isSibling(m, child, methods))
+        continue;
       seen.add(m.key);
       const rule = LINEAGE_RULES.find((r) => r.relation === 'uses_component');
       if (rule)

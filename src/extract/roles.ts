@@ -63,6 +63,8 @@ export function titleContribution(
     const f = (R.titleFor.pattern as RegExp).exec(text);
     if (
       f &&
+      !isStopName(f[1].trim()) &&
+      !/^\S+ing\b/.test(f[1]) &&
       !/^(?:Towards?|Scaling|Exploring|Improving|Learning|Understanding|Rethinking|Revisiting|On|A|An|The)\b/.test(
         f[1],
       )
@@ -250,7 +252,7 @@ function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): voi
     // Already a known name (lexicon method inside counts as part of the module name).
     const existing = finder.mentions.find((m) => m.sentence === s && m.start === start && m.end === end);
     if (existing) {
-      mark(existing, R.propose.id, R.propose.confidence - 0.13);
+      if (!existing.fromLexicon) mark(existing, R.namedModule.id, R.namedModule.confidence);
       continue;
     }
     if (finder.mentions.some((m) => m.sentence === s && m.start <= start && m.end >= end)) continue;
@@ -263,11 +265,33 @@ function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): voi
       start,
       end,
       sentence: s,
-      rule: R.propose.id,
-      confidence: R.propose.confidence - 0.13,
+      rule: R.namedModule.id,
+      confidence: R.namedModule.confidence,
       fromLexicon: false,
       aliases: [],
     });
-    mark(m, R.propose.id, R.propose.confidence - 0.13);
+    mark(m, R.namedModule.id, R.namedModule.confidence);
   }
+}
+
+/**
+ * Size/version variants of an introduced name ("FooNet-S", "FooNet-Large") are introduced too,
+ * and are variants of it. Returns [variant, base] pairs.
+ */
+export function markIntroducedVariants(finder: MentionFinder): [Mention, Mention][] {
+  const pairs: [Mention, Mention][] = [];
+  const intro = finder.mentions.filter((m) => m.introduced && m.type === 'method');
+  for (const m of finder.mentions) {
+    if (m.type !== 'method' || m.fromLexicon) continue;
+    const base = intro.find(
+      (b) =>
+        b.key !== m.key &&
+        m.name.startsWith(`${b.name}-`) &&
+        /^-[\p{L}\p{N}]{1,6}$/u.test(m.name.slice(b.name.length)),
+    );
+    if (!base) continue;
+    mark(m, R.introducedVariant.id, R.introducedVariant.confidence);
+    pairs.push([m, base]);
+  }
+  return pairs;
 }

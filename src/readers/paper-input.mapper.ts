@@ -18,6 +18,8 @@ export interface MapFailure {
 // C0 controls except tab/newline/carriage return, DEL, and C1 controls: never in real paper text.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS_G = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const REPLACEMENT_CHAR = /\uFFFD/g;
 const NEW_ARXIV_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
 const OLD_ARXIV_ID = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
@@ -85,12 +87,14 @@ function describe(v: unknown): string {
 function checkText(value: string, field: string, max: number): string {
   if (value.length > max)
     throw new Reject(`field "${field}" is too large (${value.length} characters, max ${max})`);
-  if (value.includes('\u0000') || CONTROL_CHARS.test(value)) {
+  if (value.includes('\u0000')) throw new Reject(`field "${field}" contains NUL bytes (binary data?)`);
+  // A stray control character from PDF extraction is blanked; many of them mean binary junk.
+  const controls = value.match(CONTROL_CHARS_G);
+  if (controls && controls.length > 3)
     throw new Reject(`field "${field}" contains control characters (binary data?)`);
-  }
   const bad = value.match(REPLACEMENT_CHAR);
   if (bad && bad.length >= 3) throw new Reject(`field "${field}" contains undecodable bytes (binary data?)`);
-  return collapseWhitespace(value);
+  return collapseWhitespace(controls ? value.replace(CONTROL_CHARS_G, ' ') : value);
 }
 
 function firstText(rec: Json, keys: string[]): { key: string; value: string } | undefined {

@@ -57,7 +57,7 @@ describe('Readers: jsonl format', () => {
     expect(reasons[0]).toMatch(/^invalid JSON/);
     expect(reasons[1]).toBe('field "title" must be a string, got a number');
     expect(reasons[2]).toBe('record must be a JSON object, got an array');
-    expect(reasons[3]).toMatch(/control characters/);
+    expect(reasons[3]).toMatch(/NUL bytes/);
     const ws = rs.find((r) => r.ok && r.line === 5);
     expect(ws?.ok && ws.paper.abstract).toBe('An abstract with extra whitespace.');
   });
@@ -170,7 +170,8 @@ describe('Readers: toPaperInput', () => {
     ['no text', { id: 'a' }, /needs a non-empty "title" or "abstract"/],
     ['abstract of wrong type', { title: 't', abstract: ['x'] }, /"abstract" must be a string/],
     ['absurd size', { title: 't', abstract: 'a'.repeat(100_001) }, /too large/],
-    ['NUL byte', { title: 'a\u0000b' }, /control characters/],
+    ['NUL byte', { title: 'a\u0000b' }, /NUL bytes/],
+    ['many control characters', { title: 'a\u0001b\u0002c\u0003d\u0004e' }, /control characters/],
     ['undecodable bytes', { title: 'x', abstract: 'ab\uFFFDc\uFFFDd\uFFFD' }, /undecodable/],
     ['id of wrong type', { id: { x: 1 }, title: 't' }, /"id" must be a string or number/],
     ['authors of wrong type', { title: 't', authors: 7 }, /"authors" must be a string or an array/],
@@ -178,6 +179,11 @@ describe('Readers: toPaperInput', () => {
     const r = toPaperInput(raw);
     expect(isMapFailure(r)).toBe(true);
     expect(isMapFailure(r) && r.reason).toMatch(reason);
+  });
+
+  it('blanks a stray control character from PDF extraction', () => {
+    const r = toPaperInput({ title: 'T', abstract: 'one\u0002two' });
+    expect(isMapFailure(r) ? r.reason : r.abstract).toBe('one two');
   });
 
   it.each<[string, unknown, string]>([

@@ -111,6 +111,19 @@ export const ENTITY_RULES = r({
     reason: '"our X" / "the proposed X" refers to the paper\'s own contribution',
     confidence: 0.85,
   },
+  namedModule: {
+    id: 'named-module',
+    pattern:
+      'in a proposal sentence: modifiers + module head (layer, module, unit, block, gating, head, mechanism, ...)',
+    reason: 'a named sub-component the paper proposes ("a local activation unit") is an introduced method',
+    confidence: 0.75,
+  },
+  introducedVariant: {
+    id: 'introduced-variant',
+    pattern: 'introduced name + "-" + short size/version tag (X-S, X-Large, X-v2)',
+    reason: "a size or version of the paper's own model is also introduced, as a variant of it",
+    confidence: 0.8,
+  },
   taskPhrase: {
     id: 'task-phrase',
     pattern: 'compromise: (#Adjective|#Noun){0,3} + task head (prediction, classification, detection, ...)',
