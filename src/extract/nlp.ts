@@ -161,7 +161,7 @@ function collectWindows(text: string, textIndex: number, headRe: RegExp, out: Wi
  * before it. All candidate windows of all texts are tagged in ONE compromise call (the per-call
  * overhead dominates on short windows), then split back by offset.
  */
-function headedPhrasesBatch(texts: string[], headRe: RegExp): Phrase[][] {
+function headedPhrasesBatch(texts: string[], headRe: RegExp, nounLikeVerbs = false): Phrase[][] {
   const out: Phrase[][] = texts.map(() => []);
   const windows: Window[] = [];
   texts.forEach((t, i) => collectWindows(t, i, headRe, windows));
@@ -192,7 +192,9 @@ function headedPhrasesBatch(texts: string[], headRe: RegExp): Phrase[][] {
         tags.includes('Verb') &&
         !tags.includes('Hyphenated') &&
         !tags.includes('Noun') &&
-        !/^(?:rate|time|click|point)$/i.test(t.text);
+        !/^(?:rate|time|click|point)$/i.test(t.text) &&
+        // Before a component head, a bare verb form is a noun modifier ("feature gating").
+        !(nounLikeVerbs && i === mine.length - 2 && !/(?:ing|ed)$/i.test(t.text));
       if (isStop || isVerbOnly || /^\d/.test(t.text)) break;
       first = i;
     }
@@ -218,5 +220,5 @@ const MODULE_HEAD_RE =
 
 /** Named sub-component phrases ("a local activation unit", "feature gating") - modifiers + a module head noun. */
 export function modulePhrases(text: string): Phrase[] {
-  return headedPhrasesBatch([text], MODULE_HEAD_RE)[0];
+  return headedPhrasesBatch([text], MODULE_HEAD_RE, true)[0];
 }

@@ -164,7 +164,7 @@ export function markProposals(
     const inS = finder.mentions
       .filter((m) => m.sentence === s && (m.type === 'method' || m.type === 'dataset'))
       .sort((a, b) => a.start - b.start);
-    if (inS.length === 0) continue;
+    // (sentences without typed names can still propose named modules)
     const text = s.fieldText;
     for (const m of inS) {
       const before = text.slice(Math.max(s.start, m.start - 50), m.start);
@@ -192,6 +192,7 @@ export function markProposals(
     const cmp = COMPARISON_CUE.exec(rest);
     const limit = cmp ? verbEnd + cmp.index : s.end;
     const after = inS.filter((m) => m.start >= verbEnd && m.end <= limit);
+    if (inS.length === 0) continue;
     if (after.length === 0) continue;
     // The object of the proposal: coined names (not lexicon-known), the title name, and datasets with a dataset head.
     let first = true;
@@ -223,9 +224,35 @@ export function introducedKeys(mentions: Mention[]): Set<string> {
   return out;
 }
 
+const NAMED_PHRASE =
+  /\b(?:called|named|namely|dubbed|termed|coined)\s+["“]?((?:[\p{L}\p{N}][\p{L}\p{N}-]*\s+){0,3}[\p{L}\p{N}][\p{L}\p{N}-]*)["”]?(?=\s*[,.;:()]|\s+(?:to|that|which|for|as|in|on|with)\b)/gu;
+
 /** Named sub-components in a proposal sentence ("a novel local activation unit") are introduced methods. */
 function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): void {
   const text = s.fieldText;
+  // "..., namely soft code assignments, ...": a multi-word name the paper gives its component.
+  NAMED_PHRASE.lastIndex = 0;
+  const tail = text.slice(from, s.end);
+  for (let m = NAMED_PHRASE.exec(tail); m; m = NAMED_PHRASE.exec(tail)) {
+    const start = from + m.index + m[0].indexOf(m[1]);
+    const end = start + m[1].length;
+    if (m[1].split(/\s+/).length < 2 || isStopName(m[1])) continue;
+    if (finder.mentions.some((x) => x.sentence === s && x.start < end && x.end > start)) continue;
+    const added = finder.add({
+      type: 'method',
+      key: normalizeName(m[1]),
+      name: m[1],
+      surface: m[1],
+      start,
+      end,
+      sentence: s,
+      rule: R.naming.id,
+      confidence: R.naming.confidence - 0.1,
+      fromLexicon: false,
+      aliases: [],
+    });
+    mark(added, R.naming.id, R.naming.confidence - 0.1);
+  }
   const cmp = COMPARISON_CUE.exec(text.slice(from, s.end));
   const limit = cmp ? from + cmp.index : s.end;
   const phrases = modulePhrases(text.slice(from, limit));
