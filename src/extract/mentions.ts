@@ -12,6 +12,7 @@ import { isGenericAffix, nameStrength, singularName, stripGenericAffixes } from 
 import { taskPhrasesBatch } from './nlp';
 import type { Phrase } from './nlp';
 import { ENTITY_RULES, TASK_HEADS } from './rules/entity.rules';
+import { isShouting } from './shouting';
 import type { Sentence } from './text-units';
 import { foldPlural, nameSpans, wordTokens } from './text-units';
 
@@ -348,6 +349,8 @@ export class MentionFinder {
   /** Coined names (RaftMLP, Strip-MLP, KAN) typed by definition, shape and context. */
   private coinedIn(sentence: Sentence): void {
     const text = sentence.fieldText;
+    // In an all-caps title or sentence, letter case is no evidence of a name.
+    if (isShouting(sentence.text)) return;
     const masked = sentence.masked ?? text;
     for (const span of nameSpans(masked, sentence.start, sentence.end)) {
       if (this.isCovered(sentence.field, span.start, span.end)) continue;
@@ -358,6 +361,7 @@ export class MentionFinder {
       if (this.isCovered(sentence.field, span.start, span.end)) continue;
       const surface = text.slice(span.start, span.end);
       if (isStopName(surface) || isStopName(singularName(surface))) continue;
+      if (/\//.test(surface) && surface.split('/').some((p) => isStopName(p))) continue; // "GPU/TPU"
       const key = normalizeName(singularName(surface));
       const def = this.defs.get(key);
       if (def) {

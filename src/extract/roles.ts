@@ -8,6 +8,7 @@ import type { Mention } from './mention.types';
 import type { MentionFinder } from './mentions';
 import { nameStrength, singularName } from './name-shape';
 import { modulePhrases } from './nlp';
+import { isShouting } from './shouting';
 import { COMPARISON_CUE } from './rules/lineage.rules';
 import { ENTITY_RULES } from './rules/entity.rules';
 import type { Sentence } from './text-units';
@@ -37,7 +38,9 @@ export function titleContribution(
     const prefix = colon[1].trim();
     const words = prefix.split(/\s+/);
     const single = words.length === 1;
-    const nameLike = words.some((w) => nameStrength(w) !== 'none');
+    const nameLike = words.some((w) => nameStrength(w) === 'strong');
+    // A title set in capitals says nothing about names.
+    const shouting = isShouting(text);
     const gerund = /ing$/i.test(words[0]) && !nameLike;
     const titleCase = words.every(
       (w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|for|and|the|with|in|on|to|a)$/.test(w),
@@ -45,6 +48,7 @@ export function titleContribution(
     if (
       !isStopName(prefix) &&
       !gerund &&
+      !shouting &&
       (single ||
         (words.length <= 4 &&
           titleCase &&
