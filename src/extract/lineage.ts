@@ -141,7 +141,19 @@ export function findLineage(
         if (p.key === child.key || p.introduced) continue;
         if (/^-(?:free|agnostic|less)\b/i.test(text.slice(p.end, p.end + 12))) continue;
         const cs = clauseStartBefore(text, s.start, p.start);
-        const rule = nearestCue(text, cs, p.start);
+        let rule = nearestCue(text, cs, p.start);
+        // "an X-based / X-like design" (not compared against): the child builds on X.
+        const suffix = /^-(based|like|style|inspired)\b/i.exec(text.slice(p.end, p.end + 12));
+        if (
+          !rule &&
+          suffix &&
+          !COMPARISON_CUE.test(text.slice(cs, p.start)) &&
+          !NEGATION_BEFORE.test(text.slice(cs, p.start))
+        ) {
+          rule = LINEAGE_RULES.find(
+            (r) => r.relation === (suffix[1].toLowerCase() === 'based' ? 'uses_component' : 'variant_of'),
+          );
+        }
         if (!rule) continue;
         edges.push({ child, parent: p, relation: rule.relation, rule });
       }
