@@ -1,4 +1,4 @@
-// `npm run bench:api [-- --quick] [--sizes 10000,100000] [--seed N] [--keep-db] [--profile]`:
+// `npm run bench:api [-- --quick] [--sizes 10000,100000] [--seed N] [--loader ingest|api] [--keep-db] [--profile]`:
 // Papergraph vs @neo4j/graphql v7 vs raw Cypher on the synthetic graph (see docs/BENCHMARKS.md).
 // Prints a table, writes bench/results/api-<date>.json, and prints one JSON summary line last.
 import fs from 'node:fs';
@@ -14,12 +14,16 @@ function parseArgs(argv: string[]) {
   };
   const quick = has('--quick');
   const sizes = (value('--sizes') ?? (quick ? '10000' : '10000,100000')).split(',').map(Number);
+  const loader = value('--loader') ?? 'ingest';
+  if (loader !== 'ingest' && loader !== 'api')
+    throw new Error(`--loader must be ingest or api (got ${loader})`);
   return {
     quick,
     sizes,
     seed: Number(value('--seed') ?? 42),
     keepDb: has('--keep-db'),
     profile: has('--profile'),
+    loader: loader as 'ingest' | 'api',
   };
 }
 
@@ -60,6 +64,30 @@ function printTable(results: SizeResult[]): void {
   }
 }
 
+function markdown(results: SizeResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(
+      `### ${r.papers.toLocaleString('en-US')} papers (${r.load.counts.relationships.toLocaleString('en-US')} relationships)`,
+      '',
+    );
+    lines.push(
+      '| conn | query | Papergraph p50 / p99 ms | req/s | peer p50 / p99 ms | req/s | p50 ratio | throughput ratio | raw Cypher p50 ms | statements/request (Papergraph / peer) |',
+    );
+    lines.push('|---|---|---|---|---|---|---|---|---|---|');
+    for (const [c, byWorkload] of Object.entries(r.results)) {
+      for (const [w, s] of Object.entries(byWorkload)) {
+        const st = r.statementsPerRequest[w];
+        lines.push(
+          `| ${c} | ${w} | ${fmt(s.papergraph?.p50)} / ${fmt(s.papergraph?.p99)} | ${fmt(s.papergraph?.throughput, 0)} | ${fmt(s.peer?.p50)} / ${fmt(s.peer?.p99)} | ${fmt(s.peer?.throughput, 0)} | ${fmt(ratio(s.papergraph?.p50, s.peer?.p50), 2)} | ${fmt(ratio(s.papergraph?.throughput, s.peer?.throughput), 2)} | ${fmt(s.raw?.p50)} | ${st ? `${st.papergraph} / ${st.peer}` : '-'} |`,
+        );
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const options: HarnessOptions = {
@@ -76,6 +104,7 @@ async function main(): Promise<void> {
     peerPort: 4301,
     keepDb: args.keepDb,
     profile: args.profile,
+    loader: args.loader,
     log: (line) => process.stderr.write(`${line}\n`),
   };
   const started = Date.now();
@@ -133,6 +162,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `api-${args.quick ? 'quick-' : ''}${report.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(file.replace(/\.json$/, '.md'), `${markdown(results)}\n`);
   process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

@@ -41,7 +41,27 @@ WITH d, COUNT { (d)<-[:EVALUATES_ON]-(:Paper) } AS uses
 ORDER BY uses DESC, d.id
 RETURN collect({id: d.id, name: d.name, uses: uses}) AS ranked`;
 
-/** A paper with methods, datasets and a repo, deterministic: the first such paper by id after $after. */
+/** A paper with code and at least two methods, deterministic: the $skip-th such paper by id. */
 export const PICK_PAPER = `
-MATCH (p:Paper) WHERE p.id >= $after AND EXISTS { (p)-[:HAS_CODE]->() } AND COUNT { (p)-[:USES]->() } >= 2
-RETURN p.id AS id ORDER BY p.id LIMIT 1`;
+MATCH (p:Paper) WHERE EXISTS { (p)-[:HAS_CODE]->() } AND COUNT { (p)-[:INTRODUCES|USES]->(:Method) } >= 2
+WITH p ORDER BY p.id SKIP toInteger($skip) LIMIT 1
+RETURN p.id AS id`;
+
+/**
+ * Lineage targets with a bounded answer: the method with parents that has the most children (a
+ * mid-level node: depth-3 lineage both ways) and the method with the most parents. The roots
+ * (Transformer-like methods with thousands of direct children) are left out: neither API pages a
+ * lineage, so their depth-3 descendants are a multi-megabyte answer, not an interactive query.
+ */
+export const LINEAGE_TARGETS = `
+CALL {
+  MATCH (m:Method) WHERE EXISTS { (m)-[:BUILDS_ON]->() }
+  WITH m, COUNT { (m)<-[:BUILDS_ON]-() } AS children, COUNT { (m)-[:BUILDS_ON]->() } AS parents
+  RETURN m AS mid ORDER BY children DESC, parents DESC, m.id LIMIT 1
+}
+CALL {
+  MATCH (m:Method) WHERE EXISTS { (m)-[:BUILDS_ON]->() }
+  WITH m, COUNT { (m)-[:BUILDS_ON]->() } AS parents
+  RETURN m AS leaf ORDER BY parents DESC, m.id LIMIT 1
+}
+RETURN [x IN [mid, leaf] | {id: x.id, name: x.name}] AS targets`;

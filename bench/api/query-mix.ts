@@ -2,7 +2,8 @@
 // schema, CONTRACT.md), the @neo4j/graphql peer (its generated schema + the @cypher fields of
 // peer.typedefs.ts) and the raw-Cypher baseline (raw.queries.ts). Targets are picked from the loaded
 // graph deterministically: the most used entity ("popular") and the one at the 10th percentile of use
-// ("medium"); each query alternates between its two variable sets.
+// ("medium"), lineage targets with bounded answers (bench.queries.ts); each query alternates between
+// its two variable sets.
 import { normalizeName } from '../../src/names/normalize';
 import { toLuceneQuery } from '../../src/graphql/search/lucene-query';
 import type { GraphQLRequest } from './load';
@@ -19,6 +20,8 @@ import {
 export interface Targets {
   methods: { id: string; name: string; uses: number }[];
   datasets: { id: string; name: string; uses: number }[];
+  /** Lineage targets with bounded answers (see LINEAGE_TARGETS). */
+  lineageMethods: { id: string; name: string }[];
   paperIds: string[];
   /** Search text typed by a user: a method name with a typo-free prefix and a topic word. */
   searchTexts: string[];
@@ -488,9 +491,9 @@ export function buildMix(t: Targets): MixQuery[] {
     {
       name: 'lineage',
       description: 'ancestors and descendants to depth 3 with relation, depth and evidence',
-      papergraph: methods.map((m) => ({ query: PG_LINEAGE, variables: { id: m.id } })),
-      peer: methods.map((m) => ({ query: PEER_LINEAGE, variables: { id: m.id } })),
-      raw: methods.map((m) => ({ cypher: RAW_LINEAGE, params: { id: m.id } })),
+      papergraph: t.lineageMethods.map((m) => ({ query: PG_LINEAGE, variables: { id: m.id } })),
+      peer: t.lineageMethods.map((m) => ({ query: PEER_LINEAGE, variables: { id: m.id } })),
+      raw: t.lineageMethods.map((m) => ({ cypher: RAW_LINEAGE, params: { id: m.id } })),
     },
     {
       name: 'dataset',
