@@ -11,6 +11,7 @@ import {
   visitWithTypeInfo,
   type OperationDefinitionNode,
 } from 'graphql';
+import { limitsConfigFromEnv } from '../../config/limits-config';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 
@@ -20,10 +21,14 @@ export interface ArgumentLimit {
   defaultValue: number;
 }
 
+// Caps from PAPERGRAPH_MAX_FIRST / PAPERGRAPH_MAX_LINEAGE_DEPTH / PAPERGRAPH_MAX_PATH_LENGTH
+// (defaults 100 / 10 / 10; see SECURITY.md and src/config/limits-config.ts).
+const caps = limitsConfigFromEnv();
+
 export const ARGUMENT_LIMITS: Record<'first' | 'maxDepth' | 'maxLength', ArgumentLimit> = {
-  first: { min: 0, max: 100, defaultValue: 20 },
-  maxDepth: { min: 1, max: 10, defaultValue: 3 },
-  maxLength: { min: 1, max: 10, defaultValue: 6 },
+  first: { min: 0, max: caps.maxFirst, defaultValue: Math.min(20, caps.maxFirst) },
+  maxDepth: { min: 1, max: caps.maxLineageDepth, defaultValue: Math.min(3, caps.maxLineageDepth) },
+  maxLength: { min: 1, max: caps.maxPathLength, defaultValue: Math.min(6, caps.maxPathLength) },
 };
 
 export function checkRange(name: keyof typeof ARGUMENT_LIMITS, value: number | null | undefined): number {
