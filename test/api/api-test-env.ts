@@ -13,7 +13,7 @@ import { buildPapergraphSchema } from '../../src/graphql/common/schema';
 import { normalizeName } from '../../src/names/normalize';
 import { createApolloServer } from '../../src/server/apollo-server';
 import type { ServerLogger } from '../../src/server/http-server';
-import { testExecutor } from '../support/neo4j';
+import { testExecutor as supportExecutor } from '../support/neo4j';
 import {
   FIXTURE_CLEANUP,
   FIXTURE_ENTITIES,
@@ -24,7 +24,13 @@ import {
 
 export const TEST_API_KEY = 'test-key-0123456789';
 
-export { testExecutor };
+/**
+ * An executor on the test server. The query time limit is raised well above the product default:
+ * the shared test machine can be busy, and a cold server plans the first statements slowly.
+ */
+export function testExecutor(): Executor {
+  return supportExecutor({ queryTimeoutMs: 60_000, connectionTimeoutMs: 10_000 });
+}
 
 /** Connects and applies the migrations (constraints, indexes, full-text indexes). */
 export async function prepareDatabase(executor: Executor): Promise<void> {

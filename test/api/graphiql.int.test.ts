@@ -17,7 +17,7 @@ import {
   type FixtureGraph,
 } from './api-test-env';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'graphiql.png');

@@ -11,7 +11,7 @@ import { runServer, type RunningServer, type ServerOptions } from '../../src/ser
 import { FIXTURE_CLEANUP } from './api-fixture.queries';
 import { prepareDatabase, silentLogger, TEST_API_KEY, testExecutor } from './api-test-env';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const INGEST_IDS = ['httptest-0001', 'httptest-0002'];
 
