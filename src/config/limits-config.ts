@@ -31,6 +31,10 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   /** Per-statement database time limit (Neo4j transaction timeout), ms. */
   queryTimeoutMs: number;
+  /** How long the driver retries a failing statement (e.g. while Neo4j restarts), ms: bounds how long a request waits on a dead database. */
+  dbRetryMs: number;
+  /** How long to wait for a database connection, ms. */
+  dbConnectTimeoutMs: number;
   /** Time a client has to send the request headers, ms (Node `server.headersTimeout`). */
   headersTimeoutMs: number;
   /** Time a client has to send the whole request, ms (Node `server.requestTimeout`). */
@@ -56,6 +60,8 @@ export const DEFAULT_LIMITS: Readonly<LimitsConfig> = Object.freeze({
   maxPathLength: 10,
   maxBodyBytes: 1024 * 1024,
   queryTimeoutMs: 10_000,
+  dbRetryMs: 2_000,
+  dbConnectTimeoutMs: 3_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   introspection: true,
@@ -76,6 +82,8 @@ export const LIMIT_ENV: Readonly<Record<keyof LimitsConfig, string>> = Object.fr
   maxPathLength: 'PAPERGRAPH_MAX_PATH_LENGTH',
   maxBodyBytes: 'PAPERGRAPH_MAX_BODY_BYTES',
   queryTimeoutMs: 'PAPERGRAPH_QUERY_TIMEOUT_MS',
+  dbRetryMs: 'PAPERGRAPH_DB_RETRY_MS',
+  dbConnectTimeoutMs: 'PAPERGRAPH_DB_CONNECT_TIMEOUT_MS',
   headersTimeoutMs: 'PAPERGRAPH_HEADERS_TIMEOUT_MS',
   requestTimeoutMs: 'PAPERGRAPH_REQUEST_TIMEOUT_MS',
   introspection: 'PAPERGRAPH_INTROSPECTION',
@@ -170,6 +178,8 @@ export function limitsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Limit
     maxPathLength: intSetting(env, 'maxPathLength', 1, 50),
     maxBodyBytes,
     queryTimeoutMs: intSetting(env, 'queryTimeoutMs', 10, 3_600_000),
+    dbRetryMs: intSetting(env, 'dbRetryMs', 0, 600_000),
+    dbConnectTimeoutMs: intSetting(env, 'dbConnectTimeoutMs', 100, 600_000),
     headersTimeoutMs: intSetting(env, 'headersTimeoutMs', 100, 600_000),
     requestTimeoutMs: intSetting(env, 'requestTimeoutMs', 100, 3_600_000),
     introspection: boolSetting(env, 'introspection'),

@@ -163,34 +163,30 @@ describe('Limits and bad HTTP input on the real server', () => {
     expect(expectCoded(res)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('times out a slowloris client that trickles its headers (bounded)', async () => {
-    const started = Date.now();
-    const closedAfter = await new Promise<number>((resolve, reject) => {
+  it('times out slow clients - headers trickled (slowloris) and a body never finished - in bounded time', async () => {
+    const BOUND = 45_000;
+    const slowHeaders = new Promise<string>((resolve) => {
+      const started = Date.now();
       const socket = connect(PORT, '127.0.0.1', () => {
         socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n');
         let n = 0;
         const timer = setInterval(() => {
           n += 1;
-          if (!socket.destroyed) socket.write(`X-Slow-${n}: ${'a'.repeat(3)}\r\n`);
+          if (!socket.destroyed) socket.write(`X-Slow-${n}: aaa\r\n`);
         }, 500);
         socket.on('close', () => {
           clearInterval(timer);
-          resolve(Date.now() - started);
+          resolve(`closed after ${Date.now() - started} ms`);
         });
         socket.on('error', () => undefined);
         setTimeout(() => {
           clearInterval(timer);
+          resolve('still open');
           socket.destroy();
-          reject(new Error('server kept the slow connection open for 45 s'));
-        }, 45_000);
+        }, BOUND);
       });
     });
-    // headersTimeout is 1 s here; Node checks timeouts every connectionsCheckingInterval
-    expect(closedAfter).toBeLessThan(45_000);
-  }, 60_000);
-
-  it('times out a client that never finishes its body', async () => {
-    const outcome = await new Promise<string>((resolve) => {
+    const slowBody = new Promise<string>((resolve) => {
       const req = request(
         {
           host: '127.0.0.1',
@@ -206,8 +202,14 @@ describe('Limits and bad HTTP input on the real server', () => {
       );
       req.on('error', (e) => resolve(`closed: ${(e as NodeJS.ErrnoException).code}`));
       req.write('{"query":');
-      setTimeout(() => resolve('still open after 45 s'), 45_000);
+      setTimeout(() => {
+        resolve('still open');
+        req.destroy();
+      }, BOUND);
     });
-    expect(outcome).not.toBe('still open after 45 s');
+    // headersTimeout 1 s / requestTimeout 2 s here; Node enforces them on its connection-check tick
+    const [headers, body] = await Promise.all([slowHeaders, slowBody]);
+    expect(headers).toMatch(/^closed after/);
+    expect(body).not.toBe('still open');
   }, 60_000);
 });

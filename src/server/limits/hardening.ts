@@ -23,7 +23,7 @@ export interface Hardening<TContext extends BaseContext> {
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
   plugins: ApolloServerPlugin<TContext>[];
-  executorOptions: Pick<ExecutorOptions, 'queryTimeoutMs'>;
+  executorOptions: Pick<ExecutorOptions, 'queryTimeoutMs' | 'maxRetryTimeMs' | 'connectionTimeoutMs'>;
 }
 
 export function createHardening<TContext extends BaseContext>(
@@ -48,6 +48,10 @@ export function createHardening<TContext extends BaseContext>(
       createLimitsPlugin<TContext>(limits),
       createLoggingPlugin(logger, apiKeys) as ApolloServerPlugin<TContext>,
     ],
-    executorOptions: { queryTimeoutMs: limits.queryTimeoutMs },
+    executorOptions: {
+      queryTimeoutMs: limits.queryTimeoutMs,
+      maxRetryTimeMs: limits.dbRetryMs,
+      connectionTimeoutMs: limits.dbConnectTimeoutMs,
+    },
   };
 }
