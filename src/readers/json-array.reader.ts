@@ -14,8 +14,20 @@ export async function* readJsonArray(input: Readable, file: string): AsyncIterab
     const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
     for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) line++;
   });
-  const pipeline = input.pipe(parser()).pipe(streamArray());
-  input.on('error', (e) => pipeline.destroy(e));
+  const p = parser();
+  const pipeline = streamArray();
+  input.pipe(p).pipe(pipeline);
+  // .pipe() does not forward errors: a syntax error must end the iteration, not crash the process.
+  // Elements already parsed are still yielded; the error is reported after them.
+  let failure: Error | undefined;
+  const stop = (e: Error): void => {
+    failure ??= e;
+    input.unpipe(p);
+    p.unpipe(pipeline);
+    pipeline.end();
+  };
+  p.on('error', stop);
+  input.on('error', stop);
   let index = 0;
   try {
     for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
@@ -26,11 +38,14 @@ export async function* readJsonArray(input: Readable, file: string): AsyncIterab
       else yield { ok: true, paper: mapped, file, line };
     }
   } catch (e) {
+    failure ??= e as Error;
+  }
+  if (failure) {
     yield {
       ok: false,
       file,
       line,
-      reason: `invalid JSON array after element ${index}: ${(e as Error).message} (rest of file skipped)`,
+      reason: `invalid JSON array after element ${index}: ${failure.message} (rest of file skipped)`,
     };
   }
 }

@@ -107,6 +107,22 @@ describe('Readers: json array, arXiv snapshot, Hugging Face daily papers', () =>
     ]);
   });
 
+  it('yields the elements before a syntax error, then reports the error once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pg-readers-'));
+    try {
+      const file = path.join(dir, 'truncated.json');
+      writeFileSync(file, '[{"id":"t-1","title":"Kept"},\n{"id":"t-2","title":');
+      const rs = await collect([file]);
+      expect(rs.map((r) => (r.ok ? r.paper.id : 'bad'))).toEqual(['t-1', 'bad']);
+      expect(rs[1]).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/invalid JSON array after element 1/),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('maps arXiv metadata snapshot lines', async () => {
     const rs = await collect([path.join(FIX, 'arxiv-snapshot.jsonl')]);
     expect(rs[0]).toMatchObject({

@@ -1,6 +1,7 @@
 // `papergraph extract [FILE ...]`: reads papers (files or stdin `-`), prints one extraction record
 // per paper as a JSON line (or pretty JSON), reports unreadable records on stderr (or to a rejects
-// file) with file, line and reason. Exit 0 all read, 2 some rejected, 1 fatal. No database.
+// file) with file, line and reason. Exit 0 all read, 2 some rejected, 1 fatal (including an input
+// file that cannot be opened; the other files are still processed). No database.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { extract } from '../../extract/extractor';
@@ -26,12 +27,14 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 export async function runExtract(files: string[], options: ExtractOptions): Promise<number> {
   const sources = files.length > 0 ? files : ['-'];
   let rejected = 0;
+  let unreadableSources = 0;
   let rejectsStream: WriteStream | undefined;
   if (options.rejects) rejectsStream = createWriteStream(options.rejects, { flags: 'w' });
   try {
     for await (const r of readPapers(sources, { inputFormat: options.inputFormat })) {
       if (!r.ok) {
         rejected++;
+        if (r.line === 0) unreadableSources++; // the source itself could not be opened or read
         const line = JSON.stringify({ file: r.file, line: r.line, reason: r.reason });
         if (rejectsStream) {
           await write(rejectsStream, line + '\n');
@@ -48,6 +51,8 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
   } finally {
     if (rejectsStream) await new Promise<void>((resolve) => rejectsStream.end(resolve));
   }
+  // A source that cannot be read at all is fatal (1) - after the other sources were processed.
+  if (unreadableSources > 0) return 1;
   return rejected > 0 ? 2 : 0;
 }
 
