@@ -4,18 +4,10 @@ import type { Executor, WriteTx } from '../db/executor';
 import { ENTITY_TYPES } from '../names/normalize';
 import { REL_KINDS, type WriteBatch } from './graph-rows';
 import {
-  CREATE_RELS,
-  DELETE_EXTRACTED_BUILDS_ON,
-  DELETE_EXTRACTED_IMPLEMENTS,
-  DELETE_EXTRACTED_PAPER_RELS,
-  MERGE_ENTITIES,
-  MERGE_PAPER_STUBS,
-  MERGE_PAPERS,
-  MERGE_PWC_IMPLEMENTS,
-  MERGE_RELS,
-  MERGE_REPOS,
   READ_PAPER_IDS_BY_PWC_URL,
   READ_PAPER_STATES,
+  WRITE_BATCH,
+  WRITE_BATCH_PARAMS,
 } from './ingest.queries';
 import { withRetry, type RetryOptions } from './retry';
 
@@ -23,9 +15,6 @@ export interface PaperState {
   contentHash: string | null;
   extractorVersion: string | null;
 }
-
-/** Rows per statement: large batches are split so no single parameter list gets huge. */
-const CHUNK = 2_000;
 
 export class GraphWriter {
   constructor(
@@ -86,23 +75,20 @@ export class GraphWriter {
   }
 }
 
-async function runChunked(tx: WriteTx, cypher: string, key: 'rows' | 'ids', list: unknown[]): Promise<void> {
-  for (let i = 0; i < list.length; i += CHUNK) await tx.run(cypher, { [key]: list.slice(i, i + CHUNK) });
-}
-
+/** All of a batch in one statement (see WRITE_BATCH): one round trip per transaction. */
 async function writeBatch(tx: WriteTx, b: WriteBatch): Promise<void> {
-  if (b.replacePaperIds.length > 0) {
-    await runChunked(tx, DELETE_EXTRACTED_PAPER_RELS, 'ids', b.replacePaperIds);
-    await runChunked(tx, DELETE_EXTRACTED_BUILDS_ON, 'ids', b.replacePaperIds);
-    await runChunked(tx, DELETE_EXTRACTED_IMPLEMENTS, 'ids', b.replacePaperIds);
-  }
-  await runChunked(tx, MERGE_PAPERS, 'rows', b.papers);
-  await runChunked(tx, MERGE_PAPER_STUBS, 'rows', b.paperStubs);
-  for (const type of ENTITY_TYPES) await runChunked(tx, MERGE_ENTITIES[type], 'rows', b.entities[type]);
-  await runChunked(tx, MERGE_REPOS, 'rows', b.repos);
+  const P = WRITE_BATCH_PARAMS;
+  const params: Record<string, unknown> = {
+    [P.replaceIds]: b.replacePaperIds,
+    [P.papers]: b.papers,
+    [P.stubs]: b.paperStubs,
+    [P.repos]: b.repos,
+    [P.implementsFromPwc]: b.implementsFromPwc,
+  };
+  for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
   for (const kind of REL_KINDS) {
-    await runChunked(tx, CREATE_RELS[kind], 'rows', b.created[kind]);
-    await runChunked(tx, MERGE_RELS[kind], 'rows', b.merged[kind]);
+    params[P.created(kind)] = b.created[kind];
+    params[P.merged(kind)] = b.merged[kind];
   }
-  await runChunked(tx, MERGE_PWC_IMPLEMENTS, 'ids', b.implementsFromPwc);
+  await tx.run(WRITE_BATCH, params);
 }

@@ -56,18 +56,23 @@ SET p.pwcUrl = coalesce(p.pwcUrl, row.pwcUrl),
     p.sources = CASE WHEN 'pwc' IN coalesce(p.sources, []) THEN p.sources ELSE coalesce(p.sources, []) + 'pwc' END`;
 
 function mergeEntities(label: string): string {
+  // Only changed properties are written: popular entities are touched by almost every batch, and a
+  // no-op SET still costs a write (and full-text index updates).
   return `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 ON CREATE SET n.name = row.name, n.aliases = [], n.keys = []
 WITH n, row, coalesce(n.aliases, []) AS aliases, coalesce(n.keys, []) AS keys
-SET n.aliases = aliases + [a IN row.aliases WHERE a <> n.name AND NOT a IN aliases],
-    n.keys = keys + [k IN row.keys WHERE NOT k IN keys],
-    n.fullName = coalesce(row.fullName, n.fullName),
-    n.description = coalesce(row.description, n.description),
-    n.collections = coalesce(row.collections, n.collections),
-    n.areas = coalesce(row.areas, n.areas),
-    n.url = coalesce(row.url, n.url)`;
+WITH n, row, aliases, keys,
+     [a IN row.aliases WHERE a <> n.name AND NOT a IN aliases] AS newAliases,
+     [k IN row.keys WHERE NOT k IN keys] AS newKeys
+FOREACH (_ IN CASE WHEN size(newAliases) > 0 THEN [1] ELSE [] END | SET n.aliases = aliases + newAliases)
+FOREACH (_ IN CASE WHEN size(newKeys) > 0 THEN [1] ELSE [] END | SET n.keys = keys + newKeys)
+FOREACH (_ IN CASE WHEN row.fullName IS NOT NULL AND row.fullName <> coalesce(n.fullName, '') THEN [1] ELSE [] END | SET n.fullName = row.fullName)
+FOREACH (_ IN CASE WHEN row.description IS NOT NULL AND row.description <> coalesce(n.description, '') THEN [1] ELSE [] END | SET n.description = row.description)
+FOREACH (_ IN CASE WHEN row.collections IS NOT NULL AND row.collections <> coalesce(n.collections, []) THEN [1] ELSE [] END | SET n.collections = row.collections)
+FOREACH (_ IN CASE WHEN row.areas IS NOT NULL AND row.areas <> coalesce(n.areas, []) THEN [1] ELSE [] END | SET n.areas = row.areas)
+FOREACH (_ IN CASE WHEN row.url IS NOT NULL AND row.url <> coalesce(n.url, '') THEN [1] ELSE [] END | SET n.url = row.url)`;
 }
 
 export const MERGE_ENTITIES: Record<EntityType, string> = {
@@ -81,7 +86,8 @@ export const MERGE_REPOS = `
 UNWIND $rows AS row
 MERGE (r:Repo {id: row.id})
 ON CREATE SET r.url = row.url, r.host = row.host, r.owner = row.owner, r.name = row.name
-SET r.stars = coalesce(row.stars, r.stars), r.framework = coalesce(row.framework, r.framework)`;
+FOREACH (_ IN CASE WHEN row.stars IS NOT NULL AND row.stars <> coalesce(r.stars, -1) THEN [1] ELSE [] END | SET r.stars = row.stars)
+FOREACH (_ IN CASE WHEN row.framework IS NOT NULL AND row.framework <> coalesce(r.framework, '') THEN [1] ELSE [] END | SET r.framework = row.framework)`;
 
 /** Start label, type and end label of each relationship kind. */
 const REL_SHAPE: Record<RelKind, { from: string; type: string; to: string }> = {
@@ -150,3 +156,44 @@ MATCH (a)-[r]->(b)
 RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`;
 
 export const COUNT_PAPERS = `MATCH (p:Paper) RETURN count(p) AS papers`;
+
+/** Wraps a statement as a unit subquery reading its list from `$<param>` instead of `$rows` / `$ids`. */
+function unit(statement: string, param: string): string {
+  return `CALL {${statement.replace(/\$(rows|ids)\b/, `$${param}`)}
+}`;
+}
+
+/** Parameter names of WRITE_BATCH, in statement order. */
+export const WRITE_BATCH_PARAMS = {
+  replaceIds: 'replaceIds',
+  papers: 'papers',
+  stubs: 'stubs',
+  entity: (type: EntityType) => `entity_${type}`,
+  repos: 'repos',
+  created: (kind: RelKind) => `create_${kind}`,
+  merged: (kind: RelKind) => `merge_${kind}`,
+  implementsFromPwc: 'implementsFromPwc',
+};
+
+/**
+ * One batch as ONE statement of sequential unit subqueries (one round trip instead of ~20): delete
+ * the papers' extracted relationships, merge papers, stubs, entities, repos, create extracted and
+ * merge pwc relationships, derive pwc IMPLEMENTS. Empty lists make their subquery a no-op.
+ */
+export const WRITE_BATCH = [
+  unit(DELETE_EXTRACTED_PAPER_RELS, WRITE_BATCH_PARAMS.replaceIds),
+  unit(DELETE_EXTRACTED_BUILDS_ON, WRITE_BATCH_PARAMS.replaceIds),
+  unit(DELETE_EXTRACTED_IMPLEMENTS, WRITE_BATCH_PARAMS.replaceIds),
+  unit(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers),
+  unit(MERGE_PAPER_STUBS, WRITE_BATCH_PARAMS.stubs),
+  ...(['method', 'dataset', 'task', 'concept'] as const).map((t) =>
+    unit(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t)),
+  ),
+  unit(MERGE_REPOS, WRITE_BATCH_PARAMS.repos),
+  ...KINDS.flatMap((k) => [
+    unit(CREATE_RELS[k], WRITE_BATCH_PARAMS.created(k)),
+    unit(MERGE_RELS[k], WRITE_BATCH_PARAMS.merged(k)),
+  ]),
+  unit(MERGE_PWC_IMPLEMENTS, WRITE_BATCH_PARAMS.implementsFromPwc),
+  'RETURN 1 AS done',
+].join('\n');

@@ -7,6 +7,8 @@ import { GraphWriter } from '../../src/ingest/graph.writer';
 import { applySchema, cleanup, scopedDump, testExecutor } from './ingest-test-db';
 import { ENTITY_NAMES } from './ingest-test.queries';
 
+jest.setTimeout(120_000);
+
 const tag = `gw${Date.now().toString(36)}`;
 const P1 = `${tag}-p1`;
 const P2 = `${tag}-p2`;

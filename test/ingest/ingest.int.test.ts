@@ -12,6 +12,8 @@ import type { IngestSummary } from '../../src/ingest/ingest.types';
 import { applySchema, cleanup, scopedDump, testExecutor } from './ingest-test-db';
 import { PWC_FIXTURE_FACTS } from './ingest-test.queries';
 
+jest.setTimeout(180_000);
+
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const GOOD_IDS = ['ingfx-001', 'ingfx-002', '2499.00003', 'ingfx-004'];
 const SNORF_ID = titleHashId('Snorf: A Dataset of Snorfs');
