@@ -33,6 +33,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     // bounded in-memory LRU cache, status 400 for variable coercion errors.
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Our HTTP server owns shutdown (drain, then stop Apollo, then close the driver); Apollo's own
+    // signal handler would stop it early and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
     validationRules: options.validationRules ?? [],
     parseOptions: options.parseOptions,
