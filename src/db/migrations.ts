@@ -22,6 +22,12 @@ import {
 
 const FILE_PATTERN = /^V(\d+)__([A-Za-z0-9_]+)\.cypher$/;
 const LOCK_NAME = 'migrate';
+/**
+ * Database time limit for the runner's own statements. Generous: on a server that just started (and
+ * on a busy machine) the first writes wait for the bootstrap constraints' indexes to come online.
+ */
+const BOOKKEEPING_TIMEOUT_MS = 120_000;
+const STATEMENT_TIMEOUT_MS = 300_000;
 
 export interface MigrationFile {
   version: number;
@@ -124,7 +130,11 @@ export function loadMigrations(dir: string = defaultMigrationsDir()): MigrationF
 }
 
 export async function appliedMigrations(executor: Executor): Promise<AppliedMigration[]> {
-  const rows = await executor.read(APPLIED_MIGRATIONS, {}, { operation: 'migrate.applied' });
+  const rows = await executor.read(
+    APPLIED_MIGRATIONS,
+    {},
+    { operation: 'migrate.applied', timeoutMs: BOOKKEEPING_TIMEOUT_MS },
+  );
   return rows.map((r) => ({
     version: Number(r.version),
     description: String(r.description),
@@ -180,7 +190,17 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const files = loadMigrations(dir);
   for (const statement of BOOTSTRAP_STATEMENTS)
-    await executor.write(statement, {}, { operation: 'migrate.bootstrap' });
+    await executor.write(
+      statement,
+      {},
+      { operation: 'migrate.bootstrap', timeoutMs: BOOKKEEPING_TIMEOUT_MS },
+    );
+  // The lock's atomicity rests on its constraint: wait until the constraint's index is online.
+  await executor.write(
+    AWAIT_INDEXES,
+    { seconds: 120 },
+    { operation: 'migrate.awaitIndexes', timeoutMs: BOOKKEEPING_TIMEOUT_MS + 10_000 },
+  );
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   await acquireLock(executor, owner, options.lockTimeoutMs ?? 30_000);
   try {
@@ -191,7 +211,7 @@ export async function migrate(
         await executor.write(
           statement,
           {},
-          { operation: `migrate.V${pad(migration.version)}`, timeoutMs: 300_000 },
+          { operation: `migrate.V${pad(migration.version)}`, timeoutMs: STATEMENT_TIMEOUT_MS },
         );
       }
       await executor.write(
@@ -203,7 +223,7 @@ export async function migrate(
           file: migration.file,
           statements: migration.statements.length,
         },
-        { operation: 'migrate.record' },
+        { operation: 'migrate.record', timeoutMs: BOOKKEEPING_TIMEOUT_MS },
       );
       options.onApplied?.(migration);
     }
@@ -211,12 +231,16 @@ export async function migrate(
       await executor.write(
         AWAIT_INDEXES,
         { seconds: 300 },
-        { operation: 'migrate.awaitIndexes', timeoutMs: 310_000 },
+        { operation: 'migrate.awaitIndexes', timeoutMs: STATEMENT_TIMEOUT_MS + 10_000 },
       );
     const current = Math.max(0, ...applied.map((a) => a.version), ...pending.map((p) => p.version));
     return { applied: pending, current, upToDate: pending.length === 0 };
   } finally {
-    await executor.write(RELEASE_LOCK, { name: LOCK_NAME, owner }, { operation: 'migrate.unlock' });
+    await executor.write(
+      RELEASE_LOCK,
+      { name: LOCK_NAME, owner },
+      { operation: 'migrate.unlock', timeoutMs: BOOKKEEPING_TIMEOUT_MS },
+    );
   }
 }
 
@@ -226,7 +250,7 @@ async function acquireLock(executor: Executor, owner: string, timeoutMs: number)
     const [row] = await executor.write(
       ACQUIRE_LOCK,
       { name: LOCK_NAME, owner },
-      { operation: 'migrate.lock' },
+      { operation: 'migrate.lock', timeoutMs: BOOKKEEPING_TIMEOUT_MS },
     );
     if (row?.acquired === true) return;
     if (Date.now() >= deadline) {
@@ -244,7 +268,7 @@ export async function forceUnlock(executor: Executor): Promise<boolean> {
   const [row] = await executor.write(
     FORCE_RELEASE_LOCK,
     { name: LOCK_NAME },
-    { operation: 'migrate.forceUnlock' },
+    { operation: 'migrate.forceUnlock', timeoutMs: BOOKKEEPING_TIMEOUT_MS },
   );
   return Number(row?.removed ?? 0) > 0;
 }
