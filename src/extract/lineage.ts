@@ -7,6 +7,8 @@ import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
 import type { LineageRule } from './rules/lineage.rules';
 import type { Sentence } from './text-units';
 import { makeEvidence } from './evidence';
+import { lexiconLookup } from './lexicon';
+import { foldPlural, wordTokens } from './text-units';
 
 const ABOUT_US = /\b(?:we|our|the proposed|this (?:paper|work|study)|the resulting)\b/i;
 const SUBJECT_CUES =
@@ -187,6 +189,39 @@ export function findLineage(
           relation: 'uses_component',
           rule: { ...rule, id: 'lineage-own-module', confidence: 0.55 },
         });
+    }
+  }
+  // Name composition: a multi-word method name built on a known method ("two-stream MLP",
+  // "Group KAN", "Strip MLP layer") states its parent in the name itself.
+  const byKey = new Map<string, Mention>();
+  for (const m of methods) if (!byKey.has(m.key)) byKey.set(m.key, m);
+  const composeRule = LINEAGE_RULES.find((r) => r.relation === 'uses_component');
+  const variantOf = LINEAGE_RULES.find((r) => r.relation === 'variant_of');
+  const done = new Set<string>();
+  for (const m of methods) {
+    if (m.fromLexicon || !/\s/.test(m.name) || done.has(m.key)) continue;
+    done.add(m.key);
+    const toks = wordTokens(m.name);
+    for (let i = 0; i < toks.length; i++) {
+      for (let j = Math.min(toks.length, i + 4); j > i; j--) {
+        if (i === 0 && j === toks.length) continue;
+        let key = '';
+        for (let k = i; k < j; k++) key += toks[k].norm;
+        const lex = lexiconLookup(foldPlural(key)).find((x) => x.entry.type === 'method');
+        if (!lex) continue;
+        const parent = byKey.get(lex.entry.key);
+        if (!parent || parent.key === m.key) continue;
+        const rule = j === toks.length ? variantOf : composeRule;
+        if (rule)
+          edges.push({
+            child: m,
+            parent,
+            relation: rule.relation,
+            rule: { ...rule, id: 'lineage-name-composition', confidence: 0.6 },
+          });
+        i = j - 1;
+        break;
+      }
     }
   }
   // One edge per (child, parent, relation) with all its evidence.
