@@ -40,6 +40,19 @@ export const RESOLVERS = [
   IngestResolver,
 ] as const;
 
+/** type-graphql has no option for root type descriptions; set them on the built schema. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      'Papergraph: a knowledge graph of machine-learning research (papers, methods, datasets, tasks, concepts, code and method lineage). Look things up by id or name, list and filter, traverse lineage and paths, search.';
+  }
+  const mutation = schema.getMutationType();
+  if (mutation)
+    mutation.description = 'Writes to the graph. Every mutation requires `Authorization: Bearer <key>`.';
+  return schema;
+}
+
 /** The schema (built once per process: type-graphql metadata is global). */
 export function buildPapergraphSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
@@ -47,6 +60,6 @@ export function buildPapergraphSchema(): Promise<GraphQLSchema> {
     // Types reachable only through interfaces (Node, Entity) must be listed to appear in the schema.
     orphanedTypes: [Paper, Method, Dataset, Task, Concept, Repo],
     validate: false,
-  });
+  }).then(describeRoots);
   return cached;
 }
