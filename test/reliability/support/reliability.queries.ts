@@ -15,9 +15,9 @@ export const PAPER_BY_ID = `MATCH (p:Paper {id: $id}) RETURN properties(p) AS pr
 
 export const PAPER_IDS = `MATCH (p:Paper) RETURN p.id AS id ORDER BY id`;
 
-export const SAMPLE_ENTITIES = `MATCH (m:Method) WHERE (m)<-[:BUILDS_ON]-() OR (m)-[:BUILDS_ON]->() RETURN m.id AS id, m.name AS name ORDER BY id LIMIT $n`;
+export const SAMPLE_ENTITIES = `MATCH (m:Method) WHERE (m)<-[:BUILDS_ON]-() OR (m)-[:BUILDS_ON]->() RETURN m.id AS id, m.name AS name ORDER BY id LIMIT toInteger($n)`;
 
-export const SAMPLE_DATASETS = `MATCH (d:Dataset) RETURN d.id AS id, d.name AS name ORDER BY id LIMIT $n`;
+export const SAMPLE_DATASETS = `MATCH (d:Dataset) RETURN d.id AS id, d.name AS name ORDER BY id LIMIT toInteger($n)`;
 
 /** Removes the injection test's probe papers and any node they left without relationships. */
 export const DELETE_PROBE_PAPERS = `MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p`;
