@@ -1,4 +1,4 @@
-// `npm run bench:api [-- --quick] [--sizes 10000,100000] [--seed N] [--loader ingest|api] [--keep-db] [--profile]`:
+// `npm run bench:api [-- --quick] [--sizes 10000,100000] [--seed N] [--loader ingest|api] [--query-ms N] [--mix-ms N] [--keep-db] [--profile]`:
 // Papergraph vs @neo4j/graphql v7 vs raw Cypher on the synthetic graph (see docs/BENCHMARKS.md).
 // Prints a table, writes bench/results/api-<date>.json, and prints one JSON summary line last.
 import fs from 'node:fs';
@@ -24,6 +24,8 @@ function parseArgs(argv: string[]) {
     keepDb: has('--keep-db'),
     profile: has('--profile'),
     loader: loader as 'ingest' | 'api',
+    queryMs: value('--query-ms') ? Number(value('--query-ms')) : undefined,
+    mixMs: value('--mix-ms') ? Number(value('--mix-ms')) : undefined,
   };
 }
 
@@ -94,8 +96,8 @@ async function main(): Promise<void> {
     sizes: args.sizes,
     seed: args.seed,
     connections: [1, 16],
-    queryMs: args.quick ? 700 : 5_000,
-    mixMs: args.quick ? 2_500 : 10_000,
+    queryMs: args.queryMs ?? (args.quick ? 700 : 5_000),
+    mixMs: args.mixMs ?? (args.quick ? 2_500 : 10_000),
     reps: 2,
     warmupMs: args.quick ? 2_000 : 8_000,
     neo4jPort: 7694,

@@ -9,14 +9,16 @@ SET m.papers = $papers, m.seed = $seed, m.version = $version, m.loadedAt = $load
 
 export const WIPE_BATCH = `MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted`;
 
+/** Same names and definitions as migrations/V001 + V003 (so a later `papergraph migrate` finds them in place). */
 export const FALLBACK_SCHEMA = [
-  'CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT method_id IF NOT EXISTS FOR (n:Method) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE',
-  'CREATE CONSTRAINT repo_id IF NOT EXISTS FOR (n:Repo) REQUIRE n.id IS UNIQUE',
-  'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Paper|Method|Dataset|Task|Concept|Repo) ON EACH [n.name, n.aliases, n.title]',
+  'CREATE CONSTRAINT paper_id_unique IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT method_id_unique IF NOT EXISTS FOR (n:Method) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT dataset_id_unique IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT task_id_unique IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT concept_id_unique IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT repo_id_unique IF NOT EXISTS FOR (n:Repo) REQUIRE n.id IS UNIQUE',
+  "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Paper|Method|Dataset|Task|Concept|Repo) ON EACH [n.name, n.aliases, n.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', `fulltext.eventually_consistent`: false}}",
+  "CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS FOR (n:Method|Dataset|Task|Concept) ON EACH [n.keys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: false}}",
 ];
 
 export const AWAIT_INDEXES = `CALL db.awaitIndexes(600)`;
