@@ -13,8 +13,9 @@ import { packageRoot } from '../../src/db/local-server/package-root';
 import { isAlive, isPortFree } from '../../src/db/local-server/processes';
 import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
+import { TEST_SERVER_START_TIMEOUT_MS } from '../support/neo4j';
 
-jest.setTimeout(240_000);
+jest.setTimeout(TEST_SERVER_START_TIMEOUT_MS + 60_000);
 
 const PORT = Number(process.env.NEO4J_LOCAL_SERVER_TEST_PORT ?? 7689);
 const home = path.join(packageRoot(), '.papergraph', 'neo4j-test-local-server');
@@ -68,7 +69,12 @@ describe('LocalServer: db start, status, stop on a real Neo4j', () => {
   });
 
   it('starts a server that answers on Bolt, bound to 127.0.0.1 only', async () => {
-    const result = await startLocalServer({ home, port: PORT, heap: '512m' });
+    const result = await startLocalServer({
+      home,
+      port: PORT,
+      heap: '512m',
+      startTimeoutMs: TEST_SERVER_START_TIMEOUT_MS,
+    });
     firstPid = result.pid;
     expect(result).toMatchObject({
       home,
@@ -142,7 +148,12 @@ describe('LocalServer: db start, status, stop on a real Neo4j', () => {
       path.join(home, 'run', 'papergraph-server.json'),
       JSON.stringify({ pid: process.pid, port: PORT, startedAt: 'x' }),
     );
-    const result = await startLocalServer({ home, port: PORT, heap: '512m' });
+    const result = await startLocalServer({
+      home,
+      port: PORT,
+      heap: '512m',
+      startTimeoutMs: TEST_SERVER_START_TIMEOUT_MS,
+    });
     expect(result.alreadyRunning).toBe(false);
     expect(result.pid).not.toBe(process.pid);
     expect(serverPids(home)).toEqual([result.pid]);

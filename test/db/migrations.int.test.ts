@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { defaultMigrationsDir, forceUnlock, loadMigrations, migrate } from '../../src/db/migrations';
 import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
-import { cleanDatabase, OwnServer, startOwnServer } from '../support/neo4j';
+import { cleanDatabase, OwnServer, startOwnServer, TEST_SERVER_START_TIMEOUT_MS } from '../support/neo4j';
 import {
   CONSTRAINT_NAMES,
   COUNT_NODES,
@@ -20,7 +20,7 @@ import {
   PLANT_LOCK,
 } from './db-test.queries';
 
-jest.setTimeout(240_000);
+jest.setTimeout(TEST_SERVER_START_TIMEOUT_MS + 60_000);
 
 /** A copy of the project's migrations plus extra files (name -> content), in a temp folder. */
 function migrationsDir(extra: Record<string, string> = {}, edit?: (dir: string) => void): string {

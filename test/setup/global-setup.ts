@@ -8,7 +8,7 @@ import { Executor } from '../../src/db/executor';
 import { serverVersion, startLocalServer, stopLocalServer } from '../../src/db/local-server';
 import { packageRoot } from '../../src/db/local-server/package-root';
 import { migrate } from '../../src/db/migrations';
-import { DEFAULT_TEST_PORT } from '../support/neo4j';
+import { DEFAULT_TEST_PORT, TEST_SERVER_START_TIMEOUT_MS } from '../support/neo4j';
 
 /** What teardown needs: read back from globalThis (jest runs setup and teardown in one process). */
 export interface TestServerState {
@@ -42,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
       const server = await startLocalServer({
         home,
         port,
+        startTimeoutMs: TEST_SERVER_START_TIMEOUT_MS,
         onProgress: (message) => process.stderr.write(`[test neo4j] ${message}\n`),
       });
       state.startedHome = home;

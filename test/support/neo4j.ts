@@ -10,6 +10,8 @@ import { packageRoot } from '../../src/db/local-server/package-root';
 import { DELETE_DOMAIN_NODES } from './neo4j.queries';
 
 export const DEFAULT_TEST_PORT = 7688;
+/** How long test setups wait for a server to answer: a shared, busy CI machine can take minutes. */
+export const TEST_SERVER_START_TIMEOUT_MS = Number(process.env.NEO4J_TEST_START_TIMEOUT_MS ?? 300_000);
 
 /**
  * The test server's URI: what global setup exported (PAPERGRAPH_TEST_NEO4J_URI), else an external
@@ -102,7 +104,12 @@ export async function startOwnServer(name: string, port?: number): Promise<OwnSe
   const home = path.join(packageRoot(), '.papergraph', name);
   await stopLocalServer({ home });
   fs.rmSync(path.join(home, 'data'), { recursive: true, force: true });
-  const server = await startLocalServer({ home, port: port ?? (await freePort()), heap: '512m' });
+  const server = await startLocalServer({
+    home,
+    port: port ?? (await freePort()),
+    heap: '512m',
+    startTimeoutMs: TEST_SERVER_START_TIMEOUT_MS,
+  });
   const executor = new Executor({ uri: server.uri }, { maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000 });
   return {
     uri: server.uri,
