@@ -145,7 +145,7 @@ export function findLineage(
         const cs = clauseStartBefore(text, s.start, p.start);
         let rule = nearestCue(text, cs, p.start);
         // "an X-based / X-like design" (not compared against): the child builds on X.
-        const suffix = /^-(based|like|style|inspired)\b/i.exec(text.slice(p.end, p.end + 12));
+        const suffix = /^-(like|style|inspired)\b/i.exec(text.slice(p.end, p.end + 12));
         if (
           !rule &&
           suffix &&

@@ -20,6 +20,9 @@ export interface MapFailure {
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS_G = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// C0 controls only: C1 characters (U+0080-U+009F) are usually mis-decoded quotes, not binary data.
+// eslint-disable-next-line no-control-regex
+const C0_CONTROLS_G = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const REPLACEMENT_CHAR = /\uFFFD/g;
 const NEW_ARXIV_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
 const OLD_ARXIV_ID = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
@@ -90,8 +93,8 @@ function checkText(value: string, field: string, max: number): string {
   if (value.includes('\u0000')) throw new Reject(`field "${field}" contains NUL bytes (binary data?)`);
   // A stray control character from PDF extraction is blanked; many of them mean binary junk.
   const controls = value.match(CONTROL_CHARS_G);
-  if (controls && controls.length > 3)
-    throw new Reject(`field "${field}" contains control characters (binary data?)`);
+  const c0 = value.match(C0_CONTROLS_G);
+  if (c0 && c0.length > 3) throw new Reject(`field "${field}" contains control characters (binary data?)`);
   const bad = value.match(REPLACEMENT_CHAR);
   if (bad && bad.length >= 3) throw new Reject(`field "${field}" contains undecodable bytes (binary data?)`);
   return collapseWhitespace(controls ? value.replace(CONTROL_CHARS_G, ' ') : value);
