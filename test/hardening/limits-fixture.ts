@@ -2,6 +2,8 @@
 // an abstract) for testing the limit rules and plugins without a database.
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { buildSchema } from 'graphql';
+import { AppError } from '../../src/errors/app-error';
+import { ErrorCode } from '../../src/errors/error-code';
 import { DEFAULT_LIMITS, type LimitsConfig } from '../../src/config/limits-config';
 import {
   createLimitsPlugin,
@@ -76,7 +78,10 @@ const page = (n: number) => ({
 export const resolvers = {
   Query: {
     papers: (_: unknown, args: { first?: number }) => page(Math.min(args.first ?? 3, 3)),
-    paper: (_: unknown, args: { id: string }) => paper(Number(args.id.replace(/\D/g, '')) || 0),
+    paper: (_: unknown, args: { id: string }) => {
+      if (args.id === 'missing') throw new AppError(ErrorCode.NOT_FOUND, 'No paper "missing".');
+      return paper(Number(args.id.replace(/\D/g, '')) || 0);
+    },
     search: () => [paper(1)],
     stats: () => ({ papers: 3 }),
   },

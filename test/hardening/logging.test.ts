@@ -121,6 +121,10 @@ describe('Logs: structured lines', () => {
         },
         { contextValue: { requestId: 'req-2' } },
       );
+      await server.executeOperation(
+        { query: 'query Missing { paper(id: "missing") { id } }' },
+        { contextValue: { requestId: 'req-3' } },
+      );
       const graphql = records().filter((r) => r.kind === 'graphql');
       expect(graphql).toEqual([
         expect.objectContaining({
@@ -139,7 +143,9 @@ describe('Logs: structured lines', () => {
           status: 400,
           errorCodes: ['QUERY_TOO_COMPLEX'],
         }),
+        expect.objectContaining({ requestId: 'req-3', operationName: 'Missing', errorCodes: ['NOT_FOUND'] }),
       ]);
+      expect(records().filter((r) => r.level === 'error')).toEqual([]); // a coded AppError is not an internal error
       expect(lines.join('\n')).not.toContain('Quokka');
     } finally {
       await server.stop();

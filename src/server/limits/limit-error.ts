@@ -1,6 +1,7 @@
 // Coded GraphQL errors for rejected operations: QUERY_TOO_COMPLEX (depth, cost, aliases, batch) with
 // HTTP 400, raised before any resolver runs.
 import { GraphQLError, type ASTNode } from 'graphql';
+import { isAppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 
 /** Codes a limit rule may attach; the limits plugin restores them after Apollo's validation wrapper. */
@@ -21,11 +22,13 @@ export function queryTooComplex(
 }
 
 /**
- * The code a client sees for an error: a limit rule's own code when Apollo wrapped it as a
- * validation failure, else the error's code (INTERNAL_SERVER_ERROR when it has none).
+ * The code a client sees for an error: a resolver's AppError code, a limit rule's own code when
+ * Apollo wrapped it as a validation failure, else the error's code (INTERNAL_SERVER_ERROR when none).
  */
 export function effectiveErrorCode(error: GraphQLError): string {
   const inner = error.originalError;
+  // resolver errors carry the AppError whose code formatError will show
+  if (isAppError(inner)) return inner.code;
   const innerCode = inner instanceof GraphQLError ? inner.extensions?.code : undefined;
   if (typeof innerCode === 'string' && LIMIT_CODES.has(innerCode)) return innerCode;
   const code = error.extensions?.code;
