@@ -28,7 +28,7 @@ describe('Extractor: worker pool', () => {
     'runs on real worker threads and keeps results per paper',
     async () => {
       // Compare with the same compiled code the workers run.
-        const compiled = require(path.join(DIST, 'extractor.js')) as {
+      const compiled = require(path.join(DIST, 'extractor.js')) as {
         extract: (p: PaperInput) => ExtractionRecord;
       };
       const pool = createExtractionPool({ threads: 2, workerFile: distWorker, batchSize: 3 });
