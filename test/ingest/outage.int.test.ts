@@ -34,7 +34,7 @@ describe('Ingest: Neo4j stopped mid-run', () => {
     await start();
     executor = new Executor(
       { uri: `bolt://127.0.0.1:${PORT}` },
-      { maxRetryTimeMs: 1_000, connectionTimeoutMs: 2_000, queryTimeoutMs: 120_000 },
+      { maxRetryTimeMs: 1_000, connectionTimeoutMs: 10_000, queryTimeoutMs: 120_000 },
     );
     await migrate(executor);
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pg-outage-')), 'synthetic.jsonl');
