@@ -110,9 +110,20 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   };
   const started = Date.now();
+  const write = (results: SizeResult[], final: boolean) => report(args, options, results, started, final);
+  options.onSize = (partial) => write(partial, false);
   const results = await runHarness(options);
   printTable(results);
+  write(results, true);
+}
 
+function report(
+  args: ReturnType<typeof parseArgs>,
+  options: HarnessOptions,
+  results: SizeResult[],
+  started: number,
+  final: boolean,
+): void {
   const small = results[0];
   const large = results[results.length - 1];
   const at = (r: SizeResult, c: number, w: string, s: System) => r.results[c]?.[w]?.[s];
@@ -165,6 +176,12 @@ async function main(): Promise<void> {
   const file = path.join(dir, `api-${args.quick ? 'quick-' : ''}${report.date.slice(0, 10)}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(file.replace(/\.json$/, '.md'), `${markdown(results)}\n`);
+  if (!final) {
+    process.stderr.write(
+      `partial results (${results.length} size(s)) written to ${path.relative(ROOT, file)}\n`,
+    );
+    return;
+  }
   process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

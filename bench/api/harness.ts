@@ -39,6 +39,8 @@ export interface HarnessOptions {
   keepDb: boolean;
   profile: boolean;
   loader: LoaderChoice;
+  /** Called after each corpus size with the results so far (the report is written incrementally). */
+  onSize?: (results: SizeResult[]) => void;
   log: (line: string) => void;
 }
 
@@ -86,6 +88,7 @@ export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
     const executor = new Executor({ uri }, { queryTimeoutMs: 600_000 });
     try {
       out.push(await runSize(o, uri, executor, papers));
+      o.onSize?.(out);
     } finally {
       await executor.close();
       if (started && !o.keepDb) stopNeo4j(o.neo4jPort, homeOf(papers), how);
