@@ -170,7 +170,10 @@ export async function serverVersion(
   uri: string,
   auth?: { user: string; password: string },
 ): Promise<{ version: string; edition: string } | null> {
-  const executor = new Executor({ uri, ...auth }, { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0 });
+  const executor = new Executor(
+    { uri, ...auth },
+    { connectionTimeoutMs: 10_000, maxRetryTimeMs: 0, queryTimeoutMs: 30_000 },
+  );
   try {
     const rows = await executor.read(SERVER_COMPONENTS, {}, { operation: 'serverVersion' });
     const kernel = rows.find((r) => r.name === 'Neo4j Kernel') ?? rows[0];
@@ -236,7 +239,7 @@ async function waitForBolt(pid: number, port: number, home: string, timeoutMs: n
         `Neo4j exited during startup${hint}. Last lines of ${logPath(home)}:\n${tail}`,
       );
     }
-    if (await boltAnswers(port, 1_000)) return;
+    if (await boltAnswers(port, 3_000)) return;
     await sleep(500);
   }
   throw new AppError(
@@ -391,14 +394,16 @@ export async function localServerStatus(options: LocalServerOptions = {}): Promi
   const running = state !== undefined && isOurServer(state.pid, home);
   const port = options.port ?? state?.port ?? configuredPort(home) ?? DEFAULT_LOCAL_PORT;
   const uri = boltUri(port);
-  const info = (await boltAnswers(port)) ? await serverVersion(uri) : null;
+  // Answering = a Bolt handshake; the version is extra (a busy server may be slow to run the query).
+  const answering = await boltAnswers(port, 10_000);
+  const info = answering ? await serverVersion(uri) : null;
   return {
     home,
     port,
     uri,
     pid: running && state ? state.pid : null,
     running,
-    answering: info !== null,
+    answering,
     version: info?.version ?? null,
     edition: info?.edition ?? null,
     logFile: logPath(home),
