@@ -56,19 +56,28 @@ export async function startNeo4j(
 
 /** Stops the instance of `home` if one runs (no-op otherwise): frees the port for another size's instance. */
 export async function stopNeo4jIfOurs(port: number, home: string): Promise<void> {
+  let stopped = false;
   const devPid = path.join(home, 'neo4j.pid');
   if (fs.existsSync(devPid)) {
     const pid = Number(fs.readFileSync(devPid, 'utf8').trim());
     try {
       process.kill(pid, 'SIGTERM');
+      stopped = true;
     } catch {
       // not running
     }
     fs.rmSync(devPid);
   }
-  if (fs.existsSync(path.join(home, 'run')))
-    spawnSync(process.execPath, [CLI, 'db', 'stop', '--home', home], { cwd: ROOT, stdio: 'ignore' });
-  for (let i = 0; i < 60 && (await portOpen(port)); i++) await new Promise((r) => setTimeout(r, 500));
+  if (fs.existsSync(path.join(home, 'run'))) {
+    const run = spawnSync(process.execPath, [CLI, 'db', 'stop', '--home', home], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    stopped ||= run.status === 0 && !/not running/i.test(run.stdout + run.stderr);
+  }
+  // only wait for the port when an instance was actually stopped (the wanted one may be the one listening)
+  for (let i = 0; stopped && i < 60 && (await portOpen(port)); i++)
+    await new Promise((r) => setTimeout(r, 500));
 }
 
 export function stopNeo4j(port: number, home: string, how: string): void {
