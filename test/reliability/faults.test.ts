@@ -90,6 +90,7 @@ describe('Faults: database outage, recovery, ingest durability and graceful shut
     expect((await gql(serve.url, QUERY)).status).toBe(200);
 
     // an ingest through the mutation keeps running across the outage
+    const run = Date.now().toString(36); // fresh ids: a re-run must write, not skip unchanged papers
     const acknowledged: string[] = [];
     const failures: string[] = [];
     let batch = 0;
@@ -99,7 +100,7 @@ describe('Faults: database outage, recovery, ingest durability and graceful shut
     const send = async () => {
       batch += 1;
       const papers = Array.from({ length: 5 }, (_, i) => ({
-        id: `outage-${batch}-${i}`,
+        id: `outage-${run}-${batch}-${i}`,
         title: `Outage probe ${batch}.${i}: a study of resilient ingestion`,
         abstract: `We evaluate probe ${batch}.${i} on a synthetic benchmark.`,
       }));
