@@ -36,14 +36,23 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
   const user = env.NEO4J_USER?.trim() || undefined;
   const password = env.NEO4J_PASSWORD ?? undefined;
   if (password !== undefined && password !== '' && !user) {
-    throw new AppError(ErrorCode.CONFIGURATION, 'NEO4J_PASSWORD is set but NEO4J_USER is not: set both (or neither, for a server with auth disabled).');
+    throw new AppError(
+      ErrorCode.CONFIGURATION,
+      'NEO4J_PASSWORD is set but NEO4J_USER is not: set both (or neither, for a server with auth disabled).',
+    );
   }
   if (user && (password === undefined || password === '')) {
-    throw new AppError(ErrorCode.CONFIGURATION, `NEO4J_USER="${user}" is set but NEO4J_PASSWORD is empty: set the password too.`);
+    throw new AppError(
+      ErrorCode.CONFIGURATION,
+      `NEO4J_USER="${user}" is set but NEO4J_PASSWORD is empty: set the password too.`,
+    );
   }
   const database = env.NEO4J_DATABASE?.trim() || undefined;
   if (database !== undefined && !/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
-    throw new AppError(ErrorCode.CONFIGURATION, `NEO4J_DATABASE="${database}" is not a valid Neo4j database name (3-63 characters: letters, digits, dots, dashes; starting with a letter).`);
+    throw new AppError(
+      ErrorCode.CONFIGURATION,
+      `NEO4J_DATABASE="${database}" is not a valid Neo4j database name (3-63 characters: letters, digits, dots, dashes; starting with a letter).`,
+    );
   }
   return { uri, user, password: user ? password : undefined, database };
 }

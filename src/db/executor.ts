@@ -28,7 +28,13 @@ export interface ExecutorOptions {
 }
 
 /** Called once per statement sent: lets tests count round trips and the logger time them. */
-export type QueryListener = (event: { cypher: string; operation?: string; mode: 'READ' | 'WRITE'; durationMs: number; ok: boolean }) => void;
+export type QueryListener = (event: {
+  cypher: string;
+  operation?: string;
+  mode: 'READ' | 'WRITE';
+  durationMs: number;
+  ok: boolean;
+}) => void;
 
 /** A transaction handed to `writeTransaction` work; `run` returns converted rows. */
 export interface WriteTx {
@@ -86,10 +92,22 @@ export class Executor {
               const started = performance.now();
               try {
                 const result = await tx.run(cypher, params);
-                this.emit({ cypher, operation: options.operation, mode: 'WRITE', durationMs: performance.now() - started, ok: true });
+                this.emit({
+                  cypher,
+                  operation: options.operation,
+                  mode: 'WRITE',
+                  durationMs: performance.now() - started,
+                  ok: true,
+                });
                 return result.records.map((r) => toPlain(r.toObject()) as Row);
               } catch (error) {
-                this.emit({ cypher, operation: options.operation, mode: 'WRITE', durationMs: performance.now() - started, ok: false });
+                this.emit({
+                  cypher,
+                  operation: options.operation,
+                  mode: 'WRITE',
+                  durationMs: performance.now() - started,
+                  ok: false,
+                });
                 throw error;
               }
             },
@@ -116,7 +134,12 @@ export class Executor {
     await this.driver.close();
   }
 
-  private async execute(mode: 'READ' | 'WRITE', cypher: string, params: Params, options: QueryOptions): Promise<Row[]> {
+  private async execute(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Params,
+    options: QueryOptions,
+  ): Promise<Row[]> {
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(cypher, params, {
@@ -124,10 +147,22 @@ export class Executor {
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
         transactionConfig: this.txConfig(options),
       });
-      this.emit({ cypher, operation: options.operation, mode, durationMs: performance.now() - started, ok: true });
+      this.emit({
+        cypher,
+        operation: options.operation,
+        mode,
+        durationMs: performance.now() - started,
+        ok: true,
+      });
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (error) {
-      this.emit({ cypher, operation: options.operation, mode, durationMs: performance.now() - started, ok: false });
+      this.emit({
+        cypher,
+        operation: options.operation,
+        mode,
+        durationMs: performance.now() - started,
+        ok: false,
+      });
       throw toAppError(error, this.uri);
     }
   }

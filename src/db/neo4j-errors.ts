@@ -3,11 +3,19 @@ import { Neo4jError } from 'neo4j-driver';
 import { AppError, isAppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 export function isTransientNeo4jError(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
-  return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.retryable === true;
+  return (
+    UNAVAILABLE_CODES.has(error.code) ||
+    error.code.startsWith('Neo.TransientError.') ||
+    error.retryable === true
+  );
 }
 
 /** Converts any error thrown by the driver into an AppError (AppErrors pass through unchanged). */
@@ -22,18 +30,32 @@ export function toAppError(error: unknown, uri: string): AppError {
         { cause: error },
       );
     }
-    if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    if (
+      code === 'Neo.ClientError.Security.Unauthorized' ||
+      code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+    ) {
       return new AppError(
         ErrorCode.DATABASE_UNAVAILABLE,
         `Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`,
         { cause: error },
       );
     }
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-      return new AppError(ErrorCode.QUERY_TOO_COMPLEX, 'The query ran past the database time limit; ask for less (smaller `first`, `maxDepth` or `maxLength`).', { cause: error });
+    if (
+      code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+    ) {
+      return new AppError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        'The query ran past the database time limit; ask for less (smaller `first`, `maxDepth` or `maxLength`).',
+        { cause: error },
+      );
     }
     if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-      return new AppError(ErrorCode.DATABASE_UNAVAILABLE, `NEO4J_DATABASE names a database that does not exist on ${uri}.`, { cause: error });
+      return new AppError(
+        ErrorCode.DATABASE_UNAVAILABLE,
+        `NEO4J_DATABASE names a database that does not exist on ${uri}.`,
+        { cause: error },
+      );
     }
   }
   return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Unexpected database error.', { cause: error });

@@ -1,6 +1,16 @@
 // Converts driver values (Node, Relationship, Path, Integer, temporal types) to plain JSON-able
 // JavaScript at the database boundary, so nothing from neo4j-driver reaches services or GraphQL.
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime, isNode, isPath, isRelationship } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isTime,
+  isNode,
+  isPath,
+  isRelationship,
+} from 'neo4j-driver';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -15,7 +25,13 @@ export function toPlain(value: unknown): Plain {
     return { ...plainObject(node.properties), __labels: node.labels, __elementId: node.elementId };
   }
   if (isRelationship(value as object)) {
-    const rel = value as { type: string; properties: Record<string, unknown>; elementId: string; startNodeElementId: string; endNodeElementId: string };
+    const rel = value as {
+      type: string;
+      properties: Record<string, unknown>;
+      elementId: string;
+      startNodeElementId: string;
+      endNodeElementId: string;
+    };
     return {
       ...plainObject(rel.properties),
       __type: rel.type,
@@ -25,14 +41,28 @@ export function toPlain(value: unknown): Plain {
     };
   }
   if (isPath(value as object)) {
-    const path = value as { segments: { start: unknown; relationship: unknown; end: unknown }[]; start: unknown };
+    const path = value as {
+      segments: { start: unknown; relationship: unknown; end: unknown }[];
+      start: unknown;
+    };
     return {
       start: toPlain(path.start),
-      segments: path.segments.map((s) => ({ start: toPlain(s.start), relationship: toPlain(s.relationship), end: toPlain(s.end) })),
+      segments: path.segments.map((s) => ({
+        start: toPlain(s.start),
+        relationship: toPlain(s.relationship),
+        end: toPlain(s.end),
+      })),
     };
   }
   const obj = value as object;
-  if (isDate(obj) || isDateTime(obj) || isLocalDateTime(obj) || isTime(obj) || isLocalTime(obj) || isDuration(obj)) {
+  if (
+    isDate(obj) ||
+    isDateTime(obj) ||
+    isLocalDateTime(obj) ||
+    isTime(obj) ||
+    isLocalTime(obj) ||
+    isDuration(obj)
+  ) {
     return obj.toString();
   }
   if (typeof value === 'object') return plainObject(value as Record<string, unknown>);
