@@ -12,7 +12,11 @@ import { foldPlural, wordTokens } from './text-units';
 
 const ABOUT_US = /\b(?:we|our|the proposed|this (?:paper|work|study)|the resulting)\b/i;
 const SUBJECT_CUES =
-  /^\s*(?:is|are|was|were)?\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:(?:designed|built|constructed|implemented|composed|made)\s+(?:using|with|from|of|on|upon)|based on|consist(?:s|ing)? of|extends|builds on|builds upon|variant of|uses|employs|adopts)\b/i;
+  /^\s*(?:\([^()]{1,20}\)\s*)?(?:is|are|was|were)?\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:(?:designed|built|constructed|implemented|composed|made)\s+(?:using|with|from|of|on|upon)|based on|consist(?:s|ing)? of|extends|builds on|builds upon|variant of|uses|employs|adopts|integrates|combines|incorporates|improves(?: upon| on)?|replaces)\b/i;
+/** Text before a sentence's first method that still lets it be the subject ("In particular, A"). */
+const LEAD_IN = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}[\w-]+,\s*)?(?:the\s+)?$/i;
+/** Text between two methods where the second opens a new clause ("A uses B, and C uses D"). */
+const CLAUSE_OPENER = /[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?$/i;
 const MODULE_NAME =
   /\b(?:layer|module|unit|block|gating|gate|head|heads|mechanism|regularization|encoder|decoder|operator|attention|embedding|aggregation|router|adapter)s?$/i;
 const VARIANT_ADJ =
@@ -138,9 +142,24 @@ export function findLineage(
     if (inS.length === 0) continue;
     const text = s.fieldText;
     const aboutChild = child && (ABOUT_US.test(s.text) || inS.some((m) => m.key === child.key));
+    // "A is a ... built using B" / "In particular, A uses B" / "..., and C integrates D and E":
+    // a method that opens a clause and is followed by a relation verb is the child of the
+    // methods that verb governs, up to the next clause subject.
+    const subjects = inS.filter(
+      (m, i) =>
+        (i === 0 && LEAD_IN.test(text.slice(s.start, m.start))) ||
+        (i > 0 && CLAUSE_OPENER.test(text.slice(inS[i - 1].end, m.start))),
+    );
     if (child && aboutChild) {
       for (const p of inS) {
         if (p.key === child.key || p.introduced) continue;
+        // A relation stated by another clause subject before p belongs to that subject.
+        if (
+          subjects.some(
+            (x) => x.key !== child.key && x.start < p.start && SUBJECT_CUES.test(text.slice(x.end)),
+          )
+        )
+          continue;
         if (/^-(?:free|agnostic|less)\b/i.test(text.slice(p.end, p.end + 12))) continue;
         const cs = clauseStartBefore(text, s.start, p.start);
         let rule = nearestCue(text, cs, p.start);
@@ -160,11 +179,10 @@ export function findLineage(
         edges.push({ child, parent: p, relation: rule.relation, rule });
       }
     }
-    // "A is a ... built using B": a stated relation between two methods the paper uses.
-    const subject = inS[0];
-    if (subject.start - s.start <= 12 && (!child || subject.key !== child.key || !aboutChild)) {
-      for (const p of inS.slice(1)) {
-        if (p.key === subject.key) continue;
+    for (const subject of subjects) {
+      const next = subjects.find((x) => x.start > subject.start && SUBJECT_CUES.test(text.slice(x.end)));
+      for (const p of inS) {
+        if (p.start <= subject.start || (next && p.start >= next.start) || p.key === subject.key) continue;
         const between = text.slice(subject.end, p.start);
         if (!SUBJECT_CUES.test(between) || COMPARISON_CUE.test(between)) continue;
         const rule = nearestCue(text, subject.end, p.start);

@@ -347,6 +347,50 @@ describe('Extractor: lineage', () => {
     expect({ edge: edge?.relation, all: rec.lineage }).toMatchObject({ edge: relation });
   });
 
+  it.each<[string, string, string, string]>([
+    [
+      'a subject after a lead-in phrase',
+      'We propose AlbaNet. In particular, ResNet is a deep design built using LSTM cells.',
+      'ResNet',
+      'LSTM',
+    ],
+    [
+      'the subject of a later clause',
+      'We propose AlbaNet and BoobyNet. AlbaNet integrates BERT and LoRA, and BoobyNet combines GPT-2 and LoRA.',
+      'BoobyNet',
+      'GPT-2',
+    ],
+  ])('finds a stated relation of %s', (_label, abstract, child, parent) => {
+    const rec = extract(paper('A Study', abstract));
+    const edge = rec.lineage.find(
+      (l) =>
+        normalizeName(l.child) === normalizeName(child) && normalizeName(l.parent) === normalizeName(parent),
+    );
+    expect({ found: edge !== undefined, all: rec.lineage }).toMatchObject({ found: true });
+  });
+
+  it.each<[string, string, string, string]>([
+    [
+      'a later clause subject does not inherit the earlier verb',
+      'We propose AlbaNet and BoobyNet. AlbaNet integrates BERT and LoRA, and BoobyNet is evaluated on GLUE.',
+      'BoobyNet',
+      'LoRA',
+    ],
+    [
+      'a clause subject does not take methods of the next clause',
+      'We propose AlbaNet and BoobyNet. AlbaNet uses BERT, and BoobyNet combines GPT-2 and LoRA.',
+      'AlbaNet',
+      'GPT-2',
+    ],
+  ])('does not link when %s', (_label, abstract, child, parent) => {
+    const rec = extract(paper('A Study', abstract));
+    const edge = rec.lineage.find(
+      (l) =>
+        normalizeName(l.child) === normalizeName(child) && normalizeName(l.parent) === normalizeName(parent),
+    );
+    expect({ edge, all: rec.lineage }).toMatchObject({ edge: undefined });
+  });
+
   it('never links from co-occurrence or comparison', () => {
     const rec = extract(paper('A Study', 'We propose AukNet. It outperforms BERT and GPT-2 on GLUE.'));
     expect(rec.lineage).toEqual([]);
