@@ -8,6 +8,8 @@ import { normalizeName } from '../names/normalize';
 /** Largest accepted abstract (characters). Larger "abstracts" are whole documents or junk. */
 export const MAX_ABSTRACT_CHARS = 100_000;
 export const MAX_TITLE_CHARS = 2_000;
+export const MAX_URL_CHARS = 2_000;
+export const MAX_DOI_CHARS = 300;
 const MAX_AUTHORS = 5_000;
 const MAX_LINKS = 1_000;
 
@@ -263,6 +265,8 @@ function mapRecord(raw: unknown): PaperInput {
     throw new Reject('field "id" is too long or contains control characters');
 
   const urlRaw = optString(rec, 'url') ?? optString(rec, 'url_abs') ?? optString(rec, 'paper_url');
+  if (urlRaw && urlRaw.length > MAX_URL_CHARS)
+    throw new Reject(`field "url" is too long (${urlRaw.length} characters, max ${MAX_URL_CHARS})`);
   const url = urlRaw && /^https?:\/\/\S+$/i.test(urlRaw.trim()) ? urlRaw.trim() : undefined;
 
   const arxivRaw =
@@ -271,6 +275,9 @@ function mapRecord(raw: unknown): PaperInput {
     (arxivRaw && arxivIdOf(arxivRaw)) ?? (id && arxivIdOf(id)) ?? (url && arxivIdOf(url)) ?? undefined;
 
   let doi = optString(rec, 'doi')?.trim();
+  // Identifiers are indexed in the graph (a Neo4j index entry must stay small), and no real DOI is this long.
+  if (doi && doi.length > MAX_DOI_CHARS)
+    throw new Reject(`field "doi" is too long (${doi.length} characters, max ${MAX_DOI_CHARS})`);
   if (doi) doi = doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '').split(/\s+/)[0];
 
   const paper: PaperInput = {

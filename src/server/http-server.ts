@@ -246,7 +246,8 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     );
   };
 
-  const server = http.createServer((req, res) => {
+  // Check header/request timeouts every second (Node's default is 30 s), so slow clients are cut promptly.
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     inFlight += 1;
     if (draining) res.setHeader('connection', 'close');
     res.on('close', () => {

@@ -4,6 +4,7 @@
 
 const SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const MAX_TERMS = 12;
+const MAX_TERM_CHARS = 100;
 
 export function escapeLucene(term: string): string {
   return term.replace(SPECIAL, (c) => `\\${c}`);
@@ -16,6 +17,8 @@ export function toLuceneQuery(text: string): string | null {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
+    // Lucene refuses oversized terms, and no name is longer than this.
+    .map((t) => t.slice(0, MAX_TERM_CHARS))
     .slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
   const parts = terms.map((term) => {

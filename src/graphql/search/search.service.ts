@@ -5,6 +5,11 @@ import { requireNodeModel } from '../common/graph-mappers';
 import type { NodeModel, NodeTypeName } from '../common/models';
 import { toLuceneQuery } from './lucene-query';
 import { SEARCH } from './search.queries';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-code';
+
+/** Longest accepted search text: enough for any title, small enough to keep the Lucene query bounded. */
+export const MAX_SEARCH_CHARS = 1_000;
 
 export interface SearchHitModel {
   score: number;
@@ -20,6 +25,12 @@ export class SearchService {
     first: number | null | undefined,
   ): Promise<SearchHitModel[]> {
     const limit = checkFirst(first);
+    if (text.length > MAX_SEARCH_CHARS) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `search query is ${text.length} characters long; at most ${MAX_SEARCH_CHARS} are accepted - search for a few words instead.`,
+      );
+    }
     const query = toLuceneQuery(text);
     if (!query || limit === 0) return [];
     const rows = await this.executor.read(SEARCH, { query, labels, first: limit }, { operation: 'search' });
