@@ -9,6 +9,7 @@ import type { Sentence } from './text-units';
 import { makeEvidence } from './evidence';
 import { lexiconLookup } from './lexicon';
 import { foldPlural, wordTokens } from './text-units';
+import { normalizeName } from '../names/normalize';
 
 const ABOUT_US = /\b(?:we|our|the proposed|this (?:paper|work|study)|the resulting)\b/i;
 const SUBJECT_CUES =
@@ -19,6 +20,8 @@ const LEAD_IN = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}[\w-]+,\s*)?(?:the\s+)?$/i;
 const CLAUSE_OPENER = /[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?$/i;
 const MODULE_NAME =
   /\b(?:layer|module|unit|block|gating|gate|head|heads|mechanism|regularization|encoder|decoder|operator|attention|embedding|aggregation|router|adapter)s?$/i;
+/** The non-method part of a hyphenated variant name: a one-letter marker or a size word. */
+const VARIANT_MARK = /^(?:[A-Za-z]|tiny|small|base|large|huge|lite|mini|light)$/i;
 const VARIANT_ADJ =
   /\b(?:lightweight|light-weight|simplified|efficient|sparse|tiny|smaller|larger|deeper)\s+$/i;
 
@@ -239,6 +242,40 @@ export function findLineage(
           });
         i = j - 1;
         break;
+      }
+    }
+  }
+  // Hyphenated composition: a coined name that is a known method plus a one-letter marker or a
+  // size word ("T-XGB", "S-KAN", "RaftMLP-S", "BERT-Lite") is a variant of that method when the
+  // paper mentions it. Not for lexicon names (background knowledge, not stated), and not for
+  // "Strip-MLP"-like names, where the other part is a word (a new design, not a variant).
+  const byNorm = new Map<string, Mention>();
+  for (const m of methods)
+    for (const n of [m.name, m.surface, ...m.aliases]) {
+      const k = normalizeName(n);
+      if (k && !byNorm.has(k)) byNorm.set(k, m);
+    }
+  const hyphenDone = new Set<string>();
+  for (const m of methods) {
+    if (m.fromLexicon || /\s/.test(m.name) || !m.name.includes('-') || hyphenDone.has(m.key)) continue;
+    hyphenDone.add(m.key);
+    const parts = m.name.split('-').filter((x) => x !== '');
+    if (parts.length < 2 || parts.length > 4) continue;
+    for (let cut = 1; cut < parts.length; cut++) {
+      for (const [base, rest] of [
+        [parts.slice(cut).join('-'), parts.slice(0, cut).join('-')],
+        [parts.slice(0, cut).join('-'), parts.slice(cut).join('-')],
+      ]) {
+        if (!/[A-Za-z]/.test(base) || base.length < 2 || !VARIANT_MARK.test(rest)) continue;
+        const parent = byNorm.get(normalizeName(base));
+        if (!parent || parent.key === m.key || parent.type !== 'method') continue;
+        if (variantOf)
+          edges.push({
+            child: m,
+            parent,
+            relation: 'variant_of',
+            rule: { ...variantOf, id: 'lineage-hyphen-composition', confidence: 0.6 },
+          });
       }
     }
   }

@@ -391,6 +391,40 @@ describe('Extractor: lineage', () => {
     expect({ edge, all: rec.lineage }).toMatchObject({ edge: undefined });
   });
 
+  it.each<[string, string, string, string, boolean]>([
+    [
+      'a one-letter prefix marks a variant',
+      'We propose R-GRU for tagging. The GRU is recurrent.',
+      'R-GRU',
+      'GRU',
+      true,
+    ],
+    [
+      'a size word marks a variant',
+      'We propose PloverNet-Lite. It shrinks PloverNet for phones.',
+      'PloverNet-Lite',
+      'PloverNet',
+      true,
+    ],
+    [
+      'a word part is a new design, not a variant',
+      'We propose Ridge-GRU for tagging. The GRU is recurrent.',
+      'Ridge-GRU',
+      'GRU',
+      false,
+    ],
+    ['an unmentioned base gives no edge', 'We propose R-GRU for tagging.', 'R-GRU', 'GRU', false],
+  ])('hyphenated names: %s', (_label, abstract, child, parent, expected) => {
+    const rec = extract(paper('A Study', abstract));
+    const edge = rec.lineage.find(
+      (l) =>
+        l.rule === 'lineage-hyphen-composition' &&
+        normalizeName(l.child) === normalizeName(child) &&
+        normalizeName(l.parent) === normalizeName(parent),
+    );
+    expect({ found: edge !== undefined, all: rec.lineage }).toMatchObject({ found: expected });
+  });
+
   it('never links from co-occurrence or comparison', () => {
     const rec = extract(paper('A Study', 'We propose AukNet. It outperforms BERT and GPT-2 on GLUE.'));
     expect(rec.lineage).toEqual([]);
