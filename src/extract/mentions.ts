@@ -31,7 +31,9 @@ const EVAL_CUE =
 const NOT_DATASET_BEFORE =
   /\b(?:based|built|relies|rely|relying|focus(?:es|ed|ing)?|depend(?:s|ing)?|conditioned|trained|operat\w*|shed light|light|act\w*|work\w*|draw\w*|run\w*|build\w*)\s+(?:up)?on\s+(?:the\s+)?$/i;
 const DATASET_APPOSITION_BEFORE =
-  /\b(?:dataset|benchmark|corpus|suite|testbed|collection)\s*,?\s*(?:called|named|dubbed|termed|coined)?\s*["“']?$/i;
+  /\b(?:dataset|benchmark|corpus|suite|testbed|collection)s?\s*[,:]?\s*(?:called|named|dubbed|termed|coined)?\s*["“']?$/i;
+/** Between two members of one list, a member's parenthesized score allowed ("X (91.2), Y"). */
+const LIST_GAP = /^\s*(?:\([^()]{0,40}\)\s*)?(?:,|and|or|,\s*and|,\s*or|\/|&)\s*$/;
 const DATASET_APPOSITION_AFTER =
   /^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|collection|testbed|data set)\b/i;
 const TRAINED_ON =
@@ -208,6 +210,7 @@ export class MentionFinder {
     const phrases = taskPhrasesBatch(all.map((s) => s.text));
     all.forEach((s, i) => this.tasksIn(s, phrases[i]));
     this.propagateLists();
+    this.retypeListedDatasets();
     return this.mentions;
   }
 
@@ -554,6 +557,49 @@ export class MentionFinder {
         aliases: lex?.aliases ?? [],
       });
     }
+  }
+
+  /**
+   * A coined name typed "method" only by its shape or a comparison cue, coordinated in one list with
+   * a dataset ("datasets: CIFAR-10 and FooSet-2"), is a dataset too; repeated along the list.
+   */
+  private retypeListedDatasets(): void {
+    const weak = new Set([
+      ENTITY_RULES.mixedCaseName.id,
+      ENTITY_RULES.comparison.id,
+      ENTITY_RULES.nameMorphology.id,
+      ENTITY_RULES.listPropagation.id,
+    ]);
+    const retyped = new Set<string>();
+    for (const s of [...this.fields.title, ...this.fields.abstract]) {
+      const text = s.fieldText;
+      const inS = this.mentions
+        .filter((m) => m.sentence === s && (m.type === 'dataset' || m.type === 'method'))
+        .sort((a, b) => a.start - b.start);
+      for (let changed = true; changed;) {
+        changed = false;
+        for (let i = 0; i < inS.length; i++) {
+          const m = inS[i];
+          if (m.type !== 'method' || m.fromLexicon || !weak.has(m.rule)) continue;
+          const near = [inS[i - 1], inS[i + 1]].filter((x) => x !== undefined);
+          const listed = near.some(
+            (x) =>
+              x.type === 'dataset' &&
+              LIST_GAP.test(x.end <= m.start ? text.slice(x.end, m.start) : text.slice(m.end, x.start)),
+          );
+          if (!listed) continue;
+          m.type = 'dataset';
+          m.rule = ENTITY_RULES.listPropagation.id;
+          retyped.add(m.key);
+          changed = true;
+        }
+      }
+    }
+    for (const m of this.mentions)
+      if (m.type === 'method' && retyped.has(m.key) && !m.fromLexicon && weak.has(m.rule)) {
+        m.type = 'dataset';
+        m.rule = ENTITY_RULES.listPropagation.id;
+      }
   }
 
   /**

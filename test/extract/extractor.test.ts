@@ -146,6 +146,22 @@ describe('Extractor: entities found (positive table)', () => {
       '',
     ],
     [
+      'names listed after "datasets:" are datasets',
+      'A Study',
+      'We evaluate our method on two image datasets: QuokkaSet-7 and WombatPix.',
+      'dataset',
+      'WombatPix',
+      '',
+    ],
+    [
+      'a shape-typed name listed beside a dataset is a dataset',
+      'A Study',
+      'Our model improves accuracy on the KestrelBench benchmark, FalconQA (81.2) and OspreyVQA.',
+      'dataset',
+      'OspreyVQA',
+      '',
+    ],
+    [
       'morphology of an unseen name',
       'A Study',
       'A simple OrbitMLP layer is stacked eight times.',
@@ -216,6 +232,12 @@ describe('Extractor: no entity where there is none (false-positive table)', () =
   ])('%s', (_label, title, abstract, type) => {
     const rec = extract(paper(title, abstract));
     expect(names(rec, type)).toEqual([]);
+  });
+
+  it('keeps a method listed beside a dataset-typed name a method when the lexicon knows it', () => {
+    const rec = extract(paper('A Study', 'We fine-tune BERT and KestrelNet on the OspreyQA benchmark.'));
+    expect(hasName(rec, 'method', 'BERT')).toBe(true);
+    expect(names(rec, 'dataset')).toEqual(['OspreyQA']);
   });
 
   it('does not mark a compared-against baseline as introduced', () => {
