@@ -46,7 +46,7 @@ describe('Ingest: Neo4j stopped mid-run', () => {
   afterAll(async () => {
     await executor?.close();
     await stopLocalServer({ home: HOME });
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   const service = () =>
