@@ -20,6 +20,9 @@ const LEAD_IN = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}[\w-]+,\s*)?(?:the\s+)?$/i;
 const CLAUSE_OPENER = /[,;]\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?$/i;
 const MODULE_NAME =
   /\b(?:layer|module|unit|block|gating|gate|head|heads|mechanism|regularization|encoder|decoder|operator|attention|embedding|aggregation|router|adapter)s?$/i;
+/** Between an extended method and the new one: "... and (then) propose a ... C". */
+const THEN_PROPOSE =
+  /^\s*(?:[\w-]+\s+){0,3}?(?:and|,)\s*(?:then\s+|further\s+)?(?:propose|introduce|present|design|develop|build)s?\b[^.;]*$/i;
 /** The non-method part of a hyphenated variant name: a one-letter marker or a size word. */
 const VARIANT_MARK = /^(?:[A-Za-z]|tiny|small|base|large|huge|lite|mini|light)$/i;
 const VARIANT_ADJ =
@@ -182,6 +185,19 @@ export function findLineage(
         edges.push({ child, parent: p, relation: rule.relation, rule });
       }
     }
+    // "we extend / improve P and propose C": a newly proposed method C builds on the P just
+    // named, even when P is the paper's own earlier method.
+    for (const c of inS) {
+      if (!c.introduced) continue;
+      for (const p of inS) {
+        if (p.start >= c.start || p.key === c.key) continue;
+        const between = text.slice(p.end, c.start);
+        if (!THEN_PROPOSE.test(between) || COMPARISON_CUE.test(between)) continue;
+        const rule = nearestCue(text, clauseStartBefore(text, s.start, p.start), p.start);
+        if (rule && (rule.relation === 'extends' || rule.relation === 'variant_of'))
+          edges.push({ child: c, parent: p, relation: rule.relation, rule });
+      }
+    }
     for (const subject of subjects) {
       const next = subjects.find((x) => x.start > subject.start && SUBJECT_CUES.test(text.slice(x.end)));
       for (const p of inS) {
@@ -202,6 +218,8 @@ export function findLineage(
       if (m.introduced.rule !== 'named-module' && !MODULE_NAME.test(m.name) && isSibling(m, child, methods))
         continue;
       seen.add(m.key);
+      // Not when the text says the other way round ("we extend C and propose M").
+      if (edges.some((e) => e.child.key === m.key && e.parent.key === child.key)) continue;
       const rule = LINEAGE_RULES.find((r) => r.relation === 'uses_component');
       if (rule)
         edges.push({

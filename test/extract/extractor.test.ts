@@ -447,6 +447,37 @@ describe('Extractor: lineage', () => {
     expect({ found: edge !== undefined, all: rec.lineage }).toMatchObject({ found: expected });
   });
 
+  it.each<[string, string, string, string, boolean]>([
+    [
+      'a method extended just before a new one is proposed is its parent',
+      'We propose AlbaNet for images. Furthermore, we extend AlbaNet and propose BoobyNet for video.',
+      'BoobyNet',
+      'AlbaNet',
+      true,
+    ],
+    [
+      'the earlier method is then not a module of the new one',
+      'We propose AlbaNet for images. Furthermore, we extend AlbaNet and propose BoobyNet for video.',
+      'AlbaNet',
+      'BoobyNet',
+      false,
+    ],
+    [
+      'a method only evaluated before the proposal is not a parent',
+      'We evaluate BERT on GLUE and propose BoobyNet for video.',
+      'BoobyNet',
+      'BERT',
+      false,
+    ],
+  ])('extend-then-propose: %s', (_label, abstract, child, parent, expected) => {
+    const rec = extract(paper('A Study', abstract));
+    const edge = rec.lineage.find(
+      (l) =>
+        normalizeName(l.child) === normalizeName(child) && normalizeName(l.parent) === normalizeName(parent),
+    );
+    expect({ found: edge !== undefined, all: rec.lineage }).toMatchObject({ found: expected });
+  });
+
   it('never links from co-occurrence or comparison', () => {
     const rec = extract(paper('A Study', 'We propose AukNet. It outperforms BERT and GPT-2 on GLUE.'));
     expect(rec.lineage).toEqual([]);
