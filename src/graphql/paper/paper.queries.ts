@@ -2,10 +2,33 @@
 
 export type PaperOrderField = 'YEAR' | 'TITLE';
 
-const ORDER: Record<PaperOrderField, (dir: 'ASC' | 'DESC') => string> = {
-  YEAR: (dir) => `coalesce(p.published, '') ${dir}, p.id`,
-  TITLE: (dir) => `toLower(p.title) ${dir}, p.id`,
+/**
+ * One ordered segment of the list. YEAR order is `coalesce(p.published, '') <dir>, p.id`, split in two
+ * segments so the dated one can be read in `paper_published` index order (top-k, not a sort of the label):
+ * DATED (`published > ''`, by `published <dir>, id`) and UNDATED (no or empty `published`, by `id`).
+ * DESC lists DATED then UNDATED, ASC the reverse - the same order as the coalesce expression.
+ * TITLE order is one segment (ALL).
+ */
+export type PaperSegment = 'DATED' | 'UNDATED' | 'ALL';
+
+const SEGMENT_WHERE: Record<PaperSegment, string> = {
+  DATED: `p.published > ''`,
+  UNDATED: `coalesce(p.published, '') = ''`,
+  ALL: 'true',
 };
+
+function orderBy(order: PaperOrderField, direction: 'ASC' | 'DESC', segment: PaperSegment): string {
+  if (order === 'TITLE') return `toLower(p.title) ${direction}, p.id`;
+  if (segment === 'DATED') return `p.published ${direction}, p.id`;
+  if (segment === 'UNDATED') return 'p.id';
+  return `coalesce(p.published, '') ${direction}, p.id`;
+}
+
+/** The segments of an order, in list order. */
+export function paperSegments(order: PaperOrderField, direction: 'ASC' | 'DESC'): PaperSegment[] {
+  if (order === 'TITLE') return ['ALL'];
+  return direction === 'DESC' ? ['DATED', 'UNDATED'] : ['UNDATED', 'DATED'];
+}
 
 const PAPER_FILTER = `($yearFrom IS NULL OR p.year >= $yearFrom)
   AND ($yearTo IS NULL OR p.year <= $yearTo)
@@ -16,25 +39,49 @@ const PAPER_FILTER = `($yearFrom IS NULL OR p.year >= $yearFrom)
   AND ($roleTypes IS NULL OR $usesMethod IS NOT NULL OR $evaluatesOn IS NOT NULL
        OR EXISTS { MATCH (p)-[r:INTRODUCES|USES|EVALUATES_ON]->() WHERE type(r) IN $roleTypes })`;
 
-/**
- * Params: filterParams(...) + `methodTypes`, `datasetTypes`, `roleTypes` (null = no role filter),
- * `skip`, `limit`. Returns one row `{ total, page: [paper] }`. The count and the page are separate
- * unit subqueries, so only one page of papers is sorted into memory (top-k), never the whole list.
- */
-export function paperListQuery(order: PaperOrderField, direction: 'ASC' | 'DESC'): string {
-  return `
-CALL {
+/** How the total is computed: not at all, from the label count (no filter), or by matching the filter. */
+export type PaperTotal = 'NONE' | 'LABEL' | 'FILTERED';
+
+const TOTAL: Record<Exclude<PaperTotal, 'NONE'>, string> = {
+  LABEL: `CALL {
+  MATCH (p:Paper)
+  RETURN count(p) AS total
+}`,
+  FILTERED: `CALL {
   MATCH (p:Paper)
   WHERE ${PAPER_FILTER}
   RETURN count(p) AS total
-}
+}`,
+};
+
+/**
+ * Params: filterParams(...) + `methodTypes`, `datasetTypes`, `roleTypes` (null = no role filter),
+ * `skip`, `limit`. Returns one row `{ total, page: [paper] }` (`total` null when `total` is NONE) with
+ * one page of one segment; the count and the page are separate unit subqueries.
+ */
+export function paperListQuery(
+  order: PaperOrderField,
+  direction: 'ASC' | 'DESC',
+  segment: PaperSegment,
+  total: PaperTotal,
+): string {
+  return `
+${total === 'NONE' ? '' : TOTAL[total]}
 CALL {
   MATCH (p:Paper)
-  WHERE ${PAPER_FILTER}
+  WHERE ${SEGMENT_WHERE[segment]} AND ${PAPER_FILTER}
   WITH p
-  ORDER BY ${ORDER[order](direction)}
+  ORDER BY ${orderBy(order, direction, segment)}
   SKIP toInteger($skip) LIMIT toInteger($limit)
   RETURN collect(p) AS page
 }
-RETURN total, page`;
+RETURN ${total === 'NONE' ? 'null' : 'total'} AS total, page`;
+}
+
+/** Params as paperListQuery (no skip/limit). Returns one row `{ total }`: the size of one segment. */
+export function paperSegmentCountQuery(segment: PaperSegment): string {
+  return `
+MATCH (p:Paper)
+WHERE ${SEGMENT_WHERE[segment]} AND ${PAPER_FILTER}
+RETURN count(p) AS total`;
 }

@@ -1,11 +1,13 @@
 // Paper: `paper(id)`, `papers(filter, orderBy)` and the paper's methods, datasets, tasks, concepts, repos.
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { pageRequest } from '../common/connection';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { OrderDirection } from '../common/enums.enum';
 import { ListFilterInput, PaperOrderField, PaperOrderInput } from '../common/list-filter.input';
 import { loadNeighbors } from '../common/neighbors';
+import { isSelected } from '../common/selection';
 import type { ConnectionModel, NodeModel, PaperModel } from '../common/models';
 import { ConceptConnection } from '../concept/concept.type';
 import { DatasetConnection } from '../dataset/dataset.type';
@@ -32,6 +34,7 @@ export class PaperResolver {
   })
   papers(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ListFilterInput, { nullable: true, description: 'Filters.' })
     filter?: ListFilterInput | null,
@@ -43,7 +46,8 @@ export class PaperResolver {
       field: orderBy?.field ?? PaperOrderField.YEAR,
       direction: orderBy?.direction ?? OrderDirection.DESC,
     };
-    return ctx.services.papers.list(filter, order, page);
+    const needTotal = isSelected(info, ['totalCount']) || isSelected(info, ['pageInfo', 'hasNextPage']);
+    return ctx.services.papers.list(filter, order, page, needTotal);
   }
 
   @FieldResolver(() => MethodConnection, {

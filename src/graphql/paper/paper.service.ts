@@ -1,12 +1,19 @@
 // Paper lookups and the top-level paper list.
 import type { Executor } from '../../db/executor';
+import type { Plain } from '../../db/values';
 import type { Loaders } from '../../../loaders/create-loaders';
 import { toConnection, type PageRequest } from '../common/connection';
 import { asList, asMap, toPaper } from '../common/graph-mappers';
 import { paperGlobalId, paperKeyFromId } from '../common/ids';
 import { filterParams, type Direction, type ListFilter } from '../common/list-filter';
 import type { ConnectionModel, PaperModel } from '../common/models';
-import { paperListQuery, type PaperOrderField } from './paper.queries';
+import {
+  paperListQuery,
+  paperSegmentCountQuery,
+  paperSegments,
+  type PaperOrderField,
+  type PaperTotal,
+} from './paper.queries';
 
 const ROLE_TYPES = {
   INTRODUCED: { method: ['INTRODUCES'], dataset: ['INTRODUCES'], any: ['INTRODUCES'] },
@@ -26,27 +33,57 @@ export class PaperService {
     return node && node.__typename === 'Paper' ? node : null;
   }
 
+  /**
+   * `Query.papers`: one page, read segment by segment (see paperListQuery); usually one statement.
+   * The total is counted only when `needTotal` (the client selected `totalCount` or `pageInfo.hasNextPage`),
+   * from the label count store when there is no filter.
+   */
   async list(
     filter: ListFilter | null | undefined,
     order: { field: PaperOrderField; direction: Direction },
     page: PageRequest,
+    needTotal = true,
   ): Promise<ConnectionModel<PaperModel>> {
     const types = ROLE_TYPES[filter?.role ?? 'ALL'];
-    const rows = await this.executor.read(
-      paperListQuery(order.field, order.direction),
-      {
-        ...filterParams(filter),
-        methodTypes: [...types.method],
-        datasetTypes: [...types.dataset],
-        roleTypes: types.any ? [...types.any] : null,
-        skip: page.skip,
-        limit: page.limit,
-      },
-      { operation: 'papers.list' },
-    );
-    const row = rows[0] ?? { total: 0, page: [] };
-    const items = asList(row.page).map((value) => ({ node: toPaper(asMap(value)) }));
+    const params = {
+      ...filterParams(filter),
+      methodTypes: [...types.method],
+      datasetTypes: [...types.dataset],
+      roleTypes: types.any ? [...types.any] : null,
+    };
+    const unfiltered = types.any === null && Object.values(filterParams(filter)).every((v) => v === null);
+    let total: PaperTotal = needTotal ? (unfiltered ? 'LABEL' : 'FILTERED') : 'NONE';
+    let count: number | null = null;
+    let skip = page.skip;
+    let remaining = page.limit;
+    const nodes: Plain[] = [];
+    const segments = paperSegments(order.field, order.direction);
+    for (const [index, segment] of segments.entries()) {
+      if (remaining <= 0 && total === 'NONE') break;
+      const rows = await this.executor.read(
+        paperListQuery(order.field, order.direction, segment, total),
+        { ...params, skip, limit: Math.max(remaining, 0) },
+        { operation: 'papers.list' },
+      );
+      const row = rows[0] ?? { total: null, page: [] };
+      if (total !== 'NONE') count = Number(row.total ?? 0);
+      total = 'NONE';
+      const got = asList(row.page);
+      nodes.push(...got);
+      remaining -= got.length;
+      if (remaining <= 0 || index === segments.length - 1) break;
+      if (got.length > 0 || skip === 0) {
+        skip = 0;
+        continue;
+      }
+      // Nothing left in this segment after `skip`: skip past its size into the next one.
+      const sized = await this.executor.read(paperSegmentCountQuery(segment), params, {
+        operation: 'papers.list',
+      });
+      skip = Math.max(skip - Number(sized[0]?.total ?? 0), 0);
+    }
+    const items = nodes.map((value) => ({ node: toPaper(asMap(value)) }));
     for (const item of items) this.loaders.node.prime(item.node.id, item.node);
-    return toConnection(items, Number(row.total), page);
+    return toConnection(items, count ?? 0, page);
   }
 }

@@ -1,0 +1,25 @@
+// Which fields a request selects under the current field (fragments and inline fragments included), so a
+// resolver can skip work nobody asked for. Directives (@skip/@include) are ignored: a field under them
+// counts as selected, which only costs work, never a wrong answer.
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+function selects(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, path: string[]): boolean {
+  if (!set) return false;
+  for (const selection of set.selections) {
+    if (selection.kind === 'Field') {
+      if (selection.name.value !== path[0]) continue;
+      if (path.length === 1 || selects(info, selection.selectionSet, path.slice(1))) return true;
+    } else if (selection.kind === 'InlineFragment') {
+      if (selects(info, selection.selectionSet, path)) return true;
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment && selects(info, fragment.selectionSet, path)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the field being resolved selects `path` (e.g. `['pageInfo', 'hasNextPage']`). */
+export function isSelected(info: GraphQLResolveInfo, path: string[]): boolean {
+  return info.fieldNodes.some((node) => selects(info, node.selectionSet, path));
+}
