@@ -41,6 +41,9 @@ const TRAINED_ON =
 const TITLE_CASE_METHOD =
   /\b((?:\p{Lu}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)?\s+){1,4}(?:Networks?|Transformers?|Machines?|Mixers?|Autoencoders?|Perceptrons?|Encoders?|Decoders?|Nets?|Forests?|Models?|Attention))\b/gu;
 
+/** After a Title Case method head: the name continues with another capitalized content word. */
+const NAME_GOES_ON =
+  /^\s+(?!(?:For|With|On|In|Of|And|Or|To|Via|Using|From|By|At|As|Is|Are|The|A|An)\b)\p{Lu}\p{Ll}/u;
 const TASK_HEAD_ALT = TASK_HEADS.join('|') + '|learning';
 
 export interface PaperFields {
@@ -480,6 +483,9 @@ export class MentionFinder {
       }
       if (name.split(/\s+/).length < 2) continue;
       const end = start + name.length;
+      // In running text a head followed by another capitalized content word is not the end of
+      // the name ("Bidirectional Encoder Representations from ..."): no cut-off name.
+      if (sentence.field === 'abstract' && NAME_GOES_ON.test(text.slice(end, end + 30))) continue;
       if (isStopName(name) || lexiconLookup(normalizeName(name)).length > 0) continue;
       if (
         this.isCovered(sentence.field, start, end) &&

@@ -162,6 +162,14 @@ describe('Extractor: entities found (positive table)', () => {
       '',
     ],
     [
+      'a Title Case method head before a function word is a method',
+      'A Study',
+      'We train a Gated Residual Network for speech tagging.',
+      'method',
+      'Gated Residual Network',
+      '',
+    ],
+    [
       'morphology of an unseen name',
       'A Study',
       'A simple OrbitMLP layer is stacked eight times.',
@@ -215,6 +223,12 @@ describe('Extractor: no entity where there is none (false-positive table)', () =
       'numbers and sizes are not names',
       'A Study',
       'It has 7B parameters, 2-3X speedups and 340M tokens.',
+      'method',
+    ],
+    [
+      'a Title Case head inside a longer name is not cut off as a method',
+      'A Study',
+      'Our encoder follows Sparse Encoder Representations of Speech, a prior design.',
       'method',
     ],
     [
