@@ -44,6 +44,8 @@ const TITLE_CASE_METHOD =
 /** After a Title Case method head: the name continues with another capitalized content word. */
 const NAME_GOES_ON =
   /^\s+(?!(?:For|With|On|In|Of|And|Or|To|Via|Using|From|By|At|As|Is|Are|The|A|An)\b)\p{Lu}\p{Ll}/u;
+/** After a name: it names a software package, not a method. */
+const SOFTWARE_AFTER = /^\s+(?:library|libraries|toolkit|toolkits|package|packages|codebase)\b/i;
 const TASK_HEAD_ALT = TASK_HEADS.join('|') + '|learning';
 
 export interface PaperFields {
@@ -214,6 +216,13 @@ export class MentionFinder {
     all.forEach((s, i) => this.tasksIn(s, phrases[i]));
     this.propagateLists();
     this.retypeListedDatasets();
+    // "the HuggingFace Transformers library": a software package named after a method is not a
+    // use of the method.
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m.type === 'method' && SOFTWARE_AFTER.test(m.sentence.fieldText.slice(m.end, m.end + 24)))
+        this.mentions.splice(i, 1);
+    }
     return this.mentions;
   }
 

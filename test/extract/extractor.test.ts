@@ -232,6 +232,12 @@ describe('Extractor: no entity where there is none (false-positive table)', () =
       'method',
     ],
     [
+      'a software package named after a method is not a method',
+      'A Study',
+      'Our code is written with the Transformers library and the LSTM toolkit of a vendor.',
+      'method',
+    ],
+    [
       'unnamed datasets are not datasets',
       'A Study',
       'Experiments on four open datasets show consistent gains.',
