@@ -12,6 +12,10 @@ export interface NeighborKey {
   role: 'INTRODUCED' | 'USED' | null;
   skip: number;
   limit: number;
+  /** Return paper abstracts (absent: yes). Without them the nodes must not be primed into the node loader. */
+  abstract?: boolean;
+  /** Return relationship evidence (absent: yes). */
+  evidence?: boolean;
 }
 
 export interface NeighborPage {
@@ -37,6 +41,8 @@ function createNeighborLoader(
         types: key.role && spec.roleTypes ? spec.roleTypes[key.role] : null,
         skip: key.skip,
         limit: key.limit,
+        abstract: key.abstract ?? true,
+        evidence: key.evidence ?? true,
       }));
       const rows = await executor.read(cypher, { keys: params }, { operation: `loader.${name}` });
       const byIndex = new Map<number, NeighborPage>();
@@ -53,7 +59,12 @@ function createNeighborLoader(
       }
       return keys.map((_, i) => byIndex.get(i) ?? EMPTY);
     },
-    { cacheKeyFn: (key) => `${key.id}\u0000${key.role ?? ''}\u0000${key.skip}\u0000${key.limit}` },
+    {
+      cacheKeyFn: (key) =>
+        [key.id, key.role ?? '', key.skip, key.limit, key.abstract ?? true, key.evidence ?? true].join(
+          '\u0000',
+        ),
+    },
   );
 }
 

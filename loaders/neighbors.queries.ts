@@ -151,9 +151,39 @@ const ORDER_BY: Record<Order, string> = {
   count: 'n DESC, toLower(t.name), t.id',
 };
 
+/** Every node property the graph mappers read, except `abstract` (1-2 KB a paper). */
+const NODE_PROPERTIES = [
+  'id',
+  'name',
+  'aliases',
+  'fullName',
+  'description',
+  'url',
+  'collections',
+  'title',
+  'arxivId',
+  'doi',
+  'published',
+  'year',
+  'authors',
+  'links',
+  'linkKinds',
+  'extractorVersion',
+  'ingestedAt',
+  'sources',
+  'host',
+  'owner',
+  'stars',
+  'framework',
+];
+
+const NODE_MAP = NODE_PROPERTIES.map((key) => `${key}: item.t.${key}`).join(', ');
+
 /**
- * Params: `keys`: `[{ i, id, types, skip, limit }]` (`types` null = every type in the pattern).
- * Returns one row per parent found: `{ i, total, page: [{ node, rels, n }] }`.
+ * Params: `keys`: `[{ i, id, types, skip, limit, abstract, evidence }]` (`types` null = every type in the
+ * pattern; `abstract`/`evidence`: whether paper abstracts / relationship evidence JSON are returned).
+ * Returns one row per parent found: `{ i, total, page: [{ node, rels, n }] }` - `node` a property map with
+ * `__labels`, `rels` property maps with `__type`, both limited to what the mappers read.
  */
 export function neighborsQuery(name: RelationName): string {
   const spec = RELATIONS[name];
@@ -165,6 +195,12 @@ OPTIONAL MATCH ${spec.pattern}
 WHERE key.types IS NULL OR type(r) IN key.types
 WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
 ORDER BY key.i, ${ORDER_BY[spec.order]}
-WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {node: t, rels: rels, n: n} END) AS items
-RETURN key.i AS i, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS page`;
+WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} END) AS items
+WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS page
+RETURN key.i AS i, total, [item IN page | {
+  node: { ${NODE_MAP}, abstract: CASE WHEN key.abstract THEN item.t.abstract END, __labels: labels(item.t) },
+  rels: [x IN item.rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
+    evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }],
+  n: item.n
+}] AS page`;
 }

@@ -1,24 +1,34 @@
 // Resolves a nested connection through the request's per-relation DataLoader; `first`/`after` are
 // validated before the loader is asked (so a bad value never reaches the database).
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RelationName } from '../../../loaders/neighbors.queries';
 import { pageRequest, toConnection } from './connection';
 import type { GraphQLContext } from './context';
 import type { ConnectionModel, NodeModel } from './models';
+import { isSelected } from './selection';
 
 export async function loadNeighbors<T extends NodeModel>(
   ctx: GraphQLContext,
   relation: RelationName,
   parentKey: string,
   args: { first?: number | null; after?: string | null; role?: 'INTRODUCED' | 'USED' | null },
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionModel<T>> {
   const page = pageRequest(args.first, args.after);
+  // Without `info`, everything is loaded. With it, abstracts and evidence only when the client selects them.
+  const abstract =
+    !info || isSelected(info, ['edges', 'node', 'abstract']) || isSelected(info, ['nodes', 'abstract']);
+  const evidence = !info || isSelected(info, ['edges', 'evidence']);
   const result = await ctx.loaders.neighbors[relation].load({
     id: parentKey,
     role: args.role ?? null,
     skip: page.skip,
     limit: page.limit,
+    abstract,
+    evidence,
   });
-  for (const item of result.items) ctx.loaders.node.prime(item.node.id, item.node);
+  // Nodes without their abstract are not complete: never cache them for other fields of the request.
+  if (abstract) for (const item of result.items) ctx.loaders.node.prime(item.node.id, item.node);
   return toConnection(
     result.items.map((item) => ({ node: item.node as T, data: item.data })),
     result.total,

@@ -1,5 +1,6 @@
 // Concept: lookup and list (shared entity resolver) and the papers mentioning it.
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
@@ -20,8 +21,9 @@ export class ConceptResolver extends EntityResolver {
   papers(
     @Root() c: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'concept.papers', c.key, args);
+    return loadNeighbors(ctx, 'concept.papers', c.key, args, info);
   }
 }

@@ -1,5 +1,6 @@
 // Dataset: lookup and list (shared entity resolver), its papers, methods evaluated on it, tasks.
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
@@ -24,9 +25,10 @@ export class DatasetResolver extends EntityResolver {
   papers(
     @Root() d: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'dataset.papers', d.key, args);
+    return loadNeighbors(ctx, 'dataset.papers', d.key, args, info);
   }
 
   @FieldResolver(() => MethodConnection, {
@@ -36,9 +38,10 @@ export class DatasetResolver extends EntityResolver {
   methods(
     @Root() d: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'dataset.methods', d.key, args);
+    return loadNeighbors(ctx, 'dataset.methods', d.key, args, info);
   }
 
   @FieldResolver(() => TaskConnection, {
@@ -48,9 +51,10 @@ export class DatasetResolver extends EntityResolver {
   tasks(
     @Root() d: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'dataset.tasks', d.key, args);
+    return loadNeighbors(ctx, 'dataset.tasks', d.key, args, info);
   }
 
   @FieldResolver(() => Paper, {

@@ -1,5 +1,6 @@
 // Method: lookup and list (shared entity resolver), its papers, repos, datasets, tasks, lineage.
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { LineageDirection } from '../common/enums.enum';
@@ -28,9 +29,10 @@ export class MethodResolver extends EntityResolver {
   papers(
     @Root() m: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'method.papers', m.key, args);
+    return loadNeighbors(ctx, 'method.papers', m.key, args, info);
   }
 
   @FieldResolver(() => RepoConnection, {
@@ -39,9 +41,10 @@ export class MethodResolver extends EntityResolver {
   repos(
     @Root() m: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'method.repos', m.key, args);
+    return loadNeighbors(ctx, 'method.repos', m.key, args, info);
   }
 
   @FieldResolver(() => DatasetConnection, {
@@ -51,9 +54,10 @@ export class MethodResolver extends EntityResolver {
   datasets(
     @Root() m: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'method.datasets', m.key, args);
+    return loadNeighbors(ctx, 'method.datasets', m.key, args, info);
   }
 
   @FieldResolver(() => TaskConnection, {
@@ -62,9 +66,10 @@ export class MethodResolver extends EntityResolver {
   tasks(
     @Root() m: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'method.tasks', m.key, args);
+    return loadNeighbors(ctx, 'method.tasks', m.key, args, info);
   }
 
   @FieldResolver(() => MethodConnection, {
@@ -74,9 +79,10 @@ export class MethodResolver extends EntityResolver {
   parents(
     @Root() m: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'method.parents', m.key, args);
+    return loadNeighbors(ctx, 'method.parents', m.key, args, info);
   }
 
   @FieldResolver(() => MethodConnection, {
@@ -86,9 +92,10 @@ export class MethodResolver extends EntityResolver {
   children(
     @Root() m: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'method.children', m.key, args);
+    return loadNeighbors(ctx, 'method.children', m.key, args, info);
   }
 
   @FieldResolver(() => Lineage, {

@@ -56,9 +56,10 @@ export class PaperResolver {
   methods(
     @Root() p: PaperModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'paper.methods', p.key, args);
+    return loadNeighbors(ctx, 'paper.methods', p.key, args, info);
   }
 
   @FieldResolver(() => DatasetConnection, {
@@ -67,35 +68,39 @@ export class PaperResolver {
   datasets(
     @Root() p: PaperModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => RoleConnectionArgs) args: RoleConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'paper.datasets', p.key, args);
+    return loadNeighbors(ctx, 'paper.datasets', p.key, args, info);
   }
 
   @FieldResolver(() => TaskConnection, { description: 'Tasks the paper addresses.' })
   tasks(
     @Root() p: PaperModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'paper.tasks', p.key, args);
+    return loadNeighbors(ctx, 'paper.tasks', p.key, args, info);
   }
 
   @FieldResolver(() => ConceptConnection, { description: 'Concepts the paper mentions.' })
   concepts(
     @Root() p: PaperModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'paper.concepts', p.key, args);
+    return loadNeighbors(ctx, 'paper.concepts', p.key, args, info);
   }
 
   @FieldResolver(() => RepoConnection, { description: "The paper's code repositories." })
   repos(
     @Root() p: PaperModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'paper.repos', p.key, args);
+    return loadNeighbors(ctx, 'paper.repos', p.key, args, info);
   }
 }

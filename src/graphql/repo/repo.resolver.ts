@@ -1,5 +1,6 @@
 // Repo: `repo(url)`, the papers that have it as code and the methods it implements.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { repoKeyFromUrl } from '../common/ids';
@@ -30,17 +31,19 @@ export class RepoResolver {
   papers(
     @Root() r: RepoModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'repo.papers', r.key, args);
+    return loadNeighbors(ctx, 'repo.papers', r.key, args, info);
   }
 
   @FieldResolver(() => MethodConnection, { description: 'Methods this repository implements.' })
   methods(
     @Root() r: RepoModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'repo.methods', r.key, args);
+    return loadNeighbors(ctx, 'repo.methods', r.key, args, info);
   }
 }

@@ -1,5 +1,6 @@
 // Task: lookup and list (shared entity resolver), its papers, methods and datasets.
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
@@ -22,9 +23,10 @@ export class TaskResolver extends EntityResolver {
   papers(
     @Root() t: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'task.papers', t.key, args);
+    return loadNeighbors(ctx, 'task.papers', t.key, args, info);
   }
 
   @FieldResolver(() => MethodConnection, {
@@ -33,9 +35,10 @@ export class TaskResolver extends EntityResolver {
   methods(
     @Root() t: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'task.methods', t.key, args);
+    return loadNeighbors(ctx, 'task.methods', t.key, args, info);
   }
 
   @FieldResolver(() => DatasetConnection, {
@@ -45,8 +48,9 @@ export class TaskResolver extends EntityResolver {
   datasets(
     @Root() t: EntityModel,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
-    return loadNeighbors(ctx, 'task.datasets', t.key, args);
+    return loadNeighbors(ctx, 'task.datasets', t.key, args, info);
   }
 }
