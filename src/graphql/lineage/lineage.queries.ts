@@ -19,9 +19,16 @@ function descendants(maxDepth: number): string {
   RETURN relationships(path)[i] AS r, length(path) - i AS depth`;
 }
 
+/** The method properties toEntity reads, and the relationship properties aggregateRelationships reads. */
+const METHOD = (v: string): string =>
+  `${v} { .id, .name, .aliases, .fullName, .description, .url, .collections }`;
+const RELS = `[x IN rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
+  evidence: CASE WHEN $evidence THEN x.evidence END, __type: type(x) }]`;
+
 /**
- * Params: `id`. Returns at most one row `{ edges: [{ child, parent, depth, rels }] }` - one entry per
- * (child, parent) pair with its smallest depth from the method and all its relationships.
+ * Params: `id`, `evidence` (return each relationship's evidence JSON). Returns at most one row
+ * `{ edges: [{ child, parent, depth, rels }] }` - one entry per (child, parent) pair with its smallest
+ * depth from the method and all its relationships, as property maps (only what the mappers read).
  */
 export function lineageQuery(direction: LineageDirectionName, maxDepth: number): string {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
@@ -39,5 +46,5 @@ CALL {${body}
 WITH startNode(r) AS child, endNode(r) AS parent, r, depth
 WITH child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
 ORDER BY depth, toLower(child.name), toLower(parent.name)
-RETURN collect({child: child, parent: parent, depth: depth, rels: rels}) AS edges`;
+RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS edges`;
 }

@@ -24,11 +24,12 @@ export class LineageService {
     method: EntityModel,
     direction: LineageDirectionName,
     maxDepth: number | null | undefined,
+    evidence = true,
   ): Promise<LineageModel> {
     const depth = checkRange('maxDepth', maxDepth);
     const rows = await this.executor.read(
       lineageQuery(direction, depth),
-      { id: method.key },
+      { id: method.key, evidence },
       { operation: 'method.lineage' },
     );
     const nodes = new Map<string, EntityModel>([[method.id, method]]);

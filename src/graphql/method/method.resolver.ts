@@ -5,6 +5,7 @@ import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { LineageDirection } from '../common/enums.enum';
 import { loadNeighbors } from '../common/neighbors';
+import { isSelected } from '../common/selection';
 import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../common/models';
 import { DatasetConnection } from '../dataset/dataset.type';
 import { createEntityResolver } from '../entity/entity.resolver';
@@ -110,9 +111,10 @@ export class MethodResolver extends EntityResolver {
     })
     direction: LineageDirection,
     @Arg('maxDepth', () => Int, { nullable: true, description: 'Hops, 1..10 (default 3).' })
-    maxDepth?: number | null,
+    maxDepth: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LineageModel> {
-    return ctx.services.lineage.lineage(m, direction, maxDepth);
+    return ctx.services.lineage.lineage(m, direction, maxDepth, isSelected(info, ['edges', 'evidence']));
   }
 
   @FieldResolver(() => Paper, {
