@@ -226,11 +226,16 @@ function zipf(n: number, s: number, rand: () => number): () => number {
 
 function vocabulary(size: number, rand: () => number): string[] {
   const names = new Set<string>(REAL_METHODS);
+  // prefix x root x suffix gives a few thousand names; past that (corpora above ~57k papers), names get
+  // a generation number, so any corpus size terminates and smaller corpora keep their exact names.
+  const space = PREFIX.length * ROOT.length * SUFFIX.length;
+  let attempts = 0;
   while (names.size < size) {
     const p = PREFIX[Math.floor(rand() * PREFIX.length)];
     const r = ROOT[Math.floor(rand() * ROOT.length)];
     const x = SUFFIX[Math.floor(rand() * SUFFIX.length)];
-    names.add(`${p}${r}${x}`);
+    const generation = Math.floor(attempts++ / (2 * space));
+    names.add(generation === 0 ? `${p}${r}${x}` : `${p}${r}${x}-${generation + 1}`);
   }
   return [...names];
 }

@@ -9,10 +9,19 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.General.DatabaseUnavailable',
 ]);
 
+/**
+ * The driver raises a pool "Connection acquisition timed out" error without a status code ('N/A'):
+ * the one case where only the message tells that the server did not answer in time.
+ */
+function isAcquisitionTimeout(error: Neo4jError): boolean {
+  return error.code === 'N/A' && error.message.startsWith('Connection acquisition timed out');
+}
+
 export function isTransientNeo4jError(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
   return (
     UNAVAILABLE_CODES.has(error.code) ||
+    isAcquisitionTimeout(error) ||
     error.code.startsWith('Neo.TransientError.') ||
     error.retryable === true
   );
@@ -23,7 +32,11 @@ export function toAppError(error: unknown, uri: string): AppError {
   if (isAppError(error)) return error;
   if (error instanceof Neo4jError) {
     const code = error.code;
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.General.')) {
+    if (
+      UNAVAILABLE_CODES.has(code) ||
+      code.startsWith('Neo.TransientError.General.') ||
+      isAcquisitionTimeout(error)
+    ) {
       return new AppError(
         ErrorCode.DATABASE_UNAVAILABLE,
         `Neo4j at ${uri} is not reachable. Start it with \`npx papergraph db start\` or point NEO4J_URI at a running server.`,
