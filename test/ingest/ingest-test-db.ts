@@ -1,6 +1,7 @@
 // Helpers of the ingest integration tests: an executor on the test server, the schema (migrations),
 // canonical dumps of what a test wrote (sorted, timestamps left out), and cleanup.
-import { Executor, type Row } from '../../src/db/executor';
+import type { Executor, Row } from '../../src/db/executor';
+import { testExecutor as sharedTestExecutor } from '../support/neo4j';
 import { migrate } from '../../src/db/migrations';
 import type { Plain } from '../../src/db/values';
 import {
@@ -15,11 +16,9 @@ import {
 /** Properties that record when, not what: left out of canonical dumps. */
 const VOLATILE = new Set(['ingestedAt']);
 
-export function testExecutor(port = Number(process.env.NEO4J_TEST_PORT ?? 7691)): Executor {
-  return new Executor(
-    { uri: `bolt://127.0.0.1:${port}` },
-    { maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000 },
-  );
+/** An executor on the integration tests' server (the one jest's global setup started, see test/support). */
+export function testExecutor(): Executor {
+  return sharedTestExecutor({ maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000 });
 }
 
 /** Applies the schema: the project's migrations (constraints and indexes). */
