@@ -9,7 +9,7 @@ import { migrate } from '../../src/db/migrations';
 import type { Executor } from '../../src/db/executor';
 import { codes, gql, status, waitFor } from './support/http-client';
 import { ROOT, testExecutor, testUri } from './support/neo4j-instance';
-import { PAPER_BY_ID } from './support/reliability.queries';
+import { PAPER_BY_ID, SEED_PAPER } from './support/reliability.queries';
 import { spawnServe, type ServeProcess } from './support/serve-process';
 
 const DB_PORT = Number(process.env.NEO4J_OUTAGE_PORT ?? 7697);
@@ -29,6 +29,8 @@ describe('Faults: database outage, recovery, ingest durability and graceful shut
     await startDb();
     executor = testExecutor(DB_PORT, 60_000);
     await migrate(executor);
+    // The outage database may be new (a fresh checkout): give the drain test something to read.
+    await executor.write(SEED_PAPER, { id: 'faults-seed-paper', title: 'A paper the drain test reads' });
   }, 180_000);
 
   afterAll(async () => {

@@ -23,3 +23,6 @@ export const SAMPLE_DATASETS = `MATCH (d:Dataset) RETURN d.id AS id, d.name AS n
 export const DELETE_PROBE_PAPERS = `MATCH (p:Paper) WHERE p.id IN $ids DETACH DELETE p`;
 export const DELETE_NEW_ORPHANS = `MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Paper AND NOT n.id IN $keep AND NOT (n)--() DELETE n`;
 export const ALL_NODE_IDS = `MATCH (n) WHERE n.id IS NOT NULL RETURN collect(n.id) AS ids`;
+
+/** One paper, so a fresh outage-test database answers the drain test's query with data (idempotent). */
+export const SEED_PAPER = `MERGE (p:Paper {id: $id}) SET p.title = $title`;
