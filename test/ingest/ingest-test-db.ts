@@ -1,8 +1,8 @@
 // Helpers of the ingest integration tests: an executor on the test server, the schema (migrations),
 // canonical dumps of what a test wrote (sorted, timestamps left out), and cleanup.
 import type { Executor, Row } from '../../src/db/executor';
-import { testExecutor as sharedTestExecutor } from '../support/neo4j';
 import { migrate } from '../../src/db/migrations';
+import { assertReachable } from '../support/neo4j';
 import type { Plain } from '../../src/db/values';
 import {
   ALL_NODES,
@@ -16,20 +16,12 @@ import {
 /** Properties that record when, not what: left out of canonical dumps. */
 const VOLATILE = new Set(['ingestedAt']);
 
-/** An executor on the integration tests' server (the one jest's global setup started, see test/support). */
-export function testExecutor(): Executor {
-  return sharedTestExecutor({ maxRetryTimeMs: 2_000, connectionTimeoutMs: 3_000 });
-}
+/** An executor on the integration tests' server (the one jest's global setup started). */
+export { testExecutor } from '../support/neo4j';
 
-/** Applies the schema: the project's migrations (constraints and indexes). */
+/** Applies the schema (the project's migrations), after checking the test server answers. */
 export async function applySchema(executor: Executor): Promise<void> {
-  try {
-    await executor.verifyConnectivity();
-  } catch (e) {
-    throw new Error(
-      `could not reach Neo4j at ${executor.uri} - run the integration tests through jest (global setup starts the server; NEO4J_TEST_PORT / NEO4J_TEST_HOME pick the instance) or set NEO4J_TEST_URI: ${(e as Error).message}`,
-    );
-  }
+  await assertReachable(executor);
   await migrate(executor);
 }
 
