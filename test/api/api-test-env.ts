@@ -13,7 +13,7 @@ import { buildPapergraphSchema } from '../../src/graphql/common/schema';
 import { normalizeName } from '../../src/names/normalize';
 import { createApolloServer } from '../../src/server/apollo-server';
 import type { ServerLogger } from '../../src/server/http-server';
-import { testExecutor as supportExecutor } from '../support/neo4j';
+import { assertReachable, testExecutor as supportExecutor } from '../support/neo4j';
 import {
   FIXTURE_CLEANUP,
   FIXTURE_ENTITIES,
@@ -34,13 +34,7 @@ export function testExecutor(): Executor {
 
 /** Connects and applies the migrations (constraints, indexes, full-text indexes). */
 export async function prepareDatabase(executor: Executor): Promise<void> {
-  try {
-    await executor.verifyConnectivity();
-  } catch (error) {
-    throw new Error(
-      `could not reach Neo4j at ${executor.uri} - run the tests through jest's integration project (it starts one on NEO4J_TEST_PORT), or set NEO4J_TEST_URI to a running server: ${(error as Error).message}`,
-    );
-  }
+  await assertReachable(executor);
   await migrate(executor);
 }
 
