@@ -4,6 +4,7 @@ import type DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
 import type { NodeModel, PaperModel } from '../src/graphql/common/models';
 import { createIntroducedByLoader } from './introduced-by.loader';
+import { createLineageLoader, type LineageEdgeRows, type LineageKey } from './lineage.loader';
 import { createNeighborLoaders, type NeighborLoaders } from './neighbors.loader';
 import { createNodeLoader } from './node.loader';
 import { createRelatedLoader, type RelatedItem, type RelatedKey } from './related.loader';
@@ -19,6 +20,8 @@ export interface Loaders {
     Dataset: DataLoader<string, PaperModel | null>;
   };
   related: Record<RelatedLabel, DataLoader<RelatedKey, RelatedItem[], string>>;
+  /** Method lineage by (method, direction, depth, evidence). */
+  lineage: DataLoader<LineageKey, LineageEdgeRows, string>;
 }
 
 export function createLoaders(executor: Executor): Loaders {
@@ -35,5 +38,6 @@ export function createLoaders(executor: Executor): Loaders {
       Task: createRelatedLoader(executor, 'Task'),
       Concept: createRelatedLoader(executor, 'Concept'),
     },
+    lineage: createLineageLoader(executor),
   };
 }

@@ -2,6 +2,7 @@
 // same relation in one tick share a single query, whatever their role filter or page.
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
+import type { Plain } from '../src/db/values';
 import { aggregateRelationships, asList, asMap, requireNodeModel } from '../src/graphql/common/graph-mappers';
 import type { EdgeDataModel, NodeModel } from '../src/graphql/common/models';
 import { RELATIONS, neighborsQuery, type RelationName } from './neighbors.queries';
@@ -27,44 +28,58 @@ const EMPTY: NeighborPage = { total: 0, items: [] };
 
 export type NeighborLoaders = Record<RelationName, DataLoader<NeighborKey, NeighborPage, string>>;
 
+/** Maps one parent's `total` and projected `page` (NEIGHBOR_PAGE_PROJECTION) to a NeighborPage. */
+export function toNeighborPage(
+  name: RelationName,
+  total: Plain | undefined,
+  page: Plain | undefined,
+): NeighborPage {
+  const derived = RELATIONS[name].derived;
+  const items = asList(page).map((value) => {
+    const item = asMap(value);
+    const n = typeof item.n === 'number' ? item.n : null;
+    return {
+      node: requireNodeModel(item.node),
+      data: aggregateRelationships(item.rels, derived ? n : null),
+    };
+  });
+  return { total: Number(total), items };
+}
+
+/** The loader parameter of one key (also the prefetch parameter: the same page either way). */
+export function neighborKeyParam(name: RelationName, key: NeighborKey): Record<string, unknown> {
+  const spec = RELATIONS[name];
+  return {
+    id: key.id,
+    types: key.role && spec.roleTypes ? spec.roleTypes[key.role] : null,
+    skip: key.skip,
+    limit: key.limit,
+    abstract: key.abstract ?? true,
+    evidence: key.evidence ?? true,
+  };
+}
+
+/** The loader's cache key of a NeighborKey (priming must use the same). */
+export function neighborCacheKey(key: NeighborKey): string {
+  return [key.id, key.role ?? '', key.skip, key.limit, key.abstract ?? true, key.evidence ?? true].join(
+    '\u0000',
+  );
+}
+
 function createNeighborLoader(
   executor: Executor,
   name: RelationName,
 ): DataLoader<NeighborKey, NeighborPage, string> {
-  const spec = RELATIONS[name];
   const cypher = neighborsQuery(name);
   return new DataLoader<NeighborKey, NeighborPage, string>(
     async (keys) => {
-      const params = keys.map((key, i) => ({
-        i,
-        id: key.id,
-        types: key.role && spec.roleTypes ? spec.roleTypes[key.role] : null,
-        skip: key.skip,
-        limit: key.limit,
-        abstract: key.abstract ?? true,
-        evidence: key.evidence ?? true,
-      }));
+      const params = keys.map((key, i) => ({ i, ...neighborKeyParam(name, key) }));
       const rows = await executor.read(cypher, { keys: params }, { operation: `loader.${name}` });
       const byIndex = new Map<number, NeighborPage>();
-      for (const row of rows) {
-        const items = asList(row.page).map((value) => {
-          const item = asMap(value);
-          const n = typeof item.n === 'number' ? item.n : null;
-          return {
-            node: requireNodeModel(item.node),
-            data: aggregateRelationships(item.rels, spec.derived ? n : null),
-          };
-        });
-        byIndex.set(Number(row.i), { total: Number(row.total), items });
-      }
+      for (const row of rows) byIndex.set(Number(row.i), toNeighborPage(name, row.total, row.page));
       return keys.map((_, i) => byIndex.get(i) ?? EMPTY);
     },
-    {
-      cacheKeyFn: (key) =>
-        [key.id, key.role ?? '', key.skip, key.limit, key.abstract ?? true, key.evidence ?? true].join(
-          '\u0000',
-        ),
-    },
+    { cacheKeyFn: neighborCacheKey },
   );
 }
 

@@ -180,27 +180,44 @@ const NODE_PROPERTIES = [
 const NODE_MAP = NODE_PROPERTIES.map((key) => `${key}: item.t.${key}`).join(', ');
 
 /**
+ * The page of one relation for one parent: with `s` (the parent node) and `key` (`{ types, skip, limit,
+ * abstract, evidence }`) in scope, yields one row `{ key, total, page }` - `page` the raw items of the
+ * requested slice (project them with NEIGHBOR_PAGE_PROJECTION). Shared by the batched loader statement
+ * and the prefetching subqueries (loaders/prefetch.queries.ts), so both answer exactly the same page.
+ */
+export function neighborsPageClauses(name: RelationName): string {
+  const spec = RELATIONS[name];
+  const count = spec.derived ? 'count(DISTINCT p)' : 'count(DISTINCT r.paperId)';
+  return `
+OPTIONAL MATCH ${spec.pattern}
+WHERE key.types IS NULL OR type(r) IN key.types
+WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
+ORDER BY ${ORDER_BY[spec.order]}
+WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} END) AS items
+WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS page`;
+}
+
+/** Projects `page` (from neighborsPageClauses) to `[{ node, rels, n }]`: only what the mappers read. */
+export const NEIGHBOR_PAGE_PROJECTION = `[item IN page | {
+  node: { ${NODE_MAP}, abstract: CASE WHEN key.abstract THEN item.t.abstract END, __labels: labels(item.t) },
+  rels: [x IN item.rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
+    evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }],
+  n: item.n
+}]`;
+
+/**
  * Params: `keys`: `[{ i, id, types, skip, limit, abstract, evidence }]` (`types` null = every type in the
  * pattern; `abstract`/`evidence`: whether paper abstracts / relationship evidence JSON are returned).
  * Returns one row per parent found: `{ i, total, page: [{ node, rels, n }] }` - `node` a property map with
  * `__labels`, `rels` property maps with `__type`, both limited to what the mappers read.
  */
 export function neighborsQuery(name: RelationName): string {
-  const spec = RELATIONS[name];
-  const count = spec.derived ? 'count(DISTINCT p)' : 'count(DISTINCT r.paperId)';
   return `
 UNWIND $keys AS key
-MATCH (s:${spec.source} {id: key.id})
-OPTIONAL MATCH ${spec.pattern}
-WHERE key.types IS NULL OR type(r) IN key.types
-WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
-ORDER BY key.i, ${ORDER_BY[spec.order]}
-WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} END) AS items
-WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS page
-RETURN key.i AS i, total, [item IN page | {
-  node: { ${NODE_MAP}, abstract: CASE WHEN key.abstract THEN item.t.abstract END, __labels: labels(item.t) },
-  rels: [x IN item.rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
-    evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }],
-  n: item.n
-}] AS page`;
+MATCH (s:${RELATIONS[name].source} {id: key.id})
+CALL {
+  WITH s, key${neighborsPageClauses(name)}
+  RETURN total, ${NEIGHBOR_PAGE_PROJECTION} AS page
+}
+RETURN key.i AS i, total, page`;
 }

@@ -104,14 +104,8 @@ describe('API: DataLoader batching', () => {
     const largeStatements = await countStatements(
       async () => (large = await api.run(PAGE_QUERY, { first: 50 })),
     );
-    // One statement for the page, one per nested relation (whatever the number of parents).
-    const expected = [
-      'loader.paper.datasets',
-      'loader.paper.methods',
-      'loader.paper.repos',
-      'loader.paper.tasks',
-      'papers.list',
-    ];
+    // One statement: the page and its nested relations are prefetched in it (whatever the number of parents).
+    const expected = ['papers.list'];
     expect([...smallStatements].sort()).toEqual(expected);
     expect([...largeStatements].sort()).toEqual(expected);
 
@@ -147,6 +141,88 @@ describe('API: DataLoader batching', () => {
     expect(new Set(paperIds)).toEqual(
       new Set(['paper:fx-0001', 'paper:fx-0002', 'paper:fx-0003', 'paper:fx-0004']),
     );
+  });
+});
+
+describe('API: root queries prefetch their nested fields in their own statement', () => {
+  // `node(id)` is never planned, so `node(id) { ... on T { S } }` answers S through the loaders:
+  // the reference a prefetched `t(id) { S }` must equal, field for field.
+  const PAPER_FIELDS = `id title
+    methods(first: 2) { totalCount edges { role evidence { sentence } node { id name } } }
+    used: methods(role: USED) { totalCount nodes { id } }
+    datasets { edges { node { id name } } }
+    tasks { totalCount nodes { id name } }
+    concepts { nodes { id } }
+    repos { edges { node { id url stars } } }`;
+  const METHOD_FIELDS = `id name
+    papers(first: 3) { totalCount edges { role node { id title abstract } } }
+    parents { edges { relation evidence { sentence } node { id } } }
+    children { nodes { id } }
+    datasets { edges { paperCount node { id } } }
+    up: lineage(direction: ANCESTORS, maxDepth: 3) { nodes { id } edges { from { id } to { id } relation depth evidence { sentence } } }
+    down: lineage(direction: DESCENDANTS) { nodes { id } edges { from { id } to { id } depth } }
+    both: lineage(direction: BOTH, maxDepth: 1) { nodes { id } }`;
+
+  it.each([
+    [
+      'paper',
+      `{ paper(id: "paper:fx-0001") { ${PAPER_FIELDS} } }`,
+      `{ paper: node(id: "paper:fx-0001") { ... on Paper { ${PAPER_FIELDS} } } }`,
+      ['paper.byId'],
+    ],
+    [
+      'method by id',
+      `{ method(id: "method:latticenet") { ${METHOD_FIELDS} } }`,
+      `{ method: node(id: "method:latticenet") { ... on Method { ${METHOD_FIELDS} } } }`,
+      ['method.byId'],
+    ],
+    [
+      'method by name, fields in a fragment',
+      `{ method(name: "lattice net") { ...M } } fragment M on Method { ${METHOD_FIELDS} }`,
+      `{ method: node(id: "method:latticenet") { ... on Method { ${METHOD_FIELDS} } } }`,
+      ['method.byName'],
+    ],
+    [
+      'dataset by name',
+      `{ dataset(name: "TextBench") { id papers { totalCount nodes { id } } methods { edges { paperCount node { id } } } } }`,
+      `{ dataset: node(id: "dataset:textbench") { ... on Dataset { id papers { totalCount nodes { id } } methods { edges { paperCount node { id } } } } } }`,
+      ['dataset.byName'],
+    ],
+  ])(
+    '%s: one statement, the same answer as through the loaders',
+    async (_name, planned, reference, expected) => {
+      let prefetched: { data?: unknown; errors?: unknown } = {};
+      let loaded: { data?: unknown; errors?: unknown } = {};
+      const ran = await countStatements(async () => (prefetched = await api.run(planned)));
+      const viaLoaders = await countStatements(async () => (loaded = await api.run(reference)));
+      expect(prefetched.errors).toBeUndefined();
+      expect(loaded.errors).toBeUndefined();
+      expect(ran).toEqual(expected);
+      expect(viaLoaders.length).toBeGreaterThan(1);
+      expect(prefetched.data).toEqual(loaded.data);
+      expect(JSON.stringify(prefetched.data)).toMatch(/"totalCount":[1-9]/);
+    },
+  );
+
+  it('a nested field with an invalid argument is not prefetched: its own resolver reports it', async () => {
+    const result = await api.run(
+      '{ method(id: "method:latticenet") { id papers(after: "not-a-cursor") { totalCount } } }',
+    );
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: ['method', 'papers'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+  });
+
+  it('an unknown id gives null with one statement', async () => {
+    let result: { data?: unknown } = {};
+    const ran = await countStatements(
+      async () => (result = await api.run('{ paper(id: "paper:nope") { id methods { totalCount } } }')),
+    );
+    expect(ran).toEqual(['paper.byId']);
+    expect(result.data).toEqual({ paper: null });
   });
 });
 

@@ -1,9 +1,11 @@
 // Which fields a request selects under the current field (fragments and inline fragments included), so a
 // resolver can skip work nobody asked for. Directives (@skip/@include) are ignored: a field under them
 // counts as selected, which only costs work, never a wrong answer.
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
-function selects(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, path: string[]): boolean {
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+function selects(info: { fragments: Fragments }, set: SelectionSetNode | undefined, path: string[]): boolean {
   if (!set) return false;
   for (const selection of set.selections) {
     if (selection.kind === 'Field') {
@@ -21,5 +23,14 @@ function selects(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, pa
 
 /** True when the field being resolved selects `path` (e.g. `['pageInfo', 'hasNextPage']`). */
 export function isSelected(info: GraphQLResolveInfo, path: string[]): boolean {
-  return info.fieldNodes.some((node) => selects(info, node.selectionSet, path));
+  return isSelectedUnder(info.fieldNodes, info.fragments, path);
+}
+
+/** The same, for any field's nodes (e.g. a nested field a root resolver looks ahead at). */
+export function isSelectedUnder(
+  fieldNodes: readonly FieldNode[],
+  fragments: Fragments,
+  path: string[],
+): boolean {
+  return fieldNodes.some((node) => selects({ fragments }, node.selectionSet, path));
 }

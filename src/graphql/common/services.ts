@@ -23,7 +23,7 @@ export function createServices(executor: Executor, loaders: Loaders): Services {
   return {
     entities: new EntityService(executor, loaders),
     papers: new PaperService(executor, loaders),
-    lineage: new LineageService(executor),
+    lineage: new LineageService(loaders),
     path: new PathService(executor, loaders),
     search: new SearchService(executor),
     trending: new TrendingService(executor),

@@ -1,19 +1,29 @@
 // Cypher for entity lookups and top-level entity lists. Labels, relationship types and ORDER BY
 // come from closed tables below, selected by enums; everything else is a parameter.
+import { prefetchColumns, prefetchSubqueries, type PrefetchPlan } from '../../../loaders/prefetch';
 import type { EntityTypeName } from '../common/models';
 
 export type EntityOrderField = 'PAPER_COUNT' | 'YEAR' | 'NAME';
 
 /**
  * Params: `key` (normalized name), `quotedKey` (`"<key>"`, a Lucene phrase: keys hold only letters
- * and digits). Uses the keyword full-text index `entity_keys` over `keys` (a range index cannot serve
- * `$key IN n.keys`), then checks the key exactly. Returns rows `{ n }`, at most 20.
+ * and digits) + prefetchParams(plan). Uses the keyword full-text index `entity_keys` over `keys` (a
+ * range index cannot serve `$key IN n.keys`), then checks the key exactly. Returns rows `{ n, pf }`
+ * (the node and its prefetched results), at most 20.
  */
-export function entityByNameQuery(label: EntityTypeName): string {
+export function entityByNameQuery(label: EntityTypeName, plan: PrefetchPlan = []): string {
   return `
 CALL db.index.fulltext.queryNodes('entity_keys', $quotedKey) YIELD node AS n
 WHERE n:${label} AND $key IN n.keys
-RETURN n ORDER BY n.id LIMIT 20`;
+WITH n ORDER BY n.id LIMIT 20${prefetchSubqueries(plan, 'n')}
+RETURN n, ${prefetchColumns(plan)} AS pf ORDER BY n.id`;
+}
+
+/** Params: `id` + prefetchParams(plan). Returns at most one row `{ n, pf }`. */
+export function entityByIdQuery(label: EntityTypeName, plan: PrefetchPlan): string {
+  return `
+MATCH (n:${label} {id: $id})${prefetchSubqueries(plan, 'n')}
+RETURN n, ${prefetchColumns(plan)} AS pf`;
 }
 
 /** Paper -> entity relationship types per label, and which `role` selects which. */

@@ -1,6 +1,19 @@
 // Resolver factory shared by Method, Dataset, Task and Concept: the lookup query (`method(id, name)`),
 // the top-level list (`methods(filter, orderBy, first, after)`) and `related(first, types)`.
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import type { RelatedLabel } from '../../../loaders/related.queries';
@@ -8,6 +21,7 @@ import { checkFirst, pageRequest } from '../common/connection';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { EntityType, OrderDirection } from '../common/enums.enum';
+import { planPrefetch } from '../common/prefetch-plan';
 import { EntityOrderField, EntityOrderInput, ListFilterInput } from '../common/list-filter.input';
 import type { ConnectionModel, EntityModel, EntityTypeName } from '../common/models';
 import { RelatedEntity } from './related.type';
@@ -34,6 +48,7 @@ export function createEntityResolver(
     })
     lookup(
       @Ctx() ctx: GraphQLContext,
+      @Info() info: GraphQLResolveInfo,
       @Arg('id', () => ID, {
         nullable: true,
         description: `Canonical id, e.g. \`${typeName.toLowerCase()}:...\`.`,
@@ -41,7 +56,7 @@ export function createEntityResolver(
       id?: string | null,
       @Arg('name', () => String, { nullable: true, description: 'Name or alias.' }) name?: string | null,
     ): Promise<EntityModel | null> {
-      return ctx.services.entities.lookup(typeName, id, name);
+      return ctx.services.entities.lookup(typeName, id, name, planPrefetch(info, typeName, 'object'));
     }
 
     @Query(() => connectionType, {

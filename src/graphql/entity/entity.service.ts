@@ -1,5 +1,6 @@
 // Entity lookups (by id, by name or alias) and top-level lists for methods, datasets, tasks, concepts.
 import type { Executor } from '../../db/executor';
+import type { Plain } from '../../db/values';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import { normalizeName } from '../../names/normalize';
@@ -8,7 +9,14 @@ import { toConnection, type PageRequest } from '../common/connection';
 import { asList, asMap, toEntity } from '../common/graph-mappers';
 import { filterParams, type Direction, type ListFilter } from '../common/list-filter';
 import type { ConnectionModel, EntityModel, EntityTypeName } from '../common/models';
-import { entityByNameQuery, entityListQuery, PAPER_LINKS, type EntityOrderField } from './entity.queries';
+import { NO_PREFETCH, prefetchParams, primePrefetched, type PrefetchPlan } from '../../../loaders/prefetch';
+import {
+  entityByIdQuery,
+  entityByNameQuery,
+  entityListQuery,
+  PAPER_LINKS,
+  type EntityOrderField,
+} from './entity.queries';
 
 export class EntityService {
   constructor(
@@ -18,28 +26,40 @@ export class EntityService {
 
   /**
    * `Query.method(id, name)` and friends: by id, else by name or alias under the contract's
-   * normalization. Unknown gives null; a name shared by several entities is BAD_USER_INPUT.
+   * normalization. Unknown gives null; a name shared by several entities is BAD_USER_INPUT. The
+   * planned nested fields come in the same statement (by id without a plan: the batched node loader).
    */
   async lookup(
     type: EntityTypeName,
     id: string | null | undefined,
     name: string | null | undefined,
+    plan: PrefetchPlan = NO_PREFETCH,
   ): Promise<EntityModel | null> {
     const field = type.toLowerCase();
     if (id == null && name == null) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `\`${field}\` needs \`id\` or \`name\`.`);
     }
-    if (id != null) {
+    if (id != null && plan.length === 0) {
       const node = await this.loaders.node.load(id);
       const found = node && node.__typename === type ? (node as EntityModel) : null;
       if (found && name != null && !this.matchesName(found, name)) return null;
       return found;
     }
+    if (id != null) {
+      const rows = await this.executor.read(
+        entityByIdQuery(type, plan),
+        { id, ...prefetchParams(plan) },
+        { operation: `${field}.byId` },
+      );
+      if (rows.length === 0) return null;
+      const found = this.primed(type, rows[0].n, rows[0].pf, plan);
+      return name != null && !this.matchesName(found, name) ? null : found;
+    }
     const key = normalizeName(name ?? '');
     if (key.length === 0) return null;
     const rows = await this.executor.read(
-      entityByNameQuery(type),
-      { key, quotedKey: `"${key}"` },
+      entityByNameQuery(type, plan),
+      { key, quotedKey: `"${key}"`, ...prefetchParams(plan) },
       { operation: `${field}.byName` },
     );
     if (rows.length === 0) return null;
@@ -51,8 +71,19 @@ export class EntityService {
         { details: { candidates } },
       );
     }
-    const entity = toEntity(type, asMap(rows[0].n));
+    return this.primed(type, rows[0].n, rows[0].pf, plan);
+  }
+
+  /** The entity of a lookup row, primed into the node loader with its prefetched fields. */
+  private primed(
+    type: EntityTypeName,
+    n: Plain | undefined,
+    pf: Plain | undefined,
+    plan: PrefetchPlan,
+  ): EntityModel {
+    const entity = toEntity(type, asMap(n));
     this.loaders.node.prime(entity.id, entity);
+    primePrefetched(this.loaders, plan, entity.key, pf);
     return entity;
   }
 

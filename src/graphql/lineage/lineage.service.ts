@@ -1,9 +1,10 @@
-// Method lineage: one statement per request, shaped into nodes and (child -> parent) edges.
-import type { Executor } from '../../db/executor';
+// Method lineage: loaded through the request's lineage loader (one statement, or none when the root
+// query prefetched it), shaped into nodes and (child -> parent) edges.
+import type { Loaders } from '../../../loaders/create-loaders';
+import type { LineageDirectionName } from '../../../loaders/lineage.queries';
 import { checkRange } from '../common/argument-limits';
-import { aggregateRelationships, asList, asMap, toEntity } from '../common/graph-mappers';
+import { aggregateRelationships, asMap, toEntity } from '../common/graph-mappers';
 import type { EdgeDataModel, EntityModel } from '../common/models';
-import { lineageQuery, type LineageDirectionName } from './lineage.queries';
 
 export interface LineageEdgeModel extends EdgeDataModel {
   from: EntityModel;
@@ -18,7 +19,7 @@ export interface LineageModel {
 }
 
 export class LineageService {
-  constructor(private readonly executor: Executor) {}
+  constructor(private readonly loaders: Loaders) {}
 
   async lineage(
     method: EntityModel,
@@ -27,13 +28,9 @@ export class LineageService {
     evidence = true,
   ): Promise<LineageModel> {
     const depth = checkRange('maxDepth', maxDepth);
-    const rows = await this.executor.read(
-      lineageQuery(direction, depth),
-      { id: method.key, evidence },
-      { operation: 'method.lineage' },
-    );
+    const rows = await this.loaders.lineage.load({ id: method.key, direction, maxDepth: depth, evidence });
     const nodes = new Map<string, EntityModel>([[method.id, method]]);
-    const edges: LineageEdgeModel[] = asList(rows[0]?.edges).map((value) => {
+    const edges: LineageEdgeModel[] = rows.map((value) => {
       const edge = asMap(value);
       const from = toEntity('Method', asMap(edge.child));
       const to = toEntity('Method', asMap(edge.parent));

@@ -1,4 +1,6 @@
-// Cypher for the top-level paper list. ORDER BY comes from a closed table; the rest is parameters.
+// Cypher for `paper(id)` and the top-level paper list. ORDER BY comes from a closed table; the rest is
+// parameters. Both can fetch the nested fields a request selected in the same statement (a PrefetchPlan).
+import { prefetchColumns, prefetchSubqueries, type PrefetchPlan } from '../../../loaders/prefetch';
 
 export type PaperOrderField = 'YEAR' | 'TITLE';
 
@@ -55,16 +57,36 @@ const TOTAL: Record<Exclude<PaperTotal, 'NONE'>, string> = {
 };
 
 /**
+ * Params: `id` (bare paper id) + prefetchParams(plan). Returns at most one row `{ n, pf }`: the paper
+ * node and its prefetched results (prefetchColumns).
+ */
+export function paperByIdQuery(plan: PrefetchPlan): string {
+  return `
+MATCH (p:Paper {id: $id})${prefetchSubqueries(plan, 'p')}
+RETURN p AS n, ${prefetchColumns(plan)} AS pf`;
+}
+
+/**
  * Params: filterParams(...) + `methodTypes`, `datasetTypes`, `roleTypes` (null = no role filter),
- * `skip`, `limit`. Returns one row `{ total, page: [paper] }` (`total` null when `total` is NONE) with
- * one page of one segment; the count and the page are separate unit subqueries.
+ * `skip`, `limit` + prefetchParams(plan). Returns one row `{ total, page: [{ n, pf }] }` (`total` null
+ * when `total` is NONE) with one page of one segment - each paper node with its prefetched results;
+ * the count and the page are separate unit subqueries.
  */
 export function paperListQuery(
   order: PaperOrderField,
   direction: 'ASC' | 'DESC',
   segment: PaperSegment,
   total: PaperTotal,
+  plan: PrefetchPlan = [],
 ): string {
+  // Prefetching runs after the page is cut (only for the page's papers); the page is then re-sorted
+  // (a few rows) so its order never depends on how the subqueries stream their rows.
+  const prefetch =
+    plan.length === 0
+      ? ''
+      : `${prefetchSubqueries(plan, 'p')}
+  WITH p, ${prefetchColumns(plan)} AS pf
+  ORDER BY ${orderBy(order, direction, segment)}`;
   return `
 ${total === 'NONE' ? '' : TOTAL[total]}
 CALL {
@@ -72,8 +94,8 @@ CALL {
   WHERE ${SEGMENT_WHERE[segment]} AND ${PAPER_FILTER}
   WITH p
   ORDER BY ${orderBy(order, direction, segment)}
-  SKIP toInteger($skip) LIMIT toInteger($limit)
-  RETURN collect(p) AS page
+  SKIP toInteger($skip) LIMIT toInteger($limit)${prefetch}
+  RETURN collect({n: p, pf: ${plan.length === 0 ? '[]' : 'pf'}}) AS page
 }
 RETURN ${total === 'NONE' ? 'null' : 'total'} AS total, page`;
 }

@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../common/context';
 import { OrderDirection } from '../common/enums.enum';
 import { ListFilterInput, PaperOrderField, PaperOrderInput } from '../common/list-filter.input';
 import { loadNeighbors } from '../common/neighbors';
+import { planPrefetch } from '../common/prefetch-plan';
 import { isSelected } from '../common/selection';
 import type { ConnectionModel, NodeModel, PaperModel } from '../common/models';
 import { ConceptConnection } from '../concept/concept.type';
@@ -24,9 +25,10 @@ export class PaperResolver {
   })
   paper(
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { description: 'Paper id.' }) id: string,
   ): Promise<PaperModel | null> {
-    return ctx.services.papers.byId(id);
+    return ctx.services.papers.byId(id, planPrefetch(info, 'Paper', 'object'));
   }
 
   @Query(() => PaperConnection, {
@@ -47,7 +49,13 @@ export class PaperResolver {
       direction: orderBy?.direction ?? OrderDirection.DESC,
     };
     const needTotal = isSelected(info, ['totalCount']) || isSelected(info, ['pageInfo', 'hasNextPage']);
-    return ctx.services.papers.list(filter, order, page, needTotal);
+    return ctx.services.papers.list(
+      filter,
+      order,
+      page,
+      needTotal,
+      planPrefetch(info, 'Paper', 'connection'),
+    );
   }
 
   @FieldResolver(() => MethodConnection, {

@@ -3,11 +3,13 @@ import type { Executor } from '../../db/executor';
 import type { Plain } from '../../db/values';
 import type { Loaders } from '../../../loaders/create-loaders';
 import { toConnection, type PageRequest } from '../common/connection';
-import { asList, asMap, toPaper } from '../common/graph-mappers';
+import { NO_PREFETCH, prefetchParams, primePrefetched, type PrefetchPlan } from '../../../loaders/prefetch';
+import { asList, asMap, requireNodeModel, toPaper } from '../common/graph-mappers';
 import { paperGlobalId, paperKeyFromId } from '../common/ids';
 import { filterParams, type Direction, type ListFilter } from '../common/list-filter';
 import type { ConnectionModel, PaperModel } from '../common/models';
 import {
+  paperByIdQuery,
   paperListQuery,
   paperSegmentCountQuery,
   paperSegments,
@@ -27,10 +29,27 @@ export class PaperService {
     private readonly loaders: Loaders,
   ) {}
 
-  /** `Query.paper(id)`: `paper:<id>` or the bare id; unknown gives null. */
-  async byId(id: string): Promise<PaperModel | null> {
-    const node = await this.loaders.node.load(paperGlobalId(paperKeyFromId(id)));
-    return node && node.__typename === 'Paper' ? node : null;
+  /**
+   * `Query.paper(id)`: `paper:<id>` or the bare id; unknown gives null. With a non-empty plan, the
+   * paper and its planned nested fields are one statement; without, the node loader (batched).
+   */
+  async byId(id: string, plan: PrefetchPlan = NO_PREFETCH): Promise<PaperModel | null> {
+    const key = paperKeyFromId(id);
+    if (plan.length === 0) {
+      const node = await this.loaders.node.load(paperGlobalId(key));
+      return node && node.__typename === 'Paper' ? node : null;
+    }
+    const rows = await this.executor.read(
+      paperByIdQuery(plan),
+      { id: key, ...prefetchParams(plan) },
+      { operation: 'paper.byId' },
+    );
+    if (rows.length === 0) return null;
+    const node = requireNodeModel(rows[0].n);
+    if (node.__typename !== 'Paper') return null;
+    this.loaders.node.prime(node.id, node);
+    primePrefetched(this.loaders, plan, node.key, rows[0].pf);
+    return node;
   }
 
   /**
@@ -43,6 +62,7 @@ export class PaperService {
     order: { field: PaperOrderField; direction: Direction },
     page: PageRequest,
     needTotal = true,
+    plan: PrefetchPlan = NO_PREFETCH,
   ): Promise<ConnectionModel<PaperModel>> {
     const types = ROLE_TYPES[filter?.role ?? 'ALL'];
     const params = {
@@ -61,8 +81,8 @@ export class PaperService {
     for (const [index, segment] of segments.entries()) {
       if (remaining <= 0 && total === 'NONE') break;
       const rows = await this.executor.read(
-        paperListQuery(order.field, order.direction, segment, total),
-        { ...params, skip, limit: Math.max(remaining, 0) },
+        paperListQuery(order.field, order.direction, segment, total, plan),
+        { ...params, ...prefetchParams(plan), skip, limit: Math.max(remaining, 0) },
         { operation: 'papers.list' },
       );
       const row = rows[0] ?? { total: null, page: [] };
@@ -82,8 +102,13 @@ export class PaperService {
       });
       skip = Math.max(skip - Number(sized[0]?.total ?? 0), 0);
     }
-    const items = nodes.map((value) => ({ node: toPaper(asMap(value)) }));
-    for (const item of items) this.loaders.node.prime(item.node.id, item.node);
+    const items = nodes.map((value) => {
+      const entry = asMap(value);
+      const node = toPaper(asMap(entry.n));
+      this.loaders.node.prime(node.id, node);
+      primePrefetched(this.loaders, plan, node.key, entry.pf);
+      return { node };
+    });
     return toConnection(items, count ?? 0, page);
   }
 }

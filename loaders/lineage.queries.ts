@@ -23,14 +23,15 @@ function descendants(maxDepth: number): string {
 const METHOD = (v: string): string =>
   `${v} { .id, .name, .aliases, .fullName, .description, .url, .collections }`;
 const RELS = `[x IN rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
-  evidence: CASE WHEN $evidence THEN x.evidence END, __type: type(x) }]`;
+  evidence: CASE WHEN lkey.evidence THEN x.evidence END, __type: type(x) }]`;
 
 /**
- * Params: `id`, `evidence` (return each relationship's evidence JSON). Returns at most one row
- * `{ edges: [{ child, parent, depth, rels }] }` - one entry per (child, parent) pair with its smallest
- * depth from the method and all its relationships, as property maps (only what the mappers read).
+ * With `m` (the method) and `lkey` (`{ evidence }`) in scope, yields one row whose column `as` is the
+ * lineage's edges: `[{ child, parent, depth, rels }]` - one entry per (child, parent) pair with its
+ * smallest depth from the method and all its relationships, as property maps (only what the mappers
+ * read). Shared by the standalone statement and the prefetching subqueries (loaders/prefetch.queries.ts).
  */
-export function lineageQuery(direction: LineageDirectionName, maxDepth: number): string {
+export function lineageClauses(direction: LineageDirectionName, maxDepth: number, as: string): string {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
     throw new RangeError(`maxDepth ${maxDepth} out of range`);
   const body =
@@ -40,11 +41,20 @@ export function lineageQuery(direction: LineageDirectionName, maxDepth: number):
         ? descendants(maxDepth)
         : `${ancestors(maxDepth)}\n  UNION\n${descendants(maxDepth)}`;
   return `
-MATCH (m:Method {id: $id})
 CALL {${body}
 }
-WITH startNode(r) AS child, endNode(r) AS parent, r, depth
-WITH child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
+WITH lkey, startNode(r) AS child, endNode(r) AS parent, r, depth
+WITH lkey, child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
 ORDER BY depth, toLower(child.name), toLower(parent.name)
-RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS edges`;
+RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS ${as}`;
+}
+
+/**
+ * Params: `id`, `evidence` (return each relationship's evidence JSON). Returns at most one row
+ * `{ edges }` (see lineageClauses); none when the method is unknown.
+ */
+export function lineageQuery(direction: LineageDirectionName, maxDepth: number): string {
+  return `
+MATCH (m:Method {id: $id})
+WITH m, {evidence: $evidence} AS lkey${lineageClauses(direction, maxDepth, 'edges')}`;
 }

@@ -1,0 +1,41 @@
+// Method lineage per (method, direction, depth, evidence): one statement per distinct key. Root
+// resolvers prime it with lineages they fetched in their own statement (loaders/prefetch.ts).
+import DataLoader from 'dataloader';
+import type { Executor } from '../src/db/executor';
+import type { Plain } from '../src/db/values';
+import { asList } from '../src/graphql/common/graph-mappers';
+import { lineageQuery, type LineageDirectionName } from './lineage.queries';
+
+export interface LineageKey {
+  /** The method's `id` property. */
+  id: string;
+  direction: LineageDirectionName;
+  /** Validated hop bound, 1..10. */
+  maxDepth: number;
+  /** Return relationship evidence. */
+  evidence: boolean;
+}
+
+/** The lineage's edges as the statement returns them (see lineageClauses). */
+export type LineageEdgeRows = Plain[];
+
+export function lineageCacheKey(key: LineageKey): string {
+  return [key.id, key.direction, key.maxDepth, key.evidence].join('\u0000');
+}
+
+export function createLineageLoader(executor: Executor): DataLoader<LineageKey, LineageEdgeRows, string> {
+  return new DataLoader<LineageKey, LineageEdgeRows, string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const rows = await executor.read(
+            lineageQuery(key.direction, key.maxDepth),
+            { id: key.id, evidence: key.evidence },
+            { operation: 'method.lineage' },
+          );
+          return asList(rows[0]?.edges);
+        }),
+      ),
+    { cacheKeyFn: lineageCacheKey },
+  );
+}

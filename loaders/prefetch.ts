@@ -1,0 +1,88 @@
+// Prefetching: a root query (a paper, a page of papers, an entity lookup) can fetch the nested
+// connections and lineages its client selected in the SAME statement as the root nodes, then prime
+// the request's loaders with them - the field resolvers then find their pages in the loader cache and
+// run no statement of their own. The pages come from the same Cypher clauses as the loaders' own
+// statements (neighborsPageClauses, lineageClauses) and are primed under the same cache keys, so a
+// prefetched answer is exactly the answer the loader would have given. A field the plan did not cover
+// (other arguments, deeper levels) still goes through its loader as before.
+import type { Loaders } from './create-loaders';
+import type { LineageKey } from './lineage.loader';
+import { lineageClauses } from './lineage.queries';
+import { neighborKeyParam, toNeighborPage, type NeighborKey } from './neighbors.loader';
+import { NEIGHBOR_PAGE_PROJECTION, neighborsPageClauses, type RelationName } from './neighbors.queries';
+import type { Plain } from '../src/db/values';
+import { asList, asMap } from '../src/graphql/common/graph-mappers';
+
+export type PrefetchItem =
+  | { kind: 'neighbors'; relation: RelationName; key: Omit<NeighborKey, 'id'> }
+  | { kind: 'lineage'; key: Omit<LineageKey, 'id'> };
+
+/** What one root query fetches for each of its nodes, besides the nodes themselves. */
+export type PrefetchPlan = readonly PrefetchItem[];
+
+export const NO_PREFETCH: PrefetchPlan = [];
+
+const column = (i: number): string => `pf${i}`;
+
+/**
+ * One `CALL { ... }` per plan item for the node in variable `nodeVar`; item i yields column `pf<i>`
+ * (read with prefetchColumns). Parameters come from prefetchParams.
+ */
+export function prefetchSubqueries(plan: PrefetchPlan, nodeVar: string): string {
+  return plan
+    .map((item, i) => {
+      if (item.kind === 'neighbors') {
+        return `
+CALL {
+  WITH ${nodeVar}
+  WITH ${nodeVar} AS s, $${column(i)} AS key${neighborsPageClauses(item.relation)}
+  RETURN {total: total, page: ${NEIGHBOR_PAGE_PROJECTION}} AS ${column(i)}
+}`;
+      }
+      return `
+CALL {
+  WITH ${nodeVar}
+  WITH ${nodeVar} AS m, $${column(i)} AS lkey${lineageClauses(item.key.direction, item.key.maxDepth, column(i))}
+}`;
+    })
+    .join('');
+}
+
+/** `[pf0, pf1, ...]`: the plan's results of one node as a Cypher list expression. */
+export function prefetchColumns(plan: PrefetchPlan): string {
+  return `[${plan.map((_, i) => column(i)).join(', ')}]`;
+}
+
+/** The statement parameters of the plan (`pf0`, `pf1`, ...). */
+export function prefetchParams(plan: PrefetchPlan): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  plan.forEach((item, i) => {
+    params[column(i)] =
+      item.kind === 'neighbors'
+        ? neighborKeyParam(item.relation, { id: '', ...item.key })
+        : { evidence: item.key.evidence };
+  });
+  return params;
+}
+
+/** Primes the loaders with one node's prefetched results (`values`: its prefetchColumns list). */
+export function primePrefetched(
+  loaders: Loaders,
+  plan: PrefetchPlan,
+  id: string,
+  values: Plain | undefined,
+): void {
+  const list = asList(values);
+  plan.forEach((item, i) => {
+    if (list[i] === undefined || list[i] === null) return;
+    if (item.kind === 'neighbors') {
+      const page = asMap(list[i]);
+      loaders.neighbors[item.relation].prime(
+        { id, ...item.key },
+        toNeighborPage(item.relation, page.total, page.page),
+      );
+    } else {
+      loaders.lineage.prime({ id, ...item.key }, asList(list[i]));
+    }
+  });
+}

@@ -1,0 +1,126 @@
+// Looks ahead from a root field (`paper`, `papers`, `method`, ...) at the fields its client selected on
+// the returned nodes, and plans which of them the root statement can fetch too (loaders/prefetch.ts):
+// every nested connection backed by a neighbor relation (`Paper.methods` -> `paper.methods`) and
+// `Method.lineage`. Arguments are coerced exactly as execution will coerce them (getArgumentValues,
+// defaults included) and the page / selection flags computed as the field resolvers compute them, so
+// the primed loader keys are the ones the resolvers will ask for. A field whose arguments are invalid
+// is left out: its resolver reports the error as before.
+import {
+  getArgumentValues,
+  isAbstractType,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { LineageDirectionName } from '../../../loaders/lineage.queries';
+import { RELATIONS, type RelationName } from '../../../loaders/neighbors.queries';
+import type { PrefetchItem, PrefetchPlan } from '../../../loaders/prefetch';
+import { checkRange } from './argument-limits';
+import { pageRequest } from './connection';
+import { isSelectedUnder } from './selection';
+
+/** At most this many nested fields are folded into one root statement; the rest use their loaders. */
+export const MAX_PREFETCH_ITEMS = 8;
+
+/** Where the planned type's nodes sit under the root field. */
+export type PrefetchAt = 'object' | 'connection';
+
+function collectFields(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  set: SelectionSetNode | undefined,
+  into: Map<string, FieldNode[]>,
+): void {
+  if (!set) return;
+  for (const selection of set.selections) {
+    if (selection.kind === 'Field') {
+      const key = selection.alias?.value ?? selection.name.value;
+      into.set(key, [...(into.get(key) ?? []), selection]);
+      continue;
+    }
+    const fragment = selection.kind === 'InlineFragment' ? selection : info.fragments[selection.name.value];
+    if (!fragment) continue;
+    const condition = fragment.typeCondition?.name.value;
+    if (condition && condition !== type.name) {
+      const conditionType = info.schema.getType(condition);
+      if (!conditionType || !isAbstractType(conditionType) || !info.schema.isSubType(conditionType, type))
+        continue;
+    }
+    collectFields(info, type, fragment.selectionSet, into);
+  }
+}
+
+/** The selection sets holding the planned nodes: the root's own, or its `edges.node` and `nodes`. */
+function nodeSelections(info: GraphQLResolveInfo, at: PrefetchAt): (SelectionSetNode | undefined)[] {
+  const roots = info.fieldNodes.map((node) => node.selectionSet);
+  if (at === 'object') return roots;
+  const pick = (sets: (SelectionSetNode | undefined)[], name: string): (SelectionSetNode | undefined)[] =>
+    sets.flatMap((set) =>
+      (set?.selections ?? []).flatMap((s) => {
+        if (s.kind === 'Field') return s.name.value === name ? [s.selectionSet] : [];
+        const fragment = s.kind === 'InlineFragment' ? s : info.fragments[s.name.value];
+        return fragment ? pick([fragment.selectionSet], name) : [];
+      }),
+    );
+  return [...pick(pick(roots, 'edges'), 'node'), ...pick(roots, 'nodes')];
+}
+
+function planField(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  nodes: FieldNode[],
+): PrefetchItem | null {
+  const name = nodes[0].name.value;
+  const field = type.getFields()[name];
+  if (!field) return null;
+  const relation = `${type.name.toLowerCase()}.${name}`;
+  try {
+    const args = getArgumentValues(field, nodes[0], info.variableValues);
+    if (relation in RELATIONS) {
+      const page = pageRequest(args.first as number | null, args.after as string | null);
+      const role = (args.role as 'INTRODUCED' | 'USED' | null | undefined) ?? null;
+      return {
+        kind: 'neighbors',
+        relation: relation as RelationName,
+        key: {
+          role,
+          skip: page.skip,
+          limit: page.limit,
+          abstract:
+            isSelectedUnder(nodes, info.fragments, ['edges', 'node', 'abstract']) ||
+            isSelectedUnder(nodes, info.fragments, ['nodes', 'abstract']),
+          evidence: isSelectedUnder(nodes, info.fragments, ['edges', 'evidence']),
+        },
+      };
+    }
+    if (type.name === 'Method' && name === 'lineage') {
+      return {
+        kind: 'lineage',
+        key: {
+          direction: args.direction as LineageDirectionName,
+          maxDepth: checkRange('maxDepth', args.maxDepth as number | null | undefined),
+          evidence: isSelectedUnder(nodes, info.fragments, ['edges', 'evidence']),
+        },
+      };
+    }
+  } catch {
+    return null; // invalid arguments: the field's resolver reports them
+  }
+  return null;
+}
+
+/** The prefetch plan of a root field whose nodes (of object type `typeName`) sit `at` its result. */
+export function planPrefetch(info: GraphQLResolveInfo, typeName: string, at: PrefetchAt): PrefetchPlan {
+  const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
+  if (!type || !('getFields' in type)) return [];
+  const fields = new Map<string, FieldNode[]>();
+  for (const set of nodeSelections(info, at)) collectFields(info, type, set, fields);
+  const plan: PrefetchItem[] = [];
+  for (const nodes of fields.values()) {
+    if (plan.length >= MAX_PREFETCH_ITEMS) break;
+    const item = planField(info, type, nodes);
+    if (item) plan.push(item);
+  }
+  return plan;
+}
