@@ -13,7 +13,8 @@ export interface AcronymDefinition {
   sentence: Sentence;
 }
 
-const PAREN = /\(([^()]{1,60})\)/g;
+// Up to 100 characters: a spelled-out expansion in parentheses can be long.
+const PAREN = /\(([^()]{1,100})\)/g;
 
 function isShortForm(s: string): boolean {
   if (s.length < 2 || s.length > 12) return false;
@@ -51,8 +52,36 @@ function stripPlural(short: string): string {
   return /[A-Z]s$/.test(short) ? short.slice(0, -1) : short;
 }
 
-export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] {
+const LEADING_FUNCTION_WORD = /^(?:and|or|of|for|the|with|in|on|to|a|an|by|from)\s/i;
+/** "X, which stands for Long Form": the long form runs to the next clause punctuation. */
+const STANDS_FOR =
+  /([\p{L}\p{N}][\p{L}\p{N}\-&.+]*)\s*,?\s+(?:which\s+|that\s+)?(?:stands|stand|standing)\s+for\s+["“]?([\p{L}][^,.;:()"”]{2,100}?)["”]?(?=\s*[,.;:()]|\s*$)/gu;
+
+function standsFor(sentence: Sentence): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
+  const text = sentence.text;
+  STANDS_FOR.lastIndex = 0;
+  for (let m = STANDS_FOR.exec(text); m; m = STANDS_FOR.exec(text)) {
+    const short = stripPlural(m[1]);
+    const long = m[2].trim();
+    if (!isShortForm(short) || long.split(/\s+/).length < 2) continue;
+    if (long[0].toLowerCase() !== short[0].toLowerCase() || bestLongFormStart(short, long) !== 0) continue;
+    const longStart = m.index + m[0].lastIndexOf(long);
+    out.push({
+      short,
+      long,
+      shortStart: sentence.start + m.index,
+      shortEnd: sentence.start + m.index + short.length,
+      longStart: sentence.start + longStart,
+      longEnd: sentence.start + longStart + long.length,
+      sentence,
+    });
+  }
+  return out;
+}
+
+export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] {
+  const out: AcronymDefinition[] = standsFor(sentence);
   const text = sentence.text;
   PAREN.lastIndex = 0;
   for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
@@ -64,8 +93,9 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
       continue;
     }
     const short = stripPlural(inner);
-    // Candidate long form: up to min(|A| + 5, 2|A|) words before the parenthesis, within the clause.
-    const before = text.slice(0, m.index).replace(/\s+$/, '');
+    // Candidate long form: up to min(|A| + 5, 2|A|) words before the parenthesis, within the clause
+    // (closing quotes around the long form are not part of it).
+    const before = text.slice(0, m.index).replace(/["”]?\s*$/, '');
     const maxWords = Math.min(short.length + 5, short.length * 2);
     const words = before.split(/\s+/);
     let candWords = words.slice(-maxWords);
@@ -78,7 +108,14 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
     if (before.slice(candStart) !== cand) continue; // whitespace inside was not single spaces
     const rel = bestLongFormStart(short, cand);
     if (rel < 0) continue;
-    const long = cand.slice(rel);
+    let longRel = rel;
+    // A long form rarely opens with a function word ("and Contrastive ... (ACVAE)"): when the word
+    // before it has the short form's first letter, it starts there ("Adversarial and Contrastive ...").
+    if (LEADING_FUNCTION_WORD.test(cand.slice(rel))) {
+      const prev = /([\p{L}\p{N}][\p{L}\p{N}-]*)\s+$/u.exec(cand.slice(0, rel));
+      if (prev && prev[1][0].toLowerCase() === short[0].toLowerCase()) longRel = prev.index;
+    }
+    const long = cand.slice(longRel).replace(/^["“]/, '');
     const longWords = long.split(/\s+/).length;
     if (long.length <= short.length || longWords > maxWords) continue;
     // The first word of the long form must start with the short form's first letter.
@@ -88,12 +125,20 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
       long,
       shortStart: sentence.start + innerStart,
       shortEnd: sentence.start + innerStart + short.length,
-      longStart: sentence.start + candStart + rel,
+      longStart:
+        sentence.start + candStart + longRel + (cand[longRel] === '"' || cand[longRel] === '“' ? 1 : 0),
       longEnd: sentence.start + before.length,
       sentence,
     });
   }
   return out;
+}
+
+function titleCaseExpansion(s: string): boolean {
+  const words = s.split(/\s+/);
+  if (words.length < 3 || /\d/.test(s)) return false;
+  const content = words.filter((w) => !/^(?:of|for|and|the|with|in|on|to|a|an|from|by|via)$/.test(w));
+  return content.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /** "SF (Long Form)": the short form before the parenthesis, the long form inside it. */
@@ -110,9 +155,12 @@ function reverseDefinition(
   if (!wm) return undefined;
   const short = stripPlural(wm[1]);
   if (!isShortForm(short)) return undefined;
-  const rel = bestLongFormStart(short, inner);
-  if (rel !== 0) return undefined;
   if (inner[0].toLowerCase() !== short[0].toLowerCase()) return undefined;
+  // Letters in order (Schwartz & Hearst), or a coined mixed-case name spelled out by a Title Case
+  // expansion of three or more words whose letters are not in order ("BioX (Bidirectional ... for
+  // Biomedical ...)").
+  if (bestLongFormStart(short, inner) !== 0 && !(/\p{Ll}\p{Lu}/u.test(short) && titleCaseExpansion(inner)))
+    return undefined;
   const shortStart = sentence.start + wm.index;
   return {
     short,

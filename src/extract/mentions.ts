@@ -18,7 +18,7 @@ import { foldPlural, nameSpans, wordTokens } from './text-units';
 
 const GAP_OK = /^(?:|\s|-|\s-\s|_|\.|\/|\s&\s|\s\/\s|')$/;
 const VERSION_AFTER =
-  /^(?:\.\d+|\s\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])|\sInstruct|-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
+  /^(?:\.\d+|\s\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])|\sInstruct|\s(?:LARGE|BASE|Large|Base)(?![\p{L}\p{N}])|-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
 const SPACE_VERSION_AFTER =
   /^\s(?:\d+\.\d+|\d{1,2}(?=[,.;:)]|\s+(?:and|or|model|models|with|on|in|achieve|achieves|outperform)\b))/;
 
@@ -31,15 +31,45 @@ const EVAL_CUE =
 const NOT_DATASET_BEFORE =
   /\b(?:based|built|relies|rely|relying|focus(?:es|ed|ing)?|depend(?:s|ing)?|conditioned|trained|operat\w*|shed light|light|act\w*|work\w*|draw\w*|run\w*|build\w*)\s+(?:up)?on\s+(?:the\s+)?$/i;
 const DATASET_APPOSITION_BEFORE =
-  /\b(?:dataset|benchmark|corpus|suite|testbed|collection)s?\s*[,:]?\s*(?:called|named|dubbed|termed|coined)?\s*["“']?$/i;
+  /\b(?:dataset|benchmark|corpus|suite|testbed|collection|database)s?\s*[,:]?\s*(?:called|named|dubbed|termed|coined)?\s*["“']?$/i;
 /** Between two members of one list, a member's parenthesized score allowed ("X (91.2), Y"). */
 const LIST_GAP = /^\s*(?:\([^()]{0,40}\)\s*)?(?:,|and|or|,\s*and|,\s*or|\/|&)\s*$/;
 const DATASET_APPOSITION_AFTER =
-  /^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|collection|testbed|data set)\b/i;
+  /^\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|collection|testbed|data set|database)\b/i;
 const TRAINED_ON =
   /\b(?:trained|pre-?trained|fine-?tuned|finetuned|tuned)\s+(?:\w+\s+){0,3}?on\s+(?:the\s+)?$/i;
 const TITLE_CASE_METHOD =
   /\b((?:\p{Lu}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)?\s+){1,4}(?:Networks?|Transformers?|Machines?|Mixers?|Autoencoders?|Perceptrons?|Encoders?|Decoders?|Nets?|Forests?|Models?|Attention))\b/gu;
+
+/** Lower-case words that cannot modify a dataset head ("X on four benchmark datasets"). */
+const NOT_MODIFIER =
+  /^(?:on|in|at|of|for|to|with|by|from|into|over|across|and|or|the|a|an|its|their|our|this|that|these|those|several|many|multiple|various|some|all|both|each|two|three|four|five|six|seven|eight|nine|ten|is|are|was|were|be|has|have|had|uses?|used|using|achieves?|shows?|than|as|via|new|other|public|standard|popular|common|existing|large|small)$/;
+/**
+ * After a name: a metric of it ("the X accuracy", "the X denotation accuracy to 57.5%"). A score
+ * measured on X names the dataset X.
+ */
+const METRIC_AFTER =
+  /^\s+(?:(?:test|dev|validation|average|denotation|exact-match|top-1|top-5|zero-shot|few-shot)\s+)?(?:accuracy|accuracies|F1|F1-score|EM|BLEU|ROUGE(?:-\w+)?|perplexity|mAP|AUC|error rate|score)\s+(?:of|to|on|is|was|from|by|improv\w*|increas\w*|\(|\d)/i;
+/** "... tasks / datasets / benchmarks, including X" / "such as X": X is one of those sets. */
+const LIST_OF_SETS_BEFORE =
+  /\b(datasets?|benchmarks?|corpora|tasks?|problems?)\s*,?\s+(?:including|such as|like|e\.g\.,?|namely)\s+(?:the\s+)?$/i;
+/** After a name: it is the subject of a comparison ("X outperforms", "X consistently beats"). */
+const ACTS_AS_METHOD_AFTER =
+  /^\s+(?:\w+ly\s+)?(?:outperform(?:s|ed)?|surpass(?:es|ed)?|beats|beat|exceeds|underperforms)\b/;
+/** Before a name: the object of "we propose / introduce / present". */
+const PROPOSED_BEFORE = /\bwe\s+(?:propose|introduce|present|develop|design)\s+$/i;
+/** A model size written as a separate capitalized word after a coined name ("X LARGE", "X Base"). */
+const SIZE_WORD_AFTER = /^\s(?:LARGE|BASE|SMALL|HUGE|Large|Base|Small|Huge)(?![\p{L}\p{N}])/u;
+/** After a metric name: its value ("MAE of 2.21", "MAE = 0.3", "MAE: 1.2"). */
+const METRIC_VALUE_AFTER = /^\s*(?:of|=|:|≈|<|>|is|was|at)?\s*[-+]?\d/;
+/** A capitalized word hyphenated to the front of a name ("Dual-" in "Dual-CycleGAN"). */
+const CAPITALIZED_PREFIX = /(?:^|[^\p{L}\p{N}-])(\p{Lu}\p{Ll}+-)$/u;
+/** A dimension prefix before a known method name ("1D-", "3D "). */
+const DIMENSION_BEFORE = /(?:^|[^\p{L}\p{N}])([1-4]D[- ]?)$/u;
+/** A name ending in a year: "-2017", " 2017", "'21". */
+const YEAR_TAGGED = /(?:[-_\s](?:19|20)\d{2}|['’]\d{2})$/;
+/** A parenthesized score right after a name: "X (0.79 -> 0.84)", "X (81.2%)". */
+const SCORE_AFTER = /^\s*\(\s*[+-]?\d+(?:\.\d+)?\s*%?\s*(?:\)|→|->|\/|,|±|to\b)/;
 
 /** After a Title Case method head: the name continues with another capitalized content word. */
 const NAME_GOES_ON =
@@ -103,8 +133,14 @@ export function collectDefinitions(sentences: Sentence[]): Map<string, Definitio
         continue;
       }
       const lastWord = def.long.split(/[\s-]+/).pop() ?? '';
+      // "Long Form (LF) benchmark / model": the head noun after the definition.
+      const headAfter = (/^s?\)\s+([a-z]+)/.exec(sentence.fieldText.slice(def.shortEnd, def.shortEnd + 30)) ??
+        [])[1];
+      const R = ENTITY_RULES;
       let type: EntityType | 'stop';
       if (DATASET_LONG_HEAD.test(lastWord)) type = 'dataset';
+      else if (headAfter && (R.datasetHead.pattern as RegExp).test(headAfter)) type = 'dataset';
+      else if (headAfter && (R.methodHead.pattern as RegExp).test(headAfter)) type = 'method';
       else if (nameStrength(def.short) === 'strong' && /\p{Ll}/u.test(def.short))
         type = 'method'; // LaMo, TransTEE
       else if (METHOD_LONG_HEAD.test(lastWord)) type = 'method';
@@ -168,7 +204,7 @@ function enclosingSpan(text: string, start: number, end: number): { start: numbe
 }
 
 /** Are the parts of the enclosing span outside [start,end) only generic affixes ("-based", "non-")? */
-function affixesOk(text: string, start: number, end: number): boolean {
+function affixesOk(text: string, start: number, end: number, only?: 'prefix'): boolean {
   const span = enclosingSpan(text, start, end);
   const before = text
     .slice(span.start, start)
@@ -178,7 +214,37 @@ function affixesOk(text: string, start: number, end: number): boolean {
     .slice(end, span.end)
     .split(/[-_/.]/)
     .filter(Boolean);
-  return before.every((p) => isGenericAffix(p, 'prefix')) && after.every((p) => isGenericAffix(p, 'suffix'));
+  return (
+    before.every((p) => isGenericAffix(p, 'prefix')) &&
+    (only === 'prefix' || after.every((p) => isGenericAffix(p, 'suffix')))
+  );
+}
+
+const GENERIC_HEAD = /^(?:model|models|method|methods|framework|approach|network|networks|architecture)$/i;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The long form of a definition repeated in another sentence or the title ("... Deep Attention
+ * Convolutional Neural Networks" + "a deep attention convolutional neural network (DACNN)") is the
+ * defined entity there too, not the known names inside it. Case-insensitive, plural allowed.
+ */
+function longFormElsewhere(sentence: Sentence, long: string): number[][] {
+  let words = long.split(/[\s-]+/).filter(Boolean);
+  // A generic head closing the long form may be left out elsewhere ("X CNN model (XCM)" / "X CNN").
+  if (words.length > 2 && GENERIC_HEAD.test(words[words.length - 1])) words = words.slice(0, -1);
+  if (words.length < 2) return [];
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('[\\s-]+')}(?:s|es)?(?:[\\s-]+(?:model|models|method|methods|framework|approach|network|networks|architecture))?(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
+  const out: number[][] = [];
+  const slice = sentence.fieldText.slice(sentence.start, sentence.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice))
+    out.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
+  return out;
 }
 
 export class MentionFinder {
@@ -249,10 +315,35 @@ export class MentionFinder {
         const surfaceText = text.slice(start, end);
         const accepted = acceptSurface(list, surfaceText, i === 0, inTitle);
         if (!accepted) continue;
+        // A name that is also a metric ("MAE"), followed by a value, is the metric.
+        if (isStopName(surfaceText) && METRIC_VALUE_AFTER.test(text.slice(end, sentence.end))) continue;
+        // Dimension prefix: "1D-convolutional neural network", "3D CNN" are distinct variants.
+        const dim = DIMENSION_BEFORE.exec(text.slice(Math.max(sentence.start, start - 4), start));
+        if (dim && accepted.entry.type === 'method') {
+          const dStart = start - dim[1].length;
+          const dText = text.slice(dStart, end);
+          this.add({
+            type: 'method',
+            key: normalizeName(dText),
+            name: dText,
+            surface: dText,
+            start: dStart,
+            end,
+            sentence,
+            rule: ENTITY_RULES.lexiconVersion.id,
+            confidence: ENTITY_RULES.lexiconVersion.confidence,
+            fromLexicon: false,
+            aliases: [],
+          });
+          i = j;
+          matched = true;
+          break;
+        }
         // Version suffix: "ResNet-50", "GPT-4o", "Llama 2" are distinct entities.
         const rest = text.slice(end, sentence.end);
         const ver = VERSION_AFTER.exec(rest) ?? SPACE_VERSION_AFTER.exec(rest);
-        if (ver && ver[0].trim() !== '') {
+        // A version of a name that is itself inside a coined name ("KLUE-RoBERTa LARGE") is not one.
+        if (ver && ver[0].trim() !== '' && affixesOk(text, start, end, 'prefix')) {
           const vEnd = end + ver[0].length;
           const vText = text.slice(start, vEnd);
           const vLex = lexiconLookup(normalizeName(vText))[0];
@@ -276,8 +367,11 @@ export class MentionFinder {
           matched = true;
           break;
         }
-        // Part of a larger coined name ("Strip-MLP") -> leave it to the coined-name rules.
+        // Part of a larger coined name ("Strip-MLP") -> leave it to the coined-name rules. In running
+        // text a capitalized prefix word is part of the name too ("Dual-CycleGAN"), even a generic one.
         if (!affixesOk(text, start, end)) continue;
+        const capPrefix = CAPITALIZED_PREFIX.exec(text.slice(Math.max(sentence.start, start - 20), start));
+        if (!inTitle && capPrefix && start - capPrefix[1].length > sentence.start) continue;
         this.addLexicon(sentence, accepted, start, end, ENTITY_RULES.lexicon.id);
         i = j;
         matched = true;
@@ -307,12 +401,16 @@ export class MentionFinder {
   /** Both forms of every abbreviation definition become mentions of the defined entity. */
   private definitionsIn(sentence: Sentence): void {
     for (const info of this.defs.values()) {
-      if (info.type === 'stop' || info.def.sentence !== sentence) continue;
+      if (info.type === 'stop') continue;
       const { def } = info;
-      for (const [start, end] of [
-        [def.longStart, def.longEnd],
-        [def.shortStart, def.shortEnd],
-      ]) {
+      const spans: number[][] =
+        def.sentence === sentence
+          ? [
+              [def.longStart, def.longEnd],
+              [def.shortStart, def.shortEnd],
+            ]
+          : longFormElsewhere(sentence, def.long);
+      for (const [start, end] of spans) {
         // Drop lexicon mentions inside the long form ("Network" parts) in favour of the whole name.
         this.removeInside(sentence.field, start, end, info.key);
         if (
@@ -369,15 +467,18 @@ export class MentionFinder {
     const masked = sentence.masked ?? text;
     for (const span of nameSpans(masked, sentence.start, sentence.end)) {
       if (this.isCovered(sentence.field, span.start, span.end)) continue;
-      const stripped = stripGenericAffixes(text.slice(span.start, span.end));
+      const stripped = stripGenericAffixes(
+        text.slice(span.start, span.end),
+        sentence.field !== 'title' && span.start > sentence.start,
+      );
       const offset = text.slice(span.start, span.end).indexOf(stripped);
       span.start += offset;
       span.end = span.start + stripped.length;
       if (this.isCovered(sentence.field, span.start, span.end)) continue;
-      const surface = text.slice(span.start, span.end);
+      let surface = text.slice(span.start, span.end);
       if (isStopName(surface) || isStopName(singularName(surface))) continue;
       if (/\//.test(surface) && surface.split('/').some((p) => isStopName(p))) continue; // "GPU/TPU"
-      const key = normalizeName(singularName(surface));
+      let key = normalizeName(singularName(surface));
       const def = this.defs.get(key);
       if (def) {
         if (def.type === 'stop') continue;
@@ -400,6 +501,23 @@ export class MentionFinder {
       }
       const strength = nameStrength(surface);
       if (strength === 'none') continue;
+      // "NL-PL" where the text defines NL and PL as plain notions: a pairing of them, not a name.
+      const parts = surface.split(/[-/]/);
+      if (
+        parts.length > 1 &&
+        parts.every((p) => {
+          const d = this.defs.get(normalizeName(p));
+          return d !== undefined && (d.type === 'concept' || d.type === 'stop');
+        })
+      )
+        continue;
+      // "X-Net LARGE": a size written as a separate word is part of the (distinct) size variant.
+      const size = strength === 'strong' ? SIZE_WORD_AFTER.exec(text.slice(span.end, sentence.end)) : null;
+      if (size) {
+        span.end += size[0].length;
+        surface = text.slice(span.start, span.end);
+        key = normalizeName(surface);
+      }
       const typed = this.contextType(sentence, span.start, span.end, strength);
       if (!typed) continue;
       this.add({
@@ -425,23 +543,40 @@ export class MentionFinder {
     end: number,
     strength: 'strong' | 'weak',
   ): { type: EntityType; rule: string; confidence: number } | undefined {
+    const typed = this.contextTypeOf(sentence, start, end, strength);
+    // A coined name carrying a year ("SemEval-2017", "Venue'21") names an event or an edition of a
+    // dataset, never a method.
+    if (typed?.type === 'method' && YEAR_TAGGED.test(sentence.fieldText.slice(start, end))) return undefined;
+    return typed;
+  }
+
+  private contextTypeOf(
+    sentence: Sentence,
+    start: number,
+    end: number,
+    strength: 'strong' | 'weak',
+  ): { type: EntityType; rule: string; confidence: number } | undefined {
     const text = sentence.fieldText;
     const before = text.slice(Math.max(sentence.start, start - 60), start);
     const afterWords = text
       .slice(end, Math.min(sentence.end, end + 40))
       .trim()
-      .split(/[\s,;:()]+/);
+      .split(/[\s,;:()."“”!?]+/);
     const next = (afterWords[0] ?? '').toLowerCase();
     const next2 = `${next} ${(afterWords[1] ?? '').toLowerCase()}`;
     const R = ENTITY_RULES;
     const dsHead = R.datasetHead.pattern as RegExp;
     const mHead = R.methodHead.pattern as RegExp;
     const w = afterWords.slice(0, 3).map((x) => x.toLowerCase());
-    const lowerWord = (x: string | undefined): boolean => x !== undefined && /^[a-z][a-z-]*$/.test(x);
+    // A modifier is a lower-case content word ("X long-answers dataset"), never a function word
+    // ("X on four benchmark datasets" says nothing about X).
+    const lowerWord = (x: string | undefined): boolean =>
+      x !== undefined && /^[a-z][a-z-]*$/.test(x) && !NOT_MODIFIER.test(x);
     // "X long-answers dataset": up to two lower-case modifiers before the dataset head.
     const dsAfterModifier =
       lowerWord(w[0]) && (dsHead.test(w[1] ?? '') || (lowerWord(w[1]) && dsHead.test(w[2] ?? '')));
     if (
+      METRIC_AFTER.test(text.slice(end, sentence.end)) ||
       DATASET_APPOSITION_BEFORE.test(before) ||
       DATASET_APPOSITION_AFTER.test(text.slice(end, sentence.end)) ||
       dsHead.test(next) ||
@@ -461,6 +596,17 @@ export class MentionFinder {
       TRAINED_ON.test(before) ||
       (evalSentence && (R.datasetContext.pattern as RegExp).test(before) && !NOT_DATASET_BEFORE.test(before))
     ) {
+      return { type: 'dataset', rule: R.datasetContext.id, confidence: R.datasetContext.confidence };
+    }
+    // "X outperforms / surpasses ...": what a sentence compares is a method; "we propose X" with no
+    // dataset cue names the paper's method.
+    if (ACTS_AS_METHOD_AFTER.test(text.slice(end, sentence.end)) || PROPOSED_BEFORE.test(before))
+      return { type: 'method', rule: R.comparison.id, confidence: R.comparison.confidence };
+    // "tasks / benchmarks including X": members of a list of evaluation sets, not compared methods.
+    const listHead = LIST_OF_SETS_BEFORE.exec(before);
+    if (listHead) {
+      if (/^(?:tasks?|problems?)$/i.test(listHead[1]) && !SCORE_AFTER.test(text.slice(end, sentence.end)))
+        return undefined;
       return { type: 'dataset', rule: R.datasetContext.id, confidence: R.datasetContext.confidence };
     }
     if ((R.comparison.pattern as RegExp).test(before)) {
@@ -641,7 +787,10 @@ export class MentionFinder {
               : m.start >= span.end
                 ? text.slice(span.end, m.start)
                 : 'x';
-          return /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*\/\s*|\s*&\s*)$/.test(gap);
+          // A member's parenthesized score may sit between ("X (81.2), Y").
+          return /^(?:\s*\([^()]{0,40}\))?(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*\/\s*|\s*&\s*)$/.test(
+            gap,
+          );
         });
         if (!neighbour) continue;
         this.add({

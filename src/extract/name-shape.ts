@@ -5,6 +5,8 @@ import { ENTITY_RULES } from './rules/entity.rules';
 export type NameStrength = 'strong' | 'weak' | 'none';
 
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
+/** Model sizes in capitals ("LARGE", "XL") are not names of their own. */
+const SIZE_WORD = /^(?:LARGE|BASE|SMALL|TINY|HUGE|MEDIUM|MINI|XL|XXL)$/;
 const UNIT =
   /^(?:\d+(?:[.,]\d+)*(?:%|[kKmMbBtTgG]|x|X|px|ms|s|h|d|D|nd|st|rd|th|bit|bits|GB|MB|TB|B|M|K)?|[vV]\d+(?:\.\d+)*)$/;
 const AFFIX_SUFFIX =
@@ -15,7 +17,9 @@ const AFFIX_PREFIX =
 /** How strongly a single name span looks like a coined name. */
 export function nameStrength(span: string): NameStrength {
   const s = span.replace(/[+]+$/, '');
-  if (s.length < 2 || UNIT.test(s) || ROMAN.test(s)) return 'none';
+  if (s.length < 2 || UNIT.test(s) || ROMAN.test(s) || SIZE_WORD.test(s)) return 'none';
+  // "3DMM", "2DSCN": a dimension tag fused to an acronym or CamelCase name is a coined name.
+  if (/^[1-4]D(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu})/u.test(s)) return 'strong';
   if (!/\p{L}/u.test(s) || /^\p{N}/u.test(s)) return 'none';
   const parts = s.split(/[-_./'’]/).filter(Boolean);
   // Title Case hyphen compounds of ordinary words ("Click-Through", "Self-Supervised") are not names.
@@ -52,10 +56,19 @@ export function singularName(name: string): string {
   return name;
 }
 
-/** Drops generic affixes from a coined span ("LLM-based" -> "LLM", "KAN-like" -> "KAN"); undefined when nothing is left. */
-export function stripGenericAffixes(span: string): string {
+/**
+ * Drops generic affixes from a coined span ("LLM-based" -> "LLM", "KAN-like" -> "KAN"). With
+ * `keepCapitalizedPrefix` (running text, not sentence-initial) a capitalized prefix word stays:
+ * "Dual-CycleGAN" is a name of its own.
+ */
+export function stripGenericAffixes(span: string, keepCapitalizedPrefix = false): string {
   const parts = span.split('-');
   while (parts.length > 1 && isGenericAffix(parts[parts.length - 1], 'suffix')) parts.pop();
-  while (parts.length > 1 && isGenericAffix(parts[0], 'prefix')) parts.shift();
+  while (
+    parts.length > 1 &&
+    isGenericAffix(parts[0], 'prefix') &&
+    !(keepCapitalizedPrefix && /^\p{Lu}\p{Ll}+$/u.test(parts[0]))
+  )
+    parts.shift();
   return parts.join('-');
 }

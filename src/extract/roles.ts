@@ -15,8 +15,19 @@ import type { Sentence } from './text-units';
 
 const R = ENTITY_RULES;
 const DATASET_NAME_SHAPE = /(?:Bench|bench|QA|Set|Data|Corpus|DB|Eval|Arena|-\d+[KkM])$/;
+/**
+ * After the title name in the abstract: it is a dataset ("X, a new dataset", "X is a collection",
+ * "(X) benchmark", "X dataset"). The words between are modifiers, never a new clause ("X, we
+ * construct a dataset" says nothing about X).
+ */
 const DATASET_APPOSITION =
-  /^\s*[,(]?\s*(?:a|an|the)?\s*(?:\w+[\s-]+){0,4}?(?:dataset|benchmark|corpus|suite|collection|testbed|leaderboard)\b/i;
+  /^(?:\)?\s*|\s*[,(]\s*(?:a|an|the)\s+(?:[\w-]+[\s-]+){0,4}?|\s+(?:is|as)\s+(?:a|an|the)\s+(?:[\w-]+[\s-]+){0,4}?)(?:dataset|benchmark|corpus|suite|collection|testbed|leaderboard|resource|database)s?\b/i;
+/** Words that cannot stand between a name and its dataset head in an apposition. */
+const CLAUSE_WORD = /\b(?:we|our|us|it|they|is|are|was|were|which|that|to|for|on|in|with|by)\b/i;
+/** A venue tag opening a title ("EMNLP-Findings'21 X: ...", "ICLR 2024 X: ..."). */
+const VENUE_PREFIX = /^\[?[\p{L}-]+(?:['’]\d{2}|\s+(?:19|20)\d{2})\]?\s+/u;
+/** Shared tasks and workshops are events, not methods or datasets ("SemEval-2017 Task 1: ..."). */
+const EVENT_NAME = /\b(?:Task\s+\d+|Shared Task|Workshop|Challenge\s+\d{4})$/i;
 
 function mark(m: Mention, rule: string, confidence: number): void {
   if (!m.introduced || m.introduced.confidence < confidence) m.introduced = { rule, confidence };
@@ -35,7 +46,7 @@ export function titleContribution(
   let confidence = R.titleColon.confidence;
   const colon = (R.titleColon.pattern as RegExp).exec(text);
   if (colon) {
-    const prefix = colon[1].trim();
+    const prefix = colon[1].trim().replace(VENUE_PREFIX, '');
     const words = prefix.split(/\s+/);
     const single = words.length === 1;
     const nameLike = words.some((w) => nameStrength(w) === 'strong');
@@ -47,6 +58,7 @@ export function titleContribution(
     );
     if (
       !isStopName(prefix) &&
+      !EVENT_NAME.test(prefix) &&
       !gerund &&
       !shouting &&
       (single ||
@@ -91,7 +103,18 @@ export function titleContribution(
     lex?.entry.type === 'dataset' ||
     /\b(?:dataset|benchmark|corpus|data set|suite|testbed|leaderboard)s?\b/i.test(restOfTitle) ||
     DATASET_NAME_SHAPE.test(name) ||
-    afterInAbstract.some((s) => DATASET_APPOSITION.test(s));
+    afterInAbstract.some((s) => {
+      const m = DATASET_APPOSITION.exec(s);
+      return m !== null && !CLAUSE_WORD.test(m[0].replace(/^\s*(?:is|as)\b/i, ''));
+    }) ||
+    // The abstract itself types the name as a dataset by its head or apposition ("X dataset").
+    finder.mentions.some(
+      (m) =>
+        m.sentence.field === 'abstract' &&
+        m.surface === name &&
+        m.type === 'dataset' &&
+        m.rule === R.datasetHead.id,
+    );
   const type = isDataset ? 'dataset' : lex && lex.entry.type !== 'method' ? lex.entry.type : 'method';
   if (type === 'task' || type === 'concept') return undefined;
   // Replace what the lexicon / shape rules found inside the title name by the whole name.

@@ -46,7 +46,7 @@ export const ENTITY_RULES = r({
   datasetHead: {
     id: 'dataset-head',
     pattern:
-      /^(?:dataset|datasets|data set|data sets|benchmark|benchmarks|corpus|corpora|suite|challenge|leaderboard|testbed|split|splits|collection)$/,
+      /^(?:dataset|datasets|data set|data sets|benchmark|benchmarks|corpus|corpora|suite|challenge|leaderboard|testbed|split|splits|collection|database|databases)$/,
     reason: 'a name followed by a dataset head noun ("the X dataset", "X and Y benchmarks") is a dataset',
     confidence: 0.8,
   },
