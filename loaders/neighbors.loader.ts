@@ -15,7 +15,9 @@ export interface NeighborKey {
   limit: number;
   /** Return paper abstracts (absent: yes). Without them the nodes must not be primed into the node loader. */
   abstract?: boolean;
-  /** Return relationship evidence (absent: yes). */
+  /** Return the relationships behind each edge (role, relation, confidence, source...; absent: yes). */
+  rels?: boolean;
+  /** Return relationship evidence (absent: yes; only with `rels`). */
   evidence?: boolean;
 }
 
@@ -28,7 +30,7 @@ const EMPTY: NeighborPage = { total: 0, items: [] };
 
 export type NeighborLoaders = Record<RelationName, DataLoader<NeighborKey, NeighborPage, string>>;
 
-/** Maps one parent's `total` and projected `page` (NEIGHBOR_PAGE_PROJECTION) to a NeighborPage. */
+/** Maps one parent's `total` and projected `page` (neighborsPageClauses) to a NeighborPage. */
 export function toNeighborPage(
   name: RelationName,
   total: Plain | undefined,
@@ -55,6 +57,7 @@ export function neighborKeyParam(name: RelationName, key: NeighborKey): Record<s
     skip: key.skip,
     limit: key.limit,
     abstract: key.abstract ?? true,
+    rels: key.rels ?? true,
     evidence: key.evidence ?? true,
   };
 }

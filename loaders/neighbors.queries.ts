@@ -151,63 +151,43 @@ const ORDER_BY: Record<Order, string> = {
   count: 'n DESC, toLower(t.name), t.id',
 };
 
-/** Every node property the graph mappers read, except `abstract` (1-2 KB a paper). */
-const NODE_PROPERTIES = [
-  'id',
-  'name',
-  'aliases',
-  'fullName',
-  'description',
-  'url',
-  'collections',
-  'title',
-  'arxivId',
-  'doi',
-  'published',
-  'year',
-  'authors',
-  'links',
-  'linkKinds',
-  'extractorVersion',
-  'ingestedAt',
-  'sources',
-  'host',
-  'owner',
-  'stars',
-  'framework',
-];
-
-const NODE_MAP = NODE_PROPERTIES.map((key) => `${key}: item.t.${key}`).join(', ');
-
 /**
  * The page of one relation for one parent: with `s` (the parent node) and `key` (`{ types, skip, limit,
- * abstract, evidence }`) in scope, yields one row `{ key, total, page }` - `page` the raw items of the
- * requested slice (project them with NEIGHBOR_PAGE_PROJECTION). Shared by the batched loader statement
- * and the prefetching subqueries (loaders/prefetch.queries.ts), so both answer exactly the same page.
+ * abstract, rels, evidence }`) in scope, yields one row `{ key, total, page }`, `page` the requested slice
+ * as `[{ node, rels, n }]`. Only the slice is projected, keeping the Bolt payload small: a node's existing
+ * properties (a paper's 1-2 KB abstract only when `key.abstract`), the relationships' properties the
+ * mappers read only when `key.rels` (the client selected edge data). Shared by the batched loader
+ * statement and the prefetching subqueries (loaders/prefetch.ts), so both answer exactly the same page.
  */
 export function neighborsPageClauses(name: RelationName): string {
   const spec = RELATIONS[name];
-  const count = spec.derived ? 'count(DISTINCT p)' : 'count(DISTINCT r.paperId)';
+  // `n` (papers linking the pair) is read only for derived relations: direct edges do not report it.
+  const count = spec.derived ? 'count(DISTINCT p)' : 'null';
   return `
 OPTIONAL MATCH ${spec.pattern}
 WHERE key.types IS NULL OR type(r) IN key.types
 WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
 ORDER BY ${ORDER_BY[spec.order]}
 WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} END) AS items
-WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS page`;
+WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS slice
+CALL {
+  WITH key, slice
+  UNWIND slice AS item
+  WITH key, item, item.t AS t
+  RETURN collect({
+    node: t { .*, abstract: CASE WHEN key.abstract THEN t.abstract END, __labels: labels(t) },
+    rels: CASE WHEN key.rels THEN [x IN item.rels | x { .source, .confidence, .paperId, .relation,
+      .extractorVersion, .rule, evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }] ELSE [] END,
+    n: item.n
+  }) AS page
+}
+WITH key, total, page`;
 }
 
-/** Projects `page` (from neighborsPageClauses) to `[{ node, rels, n }]`: only what the mappers read. */
-export const NEIGHBOR_PAGE_PROJECTION = `[item IN page | {
-  node: { ${NODE_MAP}, abstract: CASE WHEN key.abstract THEN item.t.abstract END, __labels: labels(item.t) },
-  rels: [x IN item.rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
-    evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }],
-  n: item.n
-}]`;
-
 /**
- * Params: `keys`: `[{ i, id, types, skip, limit, abstract, evidence }]` (`types` null = every type in the
- * pattern; `abstract`/`evidence`: whether paper abstracts / relationship evidence JSON are returned).
+ * Params: `keys`: `[{ i, id, types, skip, limit, abstract, rels, evidence }]` (`types` null = every type in
+ * the pattern; `abstract`/`rels`/`evidence`: whether paper abstracts / relationships / their evidence JSON are
+ * returned).
  * Returns one row per parent found: `{ i, total, page: [{ node, rels, n }] }` - `node` a property map with
  * `__labels`, `rels` property maps with `__type`, both limited to what the mappers read.
  */
@@ -217,7 +197,7 @@ UNWIND $keys AS key
 MATCH (s:${RELATIONS[name].source} {id: key.id})
 CALL {
   WITH s, key${neighborsPageClauses(name)}
-  RETURN total, ${NEIGHBOR_PAGE_PROJECTION} AS page
+  RETURN total, page
 }
 RETURN key.i AS i, total, page`;
 }

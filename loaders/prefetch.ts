@@ -9,7 +9,7 @@ import type { Loaders } from './create-loaders';
 import type { LineageKey } from './lineage.loader';
 import { lineageClauses } from './lineage.queries';
 import { neighborKeyParam, toNeighborPage, type NeighborKey } from './neighbors.loader';
-import { NEIGHBOR_PAGE_PROJECTION, neighborsPageClauses, type RelationName } from './neighbors.queries';
+import { neighborsPageClauses, type RelationName } from './neighbors.queries';
 import type { Plain } from '../src/db/values';
 import { asList, asMap } from '../src/graphql/common/graph-mappers';
 
@@ -36,7 +36,7 @@ export function prefetchSubqueries(plan: PrefetchPlan, nodeVar: string): string 
 CALL {
   WITH ${nodeVar}
   WITH ${nodeVar} AS s, $${column(i)} AS key${neighborsPageClauses(item.relation)}
-  RETURN {total: total, page: ${NEIGHBOR_PAGE_PROJECTION}} AS ${column(i)}
+  RETURN {total: total, page: page} AS ${column(i)}
 }`;
       }
       return `

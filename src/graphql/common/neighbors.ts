@@ -5,7 +5,7 @@ import type { RelationName } from '../../../loaders/neighbors.queries';
 import { pageRequest, toConnection } from './connection';
 import type { GraphQLContext } from './context';
 import type { ConnectionModel, NodeModel } from './models';
-import { isSelected } from './selection';
+import { isSelected, selectsEdgeData } from './selection';
 
 export async function loadNeighbors<T extends NodeModel>(
   ctx: GraphQLContext,
@@ -18,6 +18,7 @@ export async function loadNeighbors<T extends NodeModel>(
   // Without `info`, everything is loaded. With it, abstracts and evidence only when the client selects them.
   const abstract =
     !info || isSelected(info, ['edges', 'node', 'abstract']) || isSelected(info, ['nodes', 'abstract']);
+  const rels = !info || selectsEdgeData(info.fieldNodes, info.fragments);
   const evidence = !info || isSelected(info, ['edges', 'evidence']);
   const result = await ctx.loaders.neighbors[relation].load({
     id: parentKey,
@@ -25,6 +26,7 @@ export async function loadNeighbors<T extends NodeModel>(
     skip: page.skip,
     limit: page.limit,
     abstract,
+    rels,
     evidence,
   });
   // Nodes without their abstract are not complete: never cache them for other fields of the request.

@@ -18,7 +18,7 @@ import { RELATIONS, type RelationName } from '../../../loaders/neighbors.queries
 import type { PrefetchItem, PrefetchPlan } from '../../../loaders/prefetch';
 import { checkRange } from './argument-limits';
 import { pageRequest } from './connection';
-import { isSelectedUnder } from './selection';
+import { isSelectedUnder, selectsEdgeData } from './selection';
 
 /** At most this many nested fields are folded into one root statement; the rest use their loaders. */
 export const MAX_PREFETCH_ITEMS = 8;
@@ -90,6 +90,7 @@ function planField(
           abstract:
             isSelectedUnder(nodes, info.fragments, ['edges', 'node', 'abstract']) ||
             isSelectedUnder(nodes, info.fragments, ['nodes', 'abstract']),
+          rels: selectsEdgeData(nodes, info.fragments),
           evidence: isSelectedUnder(nodes, info.fragments, ['edges', 'evidence']),
         },
       };

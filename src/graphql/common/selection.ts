@@ -34,3 +34,11 @@ export function isSelectedUnder(
 ): boolean {
   return fieldNodes.some((node) => selects({ fragments }, node.selectionSet, path));
 }
+
+/** Edge fields computed from the relationships behind an edge (not `node`, `cursor` or `paperCount`). */
+const EDGE_DATA_FIELDS = ['role', 'relation', 'relations', 'confidence', 'source', 'sources', 'evidence'];
+
+/** True when a connection field's nodes select any edge field that needs the relationships. */
+export function selectsEdgeData(fieldNodes: readonly FieldNode[], fragments: Fragments): boolean {
+  return EDGE_DATA_FIELDS.some((field) => isSelectedUnder(fieldNodes, fragments, ['edges', field]));
+}

@@ -68,7 +68,8 @@ RETURN p AS n, ${prefetchColumns(plan)} AS pf`;
 
 /**
  * Params: filterParams(...) + `methodTypes`, `datasetTypes`, `roleTypes` (null = no role filter),
- * `skip`, `limit` + prefetchParams(plan). Returns one row `{ total, page: [{ n, pf }] }` (`total` null
+ * `skip`, `limit`, `abstract` (read abstracts) + prefetchParams(plan). Returns one row
+ * `{ total, page: [{ n, pf }] }` (`total` null
  * when `total` is NONE) with one page of one segment - each paper node with its prefetched results;
  * the count and the page are separate unit subqueries.
  */
@@ -95,7 +96,7 @@ CALL {
   WITH p
   ORDER BY ${orderBy(order, direction, segment)}
   SKIP toInteger($skip) LIMIT toInteger($limit)${prefetch}
-  RETURN collect({n: p, pf: ${plan.length === 0 ? '[]' : 'pf'}}) AS page
+  RETURN collect({n: p {.*, abstract: CASE WHEN $abstract THEN p.abstract END, __labels: labels(p)}, pf: ${plan.length === 0 ? '[]' : 'pf'}}) AS page
 }
 RETURN ${total === 'NONE' ? 'null' : 'total'} AS total, page`;
 }

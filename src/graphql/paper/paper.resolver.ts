@@ -48,14 +48,11 @@ export class PaperResolver {
       field: orderBy?.field ?? PaperOrderField.YEAR,
       direction: orderBy?.direction ?? OrderDirection.DESC,
     };
-    const needTotal = isSelected(info, ['totalCount']) || isSelected(info, ['pageInfo', 'hasNextPage']);
-    return ctx.services.papers.list(
-      filter,
-      order,
-      page,
-      needTotal,
-      planPrefetch(info, 'Paper', 'connection'),
-    );
+    return ctx.services.papers.list(filter, order, page, {
+      needTotal: isSelected(info, ['totalCount']) || isSelected(info, ['pageInfo', 'hasNextPage']),
+      abstract: isSelected(info, ['edges', 'node', 'abstract']) || isSelected(info, ['nodes', 'abstract']),
+      plan: planPrefetch(info, 'Paper', 'connection'),
+    });
   }
 
   @FieldResolver(() => MethodConnection, {

@@ -23,6 +23,15 @@ const ROLE_TYPES = {
   ALL: { method: ['INTRODUCES', 'USES'], dataset: ['INTRODUCES', 'EVALUATES_ON'], any: null },
 } as const;
 
+export interface PaperListOptions {
+  /** Count the whole list (default yes). */
+  needTotal?: boolean;
+  /** Read the papers' abstracts (default yes). */
+  abstract?: boolean;
+  /** Nested fields fetched in the same statement. */
+  plan?: PrefetchPlan;
+}
+
 export class PaperService {
   constructor(
     private readonly executor: Executor,
@@ -55,15 +64,16 @@ export class PaperService {
   /**
    * `Query.papers`: one page, read segment by segment (see paperListQuery); usually one statement.
    * The total is counted only when `needTotal` (the client selected `totalCount` or `pageInfo.hasNextPage`),
-   * from the label count store when there is no filter.
+   * from the label count store when there is no filter. Abstracts are read only when `abstract` (papers
+   * without theirs are not primed into the node loader); the plan's nested fields come in the same statement.
    */
   async list(
     filter: ListFilter | null | undefined,
     order: { field: PaperOrderField; direction: Direction },
     page: PageRequest,
-    needTotal = true,
-    plan: PrefetchPlan = NO_PREFETCH,
+    options: PaperListOptions = {},
   ): Promise<ConnectionModel<PaperModel>> {
+    const { needTotal = true, abstract = true, plan = NO_PREFETCH } = options;
     const types = ROLE_TYPES[filter?.role ?? 'ALL'];
     const params = {
       ...filterParams(filter),
@@ -82,7 +92,7 @@ export class PaperService {
       if (remaining <= 0 && total === 'NONE') break;
       const rows = await this.executor.read(
         paperListQuery(order.field, order.direction, segment, total, plan),
-        { ...params, ...prefetchParams(plan), skip, limit: Math.max(remaining, 0) },
+        { ...params, ...prefetchParams(plan), abstract, skip, limit: Math.max(remaining, 0) },
         { operation: 'papers.list' },
       );
       const row = rows[0] ?? { total: null, page: [] };
@@ -105,7 +115,7 @@ export class PaperService {
     const items = nodes.map((value) => {
       const entry = asMap(value);
       const node = toPaper(asMap(entry.n));
-      this.loaders.node.prime(node.id, node);
+      if (abstract) this.loaders.node.prime(node.id, node);
       primePrefetched(this.loaders, plan, node.key, entry.pf);
       return { node };
     });
