@@ -1,10 +1,10 @@
-// `npm run bench:ingest [-- --papers N] [-- --seed S]`: ingest benchmark on a Neo4j of its own
+// `npm run bench:ingest [-- options]` (`--help` lists them): ingest benchmark on a Neo4j of its own
 // (port 7695, home .papergraph/neo4j-bench-ingest, fresh data each run).
 //  1. end-to-end: `papergraph ingest` (a child process, as users run it) on a deterministic
 //     synthetic corpus -> papers/s and the ingest process's peak RSS (VmHWM);
 //  2. write stage alone: the same papers extracted beforehand (untimed), then only the batched
-//     graph writes (BatchBuilder + GraphWriter, batches of 500 as in the pipeline) into an empty graph.
-// Results go to stdout and bench/results/ingest-<date>.json.
+//     graph writes (BatchBuilder + GraphWriter, as in the pipeline) into an empty graph.
+// Results go to stdout and bench/results/ingest-<date>[-N][-write-only].json.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,6 +20,7 @@ import { createExtractionPool } from '../src/extract/worker-pool';
 import { contentHashOf } from '../src/ingest/content-hash';
 import { BatchBuilder } from '../src/ingest/graph-rows';
 import { GraphWriter } from '../src/ingest/graph.writer';
+import { DEFAULT_BATCH_SIZE } from '../src/ingest/ingest.service';
 import { isMapFailure, toPaperInput } from '../src/readers/paper-input.mapper';
 import { writeCorpus } from './synthetic/generate';
 
@@ -27,13 +28,43 @@ const PORT = 7695;
 const ROOT = packageRoot();
 const HOME = path.join(ROOT, '.papergraph', 'neo4j-bench-ingest');
 const WORK = path.join(ROOT, '.papergraph', 'bench-ingest');
-const BATCH = 500;
+
+const USAGE = `usage: node dist/bench/ingest.bench.js [options]   (npm run bench:ingest -- [options])
+
+Ingest benchmark on its own Neo4j (port ${PORT}, home .papergraph/neo4j-bench-ingest, data wiped each run).
+
+  --papers N        synthetic papers (default 100000)
+  --seed S          corpus seed (default 42)
+  --batch-size N    papers per write transaction, end-to-end and write stage (default ${DEFAULT_BATCH_SIZE})
+  --write-only      only the write stage (no end-to-end \`papergraph ingest\` run)
+  --e2e-only        only the end-to-end run
+  --keep-prepared   keep the pre-extracted records (.papergraph/bench-ingest/prepared-*.jsonl) and
+                    reuse them on the next run with the same corpus and extractor version
+  --help            this text
+`;
+
+function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} expects a positive integer`);
   return v;
+}
+
+const KNOWN = new Set(['papers', 'seed', 'batch-size', 'write-only', 'e2e-only', 'keep-prepared', 'help']);
+
+/** Unknown options are an error, so a typo does not silently run a 100k benchmark. */
+function checkArgs(): void {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].replace(/^--/, '');
+    if (!args[i].startsWith('--') || !KNOWN.has(name))
+      throw new Error(`unknown argument ${args[i]}\n${USAGE}`);
+    if (['papers', 'seed', 'batch-size'].includes(name)) i++;
+  }
 }
 
 async function freshServer(): Promise<Executor> {
@@ -55,8 +86,24 @@ function peakRssMb(pid: number): number | undefined {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms); 0 when unreadable. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pid of the benchmark's Neo4j (its pid file), for its CPU time. */
+function serverPid(): number {
+  return Number(fs.readFileSync(path.join(HOME, 'run', 'neo4j.pid'), 'utf8').trim());
+}
+
 async function endToEnd(
   file: string,
+  batchSize: number,
 ): Promise<{ seconds: number; summary: Record<string, number>; peakRssMb: number }> {
   const started = performance.now();
   const child = spawn(
@@ -65,6 +112,8 @@ async function endToEnd(
       path.join(ROOT, 'bin', 'papergraph.js'),
       'ingest',
       '--no-progress',
+      '--batch-size',
+      String(batchSize),
       '--rejects',
       path.join(WORK, 'rejects.jsonl'),
       file,
@@ -131,8 +180,18 @@ async function preExtract(file: string, out: string): Promise<number> {
 async function writeStage(
   executor: Executor,
   prepared: string,
-): Promise<{ seconds: number; papers: number; relationships: number }> {
+  batchSize: number,
+): Promise<{
+  seconds: number;
+  papers: number;
+  relationships: number;
+  neo4jCpuSeconds: number;
+  clientCpuSeconds: number;
+}> {
   const writer = new GraphWriter(executor);
+  const pid = serverPid();
+  const neo4jCpu = cpuSeconds(pid);
+  const clientCpu = process.cpuUsage();
   const started = performance.now();
   let papers = 0;
   let relationships = 0;
@@ -147,57 +206,98 @@ async function writeStage(
   for await (const line of readline.createInterface({ input: fs.createReadStream(prepared) })) {
     builder.addPaper(JSON.parse(line) as Prepared);
     papers++;
-    if (++inBatch >= BATCH) await commit();
+    if (++inBatch >= batchSize) await commit();
   }
   if (inBatch > 0) await commit();
-  return { seconds: (performance.now() - started) / 1000, papers, relationships };
+  const client = process.cpuUsage(clientCpu);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    papers,
+    relationships,
+    // CPU used while writing: the write stage's cost, less sensitive than wall time to other load.
+    neo4jCpuSeconds: Math.round((cpuSeconds(pid) - neo4jCpu) * 10) / 10,
+    clientCpuSeconds: Math.round(((client.user + client.system) / 1e6) * 10) / 10,
+  };
 }
 
 async function main(): Promise<void> {
+  if (flag('help')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  checkArgs();
   const papers = arg('papers', 100_000);
   const seed = arg('seed', 42);
+  const batchSize = arg('batch-size', DEFAULT_BATCH_SIZE);
+  const runE2e = !flag('write-only');
+  const runWrite = !flag('e2e-only');
+  if (!runE2e && !runWrite) throw new Error('--write-only and --e2e-only exclude each other');
   fs.mkdirSync(WORK, { recursive: true });
   const corpus = path.join(WORK, `synthetic-${papers}-${seed}.jsonl`);
   process.stderr.write(`bench:ingest: generating ${papers} synthetic papers (seed ${seed})\n`);
   await writeCorpus(corpus, papers, seed);
   const corpusMb = fs.statSync(corpus).size / 1e6;
 
-  let executor = await freshServer();
+  let executor: Executor | undefined;
   const results: Record<string, unknown> = {};
+  const loadAverages: number[][] = [os.loadavg()];
   try {
-    process.stderr.write('bench:ingest: end-to-end `papergraph ingest`\n');
-    await executor.close();
-    const e2e = await endToEnd(corpus);
-    results.endToEnd = { ...e2e, papersPerSecond: Math.round(e2e.summary.papers / e2e.seconds) };
-    process.stderr.write(`bench:ingest: ${JSON.stringify(results.endToEnd)}\n`);
-
-    process.stderr.write('bench:ingest: pre-extracting for the write stage (untimed)\n');
-    const preparedFile = path.join(WORK, `prepared-${papers}-${seed}.jsonl`);
-    await preExtract(corpus, preparedFile);
-    executor = await freshServer();
-    process.stderr.write('bench:ingest: write stage alone\n');
-    const w = await writeStage(executor, preparedFile);
-    results.writeStage = {
-      ...w,
-      batchSize: BATCH,
-      papersPerSecond: Math.round(w.papers / w.seconds),
-      relationshipsPerSecond: Math.round(w.relationships / w.seconds),
-    };
-    process.stderr.write(`bench:ingest: ${JSON.stringify(results.writeStage)}\n`);
-    fs.rmSync(preparedFile, { force: true });
+    if (runE2e) {
+      executor = await freshServer();
+      await executor.close();
+      executor = undefined;
+      process.stderr.write('bench:ingest: end-to-end `papergraph ingest`\n');
+      const e2e = await endToEnd(corpus, batchSize);
+      results.endToEnd = {
+        ...e2e,
+        batchSize,
+        papersPerSecond: Math.round(e2e.summary.papers / e2e.seconds),
+        loadAverageAfter: rounded(os.loadavg()),
+      };
+      loadAverages.push(os.loadavg());
+      process.stderr.write(`bench:ingest: ${JSON.stringify(results.endToEnd)}\n`);
+    }
+    if (runWrite) {
+      const preparedFile = path.join(
+        WORK,
+        `prepared-${papers}-${seed}-${EXTRACTOR_VERSION.replace(/[^\w.+-]/g, '_')}.jsonl`,
+      );
+      const keep = flag('keep-prepared');
+      if (!(keep && fs.existsSync(preparedFile))) {
+        process.stderr.write('bench:ingest: pre-extracting for the write stage (untimed)\n');
+        await preExtract(corpus, preparedFile + '.tmp');
+        fs.renameSync(preparedFile + '.tmp', preparedFile);
+      } else process.stderr.write(`bench:ingest: reusing ${path.relative(ROOT, preparedFile)}\n`);
+      executor = await freshServer();
+      process.stderr.write('bench:ingest: write stage alone\n');
+      const w = await writeStage(executor, preparedFile, batchSize);
+      results.writeStage = {
+        ...w,
+        batchSize,
+        papersPerSecond: Math.round(w.papers / w.seconds),
+        relationshipsPerSecond: Math.round(w.relationships / w.seconds),
+        neo4jCpuMsPerPaper: Math.round((w.neo4jCpuSeconds / w.papers) * 1e5) / 100,
+        loadAverageAfter: rounded(os.loadavg()),
+      };
+      loadAverages.push(os.loadavg());
+      process.stderr.write(`bench:ingest: ${JSON.stringify(results.writeStage)}\n`);
+      if (!keep) fs.rmSync(preparedFile, { force: true });
+    }
   } finally {
-    await executor.close();
+    await executor?.close();
     await stopLocalServer({ home: HOME });
   }
 
   const report = {
     date: new Date().toISOString(),
+    command: `node dist/bench/ingest.bench.js ${process.argv.slice(2).join(' ')}`.trim(),
     machine: {
       cpus: os.cpus().length,
       model: os.cpus()[0]?.model ?? 'unknown',
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
-      loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      loadAverageAtStart: rounded(loadAverages[0]),
+      loadAverageAtEnd: rounded(os.loadavg()),
     },
     extractorVersion: EXTRACTOR_VERSION,
     corpus: { papers, seed, sizeMb: Math.round(corpusMb * 10) / 10 },
@@ -205,15 +305,15 @@ async function main(): Promise<void> {
     targets: { endToEndPapersPerSecond: 250, writeStagePapersPerSecond: 2000, peakRssMb: 500 },
     ...results,
   };
-  const out = path.join(
-    ROOT,
-    'bench',
-    'results',
-    `ingest-${report.date.slice(0, 10)}${papers === 100_000 ? '' : `-${papers}`}.json`,
-  );
+  const suffix = `${papers === 100_000 ? '' : `-${papers}`}${runE2e ? '' : '-write-only'}${runWrite ? '' : '-e2e-only'}`;
+  const out = path.join(ROOT, 'bench', 'results', `ingest-${report.date.slice(0, 10)}${suffix}.json`);
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   process.stderr.write(`bench:ingest: results in ${path.relative(ROOT, out)}\n`);
+}
+
+function rounded(load: number[]): number[] {
+  return load.map((x) => Math.round(x * 10) / 10);
 }
 
 main().catch((error: unknown) => {

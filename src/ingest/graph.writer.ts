@@ -2,8 +2,10 @@
 // its old extracted relationships and its new ones commit together), and reads ingest state.
 import type { Executor, WriteTx } from '../db/executor';
 import { ENTITY_TYPES } from '../names/normalize';
-import { REL_KINDS, type WriteBatch } from './graph-rows';
+import { REL_KINDS, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
 import {
+  CREATED_ROW_BASE,
+  CREATED_ROW_EXTRA,
   READ_PAPER_IDS_BY_PWC_URL,
   READ_PAPER_STATES,
   WRITE_BATCH,
@@ -87,8 +89,18 @@ async function writeBatch(tx: WriteTx, b: WriteBatch): Promise<void> {
   };
   for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
   for (const kind of REL_KINDS) {
-    params[P.created(kind)] = b.created[kind];
+    params[P.created(kind)] = createdRows(kind, b.created[kind]);
     params[P.merged(kind)] = b.merged[kind];
   }
   await tx.run(WRITE_BATCH, params);
+}
+
+/** Created-relationship rows as the positional lists CREATE_RELS reads (see CREATED_ROW_BASE). */
+export function createdRows(kind: RelKind, rows: RelRow[]): unknown[][] {
+  const names = [...CREATED_ROW_BASE, ...CREATED_ROW_EXTRA[kind]];
+  return rows.map((r) => {
+    if (r.props.source !== 'extracted') throw new Error(`created ${kind} row with source ${r.props.source}`);
+    const props = r.props as unknown as Record<string, unknown>;
+    return [r.from, r.to, ...names.map((n) => props[n] ?? null)];
+  });
 }

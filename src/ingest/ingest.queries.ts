@@ -16,25 +16,34 @@ UNWIND $urls AS url
 MATCH (p:Paper {pwcUrl: url})
 RETURN url, p.id AS id`;
 
-/** Deletes the extracted relationships that hang off the papers being re-ingested. */
-export const DELETE_EXTRACTED_PAPER_RELS = `
+/**
+ * Deletes the `extracted` relationships of the papers being re-ingested: the ones hanging off the
+ * paper node, and BUILDS_ON / IMPLEMENTS (between other nodes) by their indexed `paperId`. Only
+ * papers already in the graph are looked at: a paper without a node has no edges of its own (the
+ * node is written in the same transaction as its edges and never deleted by ingest), so a batch of
+ * new papers skips the expansions and relationship-index seeks entirely.
+ */
+export const DELETE_EXTRACTED_RELS = `
 UNWIND $ids AS id
-MATCH (:Paper {id: id})-[r]->()
-WHERE r.source = 'extracted' AND r.paperId = id
-DELETE r`;
-
-/** Relationships between other nodes that a paper produced (lineage, repo implementations). */
-export const DELETE_EXTRACTED_BUILDS_ON = `
-UNWIND $ids AS id
-MATCH ()-[r:BUILDS_ON {paperId: id}]->()
-WHERE r.source = 'extracted'
-DELETE r`;
-
-export const DELETE_EXTRACTED_IMPLEMENTS = `
-UNWIND $ids AS id
-MATCH ()-[r:IMPLEMENTS {paperId: id}]->()
-WHERE r.source = 'extracted'
-DELETE r`;
+MATCH (p:Paper {id: id})
+CALL {
+  WITH p, id
+  MATCH (p)-[r]->()
+  WHERE r.source = 'extracted' AND r.paperId = id
+  DELETE r
+}
+CALL {
+  WITH id
+  MATCH ()-[r:BUILDS_ON {paperId: id}]->()
+  WHERE r.source = 'extracted'
+  DELETE r
+}
+CALL {
+  WITH id
+  MATCH ()-[r:IMPLEMENTS {paperId: id}]->()
+  WHERE r.source = 'extracted'
+  DELETE r
+}`;
 
 /** Writes papers; every managed property is set (null removes it), so the node mirrors its record. */
 export const MERGE_PAPERS = `
@@ -102,14 +111,42 @@ const REL_SHAPE: Record<RelKind, { from: string; type: string; to: string }> = {
   BUILDS_ON: { from: 'Method', type: 'BUILDS_ON', to: 'Method' },
 };
 
+/**
+ * Positions in a created-relationship row (`[from, to, paperId, extractorVersion, confidence, rule,
+ * evidence, extra...]`): positional lists pack and unpack faster than one map per row with the same
+ * keys repeated, on both the driver and the server side.
+ */
+export const CREATED_ROW_BASE = ['paperId', 'extractorVersion', 'confidence', 'rule', 'evidence'] as const;
+
+/** Properties beyond the provenance ones, per kind, appended to the row in this order. */
+export const CREATED_ROW_EXTRA: Record<RelKind, readonly string[]> = {
+  INTRODUCES_METHOD: [],
+  INTRODUCES_DATASET: [],
+  USES: [],
+  EVALUATES_ON: [],
+  ADDRESSES: [],
+  MENTIONS: [],
+  HAS_CODE: ['mentionedInPaper', 'official', 'framework'],
+  IMPLEMENTS: [],
+  BUILDS_ON: ['relation'],
+};
+
+/**
+ * `extracted` relationships are CREATEd with their properties inline (no MERGE: the paper's old ones
+ * were deleted earlier in the same transaction, and the builder emits one row per key). A null
+ * value writes no property, as `SET r = map` did.
+ */
 function createRels(kind: RelKind): string {
   const s = REL_SHAPE[kind];
+  const props = [
+    `source: 'extracted'`,
+    ...[...CREATED_ROW_BASE, ...CREATED_ROW_EXTRA[kind]].map((name, i) => `${name}: row[${i + 2}]`),
+  ].join(', ');
   return `
 UNWIND $rows AS row
-MATCH (a:${s.from} {id: row.from})
-MATCH (b:${s.to} {id: row.to})
-CREATE (a)-[r:${s.type}]->(b)
-SET r = row.props`;
+MATCH (a:${s.from} {id: row[0]})
+MATCH (b:${s.to} {id: row[1]})
+CREATE (a)-[:${s.type} {${props}}]->(b)`;
 }
 
 function mergeRels(kind: RelKind): string {
@@ -128,7 +165,7 @@ SET r += row.props`;
 
 const KINDS = Object.keys(REL_SHAPE) as RelKind[];
 
-/** `extracted` relationships: created (their paper's old ones were deleted in the same transaction). */
+/** `extracted` relationships: created from positional rows (see createRels). */
 export const CREATE_RELS = Object.fromEntries(KINDS.map((k) => [k, createRels(k)])) as Record<
   RelKind,
   string
@@ -181,9 +218,7 @@ export const WRITE_BATCH_PARAMS = {
  * merge pwc relationships, derive pwc IMPLEMENTS. Empty lists make their subquery a no-op.
  */
 export const WRITE_BATCH = [
-  unit(DELETE_EXTRACTED_PAPER_RELS, WRITE_BATCH_PARAMS.replaceIds),
-  unit(DELETE_EXTRACTED_BUILDS_ON, WRITE_BATCH_PARAMS.replaceIds),
-  unit(DELETE_EXTRACTED_IMPLEMENTS, WRITE_BATCH_PARAMS.replaceIds),
+  unit(DELETE_EXTRACTED_RELS, WRITE_BATCH_PARAMS.replaceIds),
   unit(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers),
   unit(MERGE_PAPER_STUBS, WRITE_BATCH_PARAMS.stubs),
   ...(['method', 'dataset', 'task', 'concept'] as const).map((t) =>

@@ -68,6 +68,9 @@ export interface IngestFilesOptions {
 const PWC_ORDER: Record<PwcDumpKind, number> = { papers: 0, links: 1, methods: 2, datasets: 3 };
 const PWC_AUX_BATCH = 1_000;
 
+/** Papers per write transaction unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 interface AuxRecord {
   record: PwcRecord;
   file: string;
@@ -325,7 +328,7 @@ export class IngestService {
     run: RunState,
     outcome: Outcome,
   ): Promise<void> {
-    const batchSize = Math.max(1, this.options.batchSize ?? 500);
+    const batchSize = Math.max(1, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
     const maxInFlight = Math.max(1, this.options.maxBatchesInFlight ?? 2);
     const inFlight: Promise<Prepared>[] = [];
     let writing: Promise<void> = Promise.resolve();
