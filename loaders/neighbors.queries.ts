@@ -154,15 +154,24 @@ const ORDER_BY: Record<Order, string> = {
 /**
  * The page of one relation for one parent: with `s` (the parent node) and `key` (`{ types, skip, limit,
  * abstract, rels, evidence }`) in scope, yields one row `{ key, total, page }`, `page` the requested slice
- * as `[{ node, rels, n }]`. Only the slice is projected, keeping the Bolt payload small: a node's existing
+ * as `[{ node, rels, n, pf? }]` (`pf`: the `nested` prefetch results of the item's node). Only the slice is projected, keeping the Bolt payload small: a node's existing
  * properties (a paper's 1-2 KB abstract only when `key.abstract`), the relationships' properties the
  * mappers read only when `key.rels` (the client selected edge data). Shared by the batched loader
  * statement and the prefetching subqueries (loaders/prefetch.ts), so both answer exactly the same page.
  */
-export function neighborsPageClauses(name: RelationName): string {
+export function neighborsPageClauses(name: RelationName, nested?: NestedPrefetch): string {
   const spec = RELATIONS[name];
   // `n` (papers linking the pair) is read only for derived relations: direct edges do not report it.
   const count = spec.derived ? 'count(DISTINCT p)' : 'null';
+  // With nested prefetching, each item's node `t` runs the nested subqueries; `idx` keeps the page order.
+  const unwind = nested
+    ? `UNWIND range(0, size(slice) - 1) AS idx
+  WITH key, slice[idx] AS item, idx
+  WITH key, item, idx, item.t AS t${nested.subqueries}
+  WITH key, item, t, ${nested.columns} AS pf
+  ORDER BY idx`
+    : `UNWIND slice AS item
+  WITH key, item, item.t AS t`;
   return `
 OPTIONAL MATCH ${spec.pattern}
 WHERE key.types IS NULL OR type(r) IN key.types
@@ -172,16 +181,21 @@ WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} EN
 WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS slice
 CALL {
   WITH key, slice
-  UNWIND slice AS item
-  WITH key, item, item.t AS t
+  ${unwind}
   RETURN collect({
     node: t { .*, abstract: CASE WHEN key.abstract THEN t.abstract END, __labels: labels(t) },
     rels: CASE WHEN key.rels THEN [x IN item.rels | x { .source, .confidence, .paperId, .relation,
       .extractorVersion, .rule, evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }] ELSE [] END,
-    n: item.n
+    n: item.n${nested ? ', pf: pf' : ''}
   }) AS page
 }
 WITH key, total, page`;
+}
+
+/** Subqueries run for each item's node `t` of a page (loaders/prefetch.ts) and the list of their columns. */
+export interface NestedPrefetch {
+  subqueries: string;
+  columns: string;
 }
 
 /**

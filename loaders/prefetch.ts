@@ -14,7 +14,13 @@ import type { Plain } from '../src/db/values';
 import { asList, asMap } from '../src/graphql/common/graph-mappers';
 
 export type PrefetchItem =
-  | { kind: 'neighbors'; relation: RelationName; key: Omit<NeighborKey, 'id'> }
+  | {
+      kind: 'neighbors';
+      relation: RelationName;
+      key: Omit<NeighborKey, 'id'>;
+      /** Prefetched for each node of the page, in the same statement (one level deeper). */
+      items?: PrefetchPlan;
+    }
   | { kind: 'lineage'; key: Omit<LineageKey, 'id'> };
 
 /** What one root query fetches for each of its nodes, besides the nodes themselves. */
@@ -22,45 +28,56 @@ export type PrefetchPlan = readonly PrefetchItem[];
 
 export const NO_PREFETCH: PrefetchPlan = [];
 
-const column = (i: number): string => `pf${i}`;
+/** Column (and parameter) name of item i of a plan; nested plans extend their parent's: `pf0_1`. */
+const column = (i: number, prefix = 'pf'): string => `${prefix}${i}`;
 
 /**
  * One `CALL { ... }` per plan item for the node in variable `nodeVar`; item i yields column `pf<i>`
  * (read with prefetchColumns). Parameters come from prefetchParams.
  */
-export function prefetchSubqueries(plan: PrefetchPlan, nodeVar: string): string {
+export function prefetchSubqueries(plan: PrefetchPlan, nodeVar: string, prefix = 'pf'): string {
   return plan
     .map((item, i) => {
+      const name = column(i, prefix);
       if (item.kind === 'neighbors') {
+        const nested = item.items?.length
+          ? {
+              subqueries: prefetchSubqueries(item.items, 't', `${name}_`),
+              columns: prefetchColumns(item.items, `${name}_`),
+            }
+          : undefined;
         return `
 CALL {
   WITH ${nodeVar}
-  WITH ${nodeVar} AS s, $${column(i)} AS key${neighborsPageClauses(item.relation)}
-  RETURN {total: total, page: page} AS ${column(i)}
+  WITH ${nodeVar} AS s, $${name} AS key${neighborsPageClauses(item.relation, nested)}
+  RETURN {total: total, page: page} AS ${name}
 }`;
       }
       return `
 CALL {
   WITH ${nodeVar}
-  WITH ${nodeVar} AS m, $${column(i)} AS lkey${lineageClauses(item.key.direction, item.key.maxDepth, column(i))}
+  WITH ${nodeVar} AS m, $${name} AS lkey${lineageClauses(item.key.direction, item.key.maxDepth, name)}
 }`;
     })
     .join('');
 }
 
 /** `[pf0, pf1, ...]`: the plan's results of one node as a Cypher list expression. */
-export function prefetchColumns(plan: PrefetchPlan): string {
-  return `[${plan.map((_, i) => column(i)).join(', ')}]`;
+export function prefetchColumns(plan: PrefetchPlan, prefix = 'pf'): string {
+  return `[${plan.map((_, i) => column(i, prefix)).join(', ')}]`;
 }
 
-/** The statement parameters of the plan (`pf0`, `pf1`, ...). */
-export function prefetchParams(plan: PrefetchPlan): Record<string, unknown> {
+/** The statement parameters of the plan (`pf0`, `pf1`, ..., nested `pf0_0`, ...). */
+export function prefetchParams(plan: PrefetchPlan, prefix = 'pf'): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   plan.forEach((item, i) => {
-    params[column(i)] =
-      item.kind === 'neighbors'
-        ? neighborKeyParam(item.relation, { id: '', ...item.key })
-        : { evidence: item.key.evidence };
+    const name = column(i, prefix);
+    if (item.kind === 'neighbors') {
+      params[name] = neighborKeyParam(item.relation, { id: '', ...item.key });
+      if (item.items) Object.assign(params, prefetchParams(item.items, `${name}_`));
+    } else {
+      params[name] = { evidence: item.key.evidence };
+    }
   });
   return params;
 }
@@ -77,10 +94,14 @@ export function primePrefetched(
     if (list[i] === undefined || list[i] === null) return;
     if (item.kind === 'neighbors') {
       const page = asMap(list[i]);
-      loaders.neighbors[item.relation].prime(
-        { id, ...item.key },
-        toNeighborPage(item.relation, page.total, page.page),
-      );
+      const result = toNeighborPage(item.relation, page.total, page.page);
+      loaders.neighbors[item.relation].prime({ id, ...item.key }, result);
+      if (item.items?.length) {
+        const raw = asList(page.page);
+        result.items.forEach((entry, j) =>
+          primePrefetched(loaders, item.items ?? [], entry.node.key, asMap(raw[j]).pf),
+        );
+      }
     } else {
       loaders.lineage.prime({ id, ...item.key }, asList(list[i]));
     }

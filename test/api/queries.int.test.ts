@@ -188,6 +188,12 @@ describe('API: root queries prefetch their nested fields in their own statement'
       `{ dataset: node(id: "dataset:textbench") { ... on Dataset { id papers { totalCount nodes { id } } methods { edges { paperCount node { id } } } } } }`,
       ['dataset.byName'],
     ],
+    [
+      'two levels: a dataset, its papers and their methods',
+      '{ dataset(name: "TextBench") { id papers(first: 3) { totalCount edges { role node { id methods { totalCount edges { role node { id name } } } repos { nodes { id } } } } } } }',
+      '{ dataset: node(id: "dataset:textbench") { ... on Dataset { id papers(first: 3) { totalCount edges { role node { id methods { totalCount edges { role node { id name } } } repos { nodes { id } } } } } } } }',
+      ['dataset.byName'],
+    ],
   ])(
     '%s: one statement, the same answer as through the loaders',
     async (_name, planned, reference, expected) => {
@@ -203,6 +209,22 @@ describe('API: root queries prefetch their nested fields in their own statement'
       expect(JSON.stringify(prefetched.data)).toMatch(/"totalCount":[1-9]/);
     },
   );
+
+  it('the third level below the root goes through its loader, with the same answer', async () => {
+    const fields =
+      'id papers(first: 2) { nodes { id methods { nodes { id papers(first: 2) { totalCount nodes { id } } } } } }';
+    let planned: { data?: unknown } = {};
+    let loaded: { data?: unknown } = {};
+    const ran = await countStatements(
+      async () => (planned = await api.run(`{ method(id: "method:latticenet") { ${fields} } }`)),
+    );
+    await countStatements(
+      async () =>
+        (loaded = await api.run(`{ method: node(id: "method:latticenet") { ... on Method { ${fields} } } }`)),
+    );
+    expect(ran).toEqual(['method.byId', 'loader.method.papers']);
+    expect(planned.data).toEqual(loaded.data);
+  });
 
   it('a nested field with an invalid argument is not prefetched: its own resolver reports it', async () => {
     const result = await api.run(

@@ -7,9 +7,12 @@
 // is left out: its resolver reports the error as before.
 import {
   getArgumentValues,
+  getNamedType,
   isAbstractType,
+  isObjectType,
   type FieldNode,
   type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
@@ -20,8 +23,11 @@ import { checkRange } from './argument-limits';
 import { pageRequest } from './connection';
 import { isSelectedUnder, selectsEdgeData } from './selection';
 
-/** At most this many nested fields are folded into one root statement; the rest use their loaders. */
+/** At most this many nested fields per level are folded into one root statement; the rest use their loaders. */
 export const MAX_PREFETCH_ITEMS = 8;
+
+/** Levels below the root that are prefetched (the root's connections, and theirs); deeper ones use loaders. */
+export const MAX_PREFETCH_DEPTH = 2;
 
 /** Where the planned type's nodes sit under the root field. */
 export type PrefetchAt = 'object' | 'connection';
@@ -51,9 +57,13 @@ function collectFields(
   }
 }
 
-/** The selection sets holding the planned nodes: the root's own, or its `edges.node` and `nodes`. */
-function nodeSelections(info: GraphQLResolveInfo, at: PrefetchAt): (SelectionSetNode | undefined)[] {
-  const roots = info.fieldNodes.map((node) => node.selectionSet);
+/** The selection sets holding the planned nodes: the field's own, or its `edges.node` and `nodes`. */
+function nodeSelections(
+  info: GraphQLResolveInfo,
+  fieldNodes: readonly FieldNode[],
+  at: PrefetchAt,
+): (SelectionSetNode | undefined)[] {
+  const roots = fieldNodes.map((node) => node.selectionSet);
   if (at === 'object') return roots;
   const pick = (sets: (SelectionSetNode | undefined)[], name: string): (SelectionSetNode | undefined)[] =>
     sets.flatMap((set) =>
@@ -66,10 +76,25 @@ function nodeSelections(info: GraphQLResolveInfo, at: PrefetchAt): (SelectionSet
   return [...pick(pick(roots, 'edges'), 'node'), ...pick(roots, 'nodes')];
 }
 
+/** The node type of a connection type (the element type of its `nodes` field). */
+function connectionNodeType(
+  info: GraphQLResolveInfo,
+  connection: GraphQLOutputType,
+): GraphQLObjectType | null {
+  const named = getNamedType(connection);
+  if (!isObjectType(named)) return null;
+  const nodes = named.getFields().nodes;
+  const nodeType = nodes ? getNamedType(nodes.type) : null;
+  return nodeType && isObjectType(nodeType)
+    ? (info.schema.getType(nodeType.name) as GraphQLObjectType)
+    : null;
+}
+
 function planField(
   info: GraphQLResolveInfo,
   type: GraphQLObjectType,
   nodes: FieldNode[],
+  depth: number,
 ): PrefetchItem | null {
   const name = nodes[0].name.value;
   const field = type.getFields()[name];
@@ -80,9 +105,11 @@ function planField(
     if (relation in RELATIONS) {
       const page = pageRequest(args.first as number | null, args.after as string | null);
       const role = (args.role as 'INTRODUCED' | 'USED' | null | undefined) ?? null;
+      const nodeType = depth > 1 ? connectionNodeType(info, field.type) : null;
       return {
         kind: 'neighbors',
         relation: relation as RelationName,
+        items: nodeType ? planFor(info, nodeType, nodeSelections(info, nodes, 'connection'), depth - 1) : [],
         key: {
           role,
           skip: page.skip,
@@ -111,17 +138,26 @@ function planField(
   return null;
 }
 
-/** The prefetch plan of a root field whose nodes (of object type `typeName`) sit `at` its result. */
-export function planPrefetch(info: GraphQLResolveInfo, typeName: string, at: PrefetchAt): PrefetchPlan {
-  const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
-  if (!type || !('getFields' in type)) return [];
+function planFor(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  sets: (SelectionSetNode | undefined)[],
+  depth: number,
+): PrefetchPlan {
   const fields = new Map<string, FieldNode[]>();
-  for (const set of nodeSelections(info, at)) collectFields(info, type, set, fields);
+  for (const set of sets) collectFields(info, type, set, fields);
   const plan: PrefetchItem[] = [];
   for (const nodes of fields.values()) {
     if (plan.length >= MAX_PREFETCH_ITEMS) break;
-    const item = planField(info, type, nodes);
+    const item = planField(info, type, nodes, depth);
     if (item) plan.push(item);
   }
   return plan;
+}
+
+/** The prefetch plan of a root field whose nodes (of object type `typeName`) sit `at` its result. */
+export function planPrefetch(info: GraphQLResolveInfo, typeName: string, at: PrefetchAt): PrefetchPlan {
+  const type = info.schema.getType(typeName);
+  if (!type || !isObjectType(type)) return [];
+  return planFor(info, type, nodeSelections(info, info.fieldNodes, at), MAX_PREFETCH_DEPTH);
 }
