@@ -60,6 +60,7 @@ const STANDS_FOR =
 function standsFor(sentence: Sentence): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   const text = sentence.text;
+  if (!text.includes('stand')) return out; // cheap gate before the regex
   STANDS_FOR.lastIndex = 0;
   for (let m = STANDS_FOR.exec(text); m; m = STANDS_FOR.exec(text)) {
     const short = stripPlural(m[1]);

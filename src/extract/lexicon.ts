@@ -85,6 +85,19 @@ function build(): {
 
 const compiled = build();
 
+/**
+ * Every prefix of every lexicon key, also of the key + "s" (plural text folds onto the key): a
+ * token run whose concatenated key is not in here cannot grow into a lexicon name.
+ */
+const KEY_PREFIXES = new Set<string>();
+for (const k of compiled.byKey.keys())
+  for (const full of [k, `${k}s`]) for (let i = 1; i <= full.length; i++) KEY_PREFIXES.add(full.slice(0, i));
+
+/** Can a run of tokens whose keys concatenate to `key` be (the start of) a lexicon name? */
+export function isLexiconKeyPrefix(key: string): boolean {
+  return KEY_PREFIXES.has(key);
+}
+
 /** Largest number of word tokens in any lexicon surface form. */
 export const LEXICON_MAX_TOKENS = compiled.maxTokens;
 export const LEXICON_ENTRIES: readonly LexiconEntry[] = compiled.entries;
@@ -96,7 +109,7 @@ export function lexiconLookup(normKey: string): readonly LexiconSurface[] {
 
 /** The lexicon entry of a name (any surface, any case), preferring `type` when given. */
 export function lexiconEntryFor(name: string, type?: EntityType): LexiconEntry | undefined {
-  const list = lexiconLookup(normalizeName(name));
+  const list = lexiconLookup(normKey(name));
   return (type ? list.find((s) => s.entry.type === type) : undefined)?.entry ?? list[0]?.entry;
 }
 
@@ -115,7 +128,20 @@ const STOP_WORDS_CASED = new Set<string>();
 
 /** Generic words, fields, metrics, hardware, software and organizations: never entities. */
 export function isStopName(name: string): boolean {
-  return STOP.has(normalizeName(name)) || STOP_WORDS_CASED.has(name);
+  return STOP.has(normKey(name)) || STOP_WORDS_CASED.has(name);
+}
+
+const PRINTABLE_ASCII = /^[ -~]*$/;
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+
+/**
+ * `normalizeName` with a fast path: for printable ASCII, NFKC and the dash folding change
+ * nothing, so lower-casing and dropping non-alphanumerics gives the same key.
+ */
+export function normKey(name: string): string {
+  if (!PRINTABLE_ASCII.test(name)) return normalizeName(name);
+  const key = name.toLowerCase().replace(NOT_ASCII_ALNUM, '');
+  return key.length > 3 && key.endsWith('s') && !key.endsWith('ss') ? key.slice(0, -1) : key;
 }
 
 /** The raw lexicon data, for the extractor version hash. */

@@ -2,15 +2,22 @@
 // coined names typed by their shape and context, multi-word Title Case method names, task phrases
 // and lexicon concepts. Roles and lineage are decided later (roles.ts, lineage.ts).
 import type { EntityType } from '../names/normalize';
-import { normalizeName } from '../names/normalize';
 import type { AcronymDefinition } from './acronyms';
 import { findAcronymDefinitions } from './acronyms';
-import { isStopName, lexiconEntryFor, lexiconLookup, LEXICON_MAX_TOKENS } from './lexicon';
+import {
+  isLexiconKeyPrefix,
+  isStopName,
+  lexiconEntryFor,
+  lexiconLookup,
+  LEXICON_MAX_TOKENS,
+  normKey,
+} from './lexicon';
 import type { LexiconSurface } from './lexicon';
 import type { Mention } from './mention.types';
 import { isGenericAffix, nameStrength, singularName, stripGenericAffixes } from './name-shape';
-import { taskPhrasesBatch } from './nlp';
-import type { Phrase } from './nlp';
+import { phrasesBatch } from './nlp';
+import type { Phrase, PhraseJob } from './nlp';
+import { proposalObjectSpan } from './roles';
 import { ENTITY_RULES, TASK_HEADS } from './rules/entity.rules';
 import { isShouting } from './shouting';
 import type { Sentence } from './text-units';
@@ -64,6 +71,7 @@ const SIZE_WORD_AFTER = /^\s(?:LARGE|BASE|SMALL|HUGE|Large|Base|Small|Huge)(?![\
 const METRIC_VALUE_AFTER = /^\s*(?:of|=|:|≈|<|>|is|was|at)?\s*[-+]?\d/;
 /** A capitalized word hyphenated to the front of a name ("Dual-" in "Dual-CycleGAN"). */
 const CAPITALIZED_PREFIX = /(?:^|[^\p{L}\p{N}-])(\p{Lu}\p{Ll}+-)$/u;
+const LOWER_WORD = /^[a-z]+$/;
 /** A dimension prefix before a known method name ("1D-", "3D "). */
 const DIMENSION_BEFORE = /(?:^|[^\p{L}\p{N}])([1-4]D[- ]?)$/u;
 /** A name ending in a year: "-2017", " 2017", "'21". */
@@ -103,7 +111,7 @@ export function collectDefinitions(sentences: Sentence[]): Map<string, Definitio
   const out = new Map<string, DefinitionInfo>();
   for (const sentence of sentences) {
     for (const def of findAcronymDefinitions(sentence)) {
-      const shortKey = normalizeName(def.short);
+      const shortKey = normKey(def.short);
       if (out.has(shortKey)) continue;
       if (isStopName(def.short) || isStopName(def.long)) {
         out.set(shortKey, {
@@ -150,7 +158,7 @@ export function collectDefinitions(sentences: Sentence[]): Map<string, Definitio
       out.set(shortKey, {
         def,
         type,
-        key: normalizeName(def.short),
+        key: normKey(def.short),
         name: def.short,
         aliases: [def.long],
         fromLexicon: false,
@@ -220,10 +228,64 @@ function affixesOk(text: string, start: number, end: number, only?: 'prefix'): b
   );
 }
 
-const GENERIC_HEAD = /^(?:model|models|method|methods|framework|approach|network|networks|architecture)$/i;
+const GENERIC_HEADS = [
+  'model',
+  'models',
+  'method',
+  'methods',
+  'framework',
+  'approach',
+  'network',
+  'networks',
+  'architecture',
+];
+const GENERIC_HEAD = new RegExp(`^(?:${GENERIC_HEADS.join('|')})$`, 'i');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+interface LongFormPattern {
+  /** The long form's words, lower-cased (a closing generic head left out). */
+  words: string[];
+}
+
+function longFormPattern(long: string): LongFormPattern | null {
+  let words = long.split(/[\s-]+/).filter(Boolean);
+  // A generic head closing the long form may be left out elsewhere ("X CNN model (XCM)" / "X CNN").
+  if (words.length > 2 && GENERIC_HEAD.test(words[words.length - 1])) words = words.slice(0, -1);
+  if (words.length < 2) return null;
+  return { words: words.map((w) => w.toLowerCase()) };
+}
+
+const isGap = (c: string | undefined): boolean => c !== undefined && /[\s-]/.test(c);
+const wordEnds = (t: string, at: number): boolean => at >= t.length || !WORD_CHAR.test(t[at]);
+
+/**
+ * Where the long form occurs at `at` in the lower-cased sentence: its words joined by spaces or
+ * hyphens, an optional plural ("s" / "es"), an optional generic head ("... model"), and a word
+ * end. Returns the end offset, or -1. (A hand-written matcher: compiling a regex per definition
+ * and paper cost more than the rest of the definition work.)
+ */
+function matchLongForm(lower: string, at: number, words: string[]): number {
+  let pos = at;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) {
+      if (!isGap(lower[pos])) return -1;
+      while (isGap(lower[pos])) pos++;
+    }
+    if (!lower.startsWith(words[i], pos)) return -1;
+    pos += words[i].length;
+  }
+  for (const plural of ['s', 'es', '']) {
+    if (!lower.startsWith(plural, pos)) continue;
+    const q = pos + plural.length;
+    if (isGap(lower[q])) {
+      let h = q;
+      while (isGap(lower[h])) h++;
+      for (const head of GENERIC_HEADS)
+        if (lower.startsWith(head, h) && wordEnds(lower, h + head.length)) return h + head.length;
+    }
+    if (wordEnds(lower, q)) return q;
+  }
+  return -1;
 }
 
 /**
@@ -231,19 +293,17 @@ function escapeRe(s: string): string {
  * Convolutional Neural Networks" + "a deep attention convolutional neural network (DACNN)") is the
  * defined entity there too, not the known names inside it. Case-insensitive, plural allowed.
  */
-function longFormElsewhere(sentence: Sentence, long: string): number[][] {
-  let words = long.split(/[\s-]+/).filter(Boolean);
-  // A generic head closing the long form may be left out elsewhere ("X CNN model (XCM)" / "X CNN").
-  if (words.length > 2 && GENERIC_HEAD.test(words[words.length - 1])) words = words.slice(0, -1);
-  if (words.length < 2) return [];
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{N}])${words.map(escapeRe).join('[\\s-]+')}(?:s|es)?(?:[\\s-]+(?:model|models|method|methods|framework|approach|network|networks|architecture))?(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
+function longFormElsewhere(sentence: Sentence, lower: string, p: LongFormPattern | null): number[][] {
+  if (!p) return [];
   const out: number[][] = [];
-  const slice = sentence.fieldText.slice(sentence.start, sentence.end);
-  for (let m = re.exec(slice); m; m = re.exec(slice))
-    out.push([sentence.start + m.index, sentence.start + m.index + m[0].length]);
+  const first = p.words[0];
+  for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
+    if (at > 0 && WORD_CHAR.test(lower[at - 1])) continue; // not at a word start
+    const end = matchLongForm(lower, at, p.words);
+    if (end < 0) continue;
+    out.push([sentence.start + at, sentence.start + end]);
+    at = end - 1;
+  }
   return out;
 }
 
@@ -255,6 +315,25 @@ export class MentionFinder {
     private readonly fields: PaperFields,
     readonly defs: Map<string, DefinitionInfo>,
   ) {}
+
+  /** Named-module phrases of each proposal sentence, offsets relative to its proposal object. */
+  private modulePhrases = new Map<Sentence, Phrase[]>();
+
+  modulePhrasesIn(s: Sentence): Phrase[] {
+    return this.modulePhrases.get(s) ?? [];
+  }
+
+  /** Long-form patterns of this paper's definitions (per paper, never shared). */
+  private longForms = new Map<string, LongFormPattern | null>();
+
+  private longFormPattern(long: string): LongFormPattern | null {
+    let p = this.longForms.get(long);
+    if (p === undefined) {
+      p = longFormPattern(long);
+      this.longForms.set(long, p);
+    }
+    return p;
+  }
 
   private cover(field: string, start: number, end: number): void {
     const list = this.covered.get(field) ?? [];
@@ -277,9 +356,20 @@ export class MentionFinder {
     for (const s of [...this.fields.title, ...this.fields.abstract]) this.definitionsIn(s);
     for (const s of [...this.fields.title, ...this.fields.abstract]) this.coinedIn(s);
     for (const s of this.fields.abstract) this.titleCaseMethodsIn(s);
+    // One compromise call per paper: task windows of every sentence and the named-module windows
+    // of proposal sentences (read later by roles.ts through modulePhrasesIn).
     const all = [...this.fields.title, ...this.fields.abstract];
-    const phrases = taskPhrasesBatch(all.map((s) => s.text));
+    const jobs: PhraseJob[] = all.map((s) => ({ text: s.text, kind: 'task' }));
+    const proposals: Sentence[] = [];
+    for (const s of this.fields.abstract) {
+      const span = proposalObjectSpan(s);
+      if (!span) continue;
+      proposals.push(s);
+      jobs.push({ text: s.fieldText.slice(span.from, span.limit), kind: 'module' });
+    }
+    const phrases = phrasesBatch(jobs);
     all.forEach((s, i) => this.tasksIn(s, phrases[i]));
+    proposals.forEach((s, i) => this.modulePhrases.set(s, phrases[all.length + i]));
     this.propagateLists();
     this.retypeListedDatasets();
     // "the HuggingFace Transformers library": a software package named after a method is not a
@@ -305,6 +395,8 @@ export class MentionFinder {
       for (let j = i; j < maxJ; j++) {
         if (j > i && !GAP_OK.test(text.slice(toks[j - 1].end, toks[j].start))) break;
         key += toks[j].norm;
+        // No lexicon name starts with this run: longer runs cannot match either.
+        if (!isLexiconKeyPrefix(key)) break;
         keys.push(key);
       }
       for (let j = i + keys.length - 1; j >= i && !matched; j--) {
@@ -324,7 +416,7 @@ export class MentionFinder {
           const dText = text.slice(dStart, end);
           this.add({
             type: 'method',
-            key: normalizeName(dText),
+            key: normKey(dText),
             name: dText,
             surface: dText,
             start: dStart,
@@ -346,12 +438,12 @@ export class MentionFinder {
         if (ver && ver[0].trim() !== '' && affixesOk(text, start, end, 'prefix')) {
           const vEnd = end + ver[0].length;
           const vText = text.slice(start, vEnd);
-          const vLex = lexiconLookup(normalizeName(vText))[0];
+          const vLex = lexiconLookup(normKey(vText))[0];
           if (vLex) this.addLexicon(sentence, vLex, start, vEnd, ENTITY_RULES.lexicon.id);
           else {
             this.add({
               type: accepted.entry.type,
-              key: normalizeName(vText),
+              key: normKey(vText),
               name: vText,
               surface: vText,
               start,
@@ -400,6 +492,10 @@ export class MentionFinder {
 
   /** Both forms of every abbreviation definition become mentions of the defined entity. */
   private definitionsIn(sentence: Sentence): void {
+    // Offsets in `lower` are offsets in the sentence as long as lower-casing keeps the length.
+    const slice = sentence.fieldText.slice(sentence.start, sentence.end);
+    const lowered = slice.toLowerCase();
+    const lower = lowered.length === slice.length ? lowered : slice;
     for (const info of this.defs.values()) {
       if (info.type === 'stop') continue;
       const { def } = info;
@@ -409,7 +505,7 @@ export class MentionFinder {
               [def.longStart, def.longEnd],
               [def.shortStart, def.shortEnd],
             ]
-          : longFormElsewhere(sentence, def.long);
+          : longFormElsewhere(sentence, lower, this.longFormPattern(def.long));
       for (const [start, end] of spans) {
         // Drop lexicon mentions inside the long form ("Network" parts) in favour of the whole name.
         this.removeInside(sentence.field, start, end, info.key);
@@ -466,6 +562,9 @@ export class MentionFinder {
     if (isShouting(sentence.text)) return;
     const masked = sentence.masked ?? text;
     for (const span of nameSpans(masked, sentence.start, sentence.end)) {
+      // Fast path: a plain lower-case word is a name only as a defined abbreviation's form.
+      const raw = text.slice(span.start, span.end);
+      if (LOWER_WORD.test(raw) && !this.defs.has(normKey(raw))) continue;
       if (this.isCovered(sentence.field, span.start, span.end)) continue;
       const stripped = stripGenericAffixes(
         text.slice(span.start, span.end),
@@ -478,7 +577,7 @@ export class MentionFinder {
       let surface = text.slice(span.start, span.end);
       if (isStopName(surface) || isStopName(singularName(surface))) continue;
       if (/\//.test(surface) && surface.split('/').some((p) => isStopName(p))) continue; // "GPU/TPU"
-      let key = normalizeName(singularName(surface));
+      let key = normKey(singularName(surface));
       const def = this.defs.get(key);
       if (def) {
         if (def.type === 'stop') continue;
@@ -506,7 +605,7 @@ export class MentionFinder {
       if (
         parts.length > 1 &&
         parts.every((p) => {
-          const d = this.defs.get(normalizeName(p));
+          const d = this.defs.get(normKey(p));
           return d !== undefined && (d.type === 'concept' || d.type === 'stop');
         })
       )
@@ -516,7 +615,7 @@ export class MentionFinder {
       if (size) {
         span.end += size[0].length;
         surface = text.slice(span.start, span.end);
-        key = normalizeName(surface);
+        key = normKey(surface);
       }
       const typed = this.contextType(sentence, span.start, span.end, strength);
       if (!typed) continue;
@@ -641,7 +740,7 @@ export class MentionFinder {
       // In running text a head followed by another capitalized content word is not the end of
       // the name ("Bidirectional Encoder Representations from ..."): no cut-off name.
       if (sentence.field === 'abstract' && NAME_GOES_ON.test(text.slice(end, end + 30))) continue;
-      if (isStopName(name) || lexiconLookup(normalizeName(name)).length > 0) continue;
+      if (isStopName(name) || lexiconLookup(normKey(name)).length > 0) continue;
       if (
         this.isCovered(sentence.field, start, end) &&
         this.mentions.some((x) => x.sentence.field === sentence.field && x.start <= start && x.end >= end)
@@ -650,7 +749,7 @@ export class MentionFinder {
       this.removeInside(sentence.field, start, end, '');
       this.add({
         type: 'method',
-        key: normalizeName(name),
+        key: normKey(name),
         name,
         surface: name,
         start,
@@ -706,7 +805,7 @@ export class MentionFinder {
       }
       this.add({
         type: 'task',
-        key: lex?.type === 'task' ? lex.key : normalizeName(surface),
+        key: lex?.type === 'task' ? lex.key : normKey(surface),
         name: lex?.type === 'task' ? lex.name : surface.toLowerCase() === surface ? surface : surface,
         surface,
         start,
@@ -795,7 +894,7 @@ export class MentionFinder {
         if (!neighbour) continue;
         this.add({
           type: neighbour.type,
-          key: normalizeName(singularName(surface)),
+          key: normKey(singularName(surface)),
           name: singularName(surface),
           surface,
           start: span.start,

@@ -5,6 +5,7 @@ import { ENTITY_RULES } from './rules/entity.rules';
 export type NameStrength = 'strong' | 'weak' | 'none';
 
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/;
+const LOWER_WORD = /^[a-z]+$/;
 /** Model sizes in capitals ("LARGE", "XL") are not names of their own. */
 const SIZE_WORD = /^(?:LARGE|BASE|SMALL|TINY|HUGE|MEDIUM|MINI|XL|XXL)$/;
 const UNIT =
@@ -16,6 +17,8 @@ const AFFIX_PREFIX =
 
 /** How strongly a single name span looks like a coined name. */
 export function nameStrength(span: string): NameStrength {
+  // Fast path: a plain lower-case word has no name shape (every rule below needs a capital).
+  if (LOWER_WORD.test(span)) return 'none';
   const s = span.replace(/[+]+$/, '');
   if (s.length < 2 || UNIT.test(s) || ROMAN.test(s) || SIZE_WORD.test(s)) return 'none';
   // "3DMM", "2DSCN": a dimension tag fused to an acronym or CamelCase name is a coined name.

@@ -110,6 +110,8 @@ const STRONG_TASK_HEADS = TASK_HEADS.filter(
     ),
 );
 const HEAD_RE = new RegExp(`\\b(?:${STRONG_TASK_HEADS.join('|')})\\b`, 'gi');
+const MODULE_HEAD_RE =
+  /\b(?:layer|layers|module|modules|unit|units|block|blocks|gating|gate|head|heads|mechanism|regularization|regularizer|encoder|decoder|network|operator|attention|embedding|initialization|aggregation|mixer|router|adapter|tokenizer|basis)\b/gi;
 const STOP_TAGS = [
   'Determiner',
   'Preposition',
@@ -170,15 +172,24 @@ function collectWindows(text: string, textIndex: number, headRe: RegExp, out: Wi
   }
 }
 
+/** What a text is searched for: task phrases, or named modules (component heads). */
+export type PhraseKind = 'task' | 'module';
+
+export interface PhraseJob {
+  text: string;
+  kind: PhraseKind;
+}
+
 /**
- * Phrases headed by `headRe` in each of `texts`: the head noun with the noun/adjective modifiers
- * before it. All candidate windows of all texts are tagged in ONE compromise call (the per-call
- * overhead dominates on short windows), then split back by offset.
+ * Phrases headed by a task head (`task`) or a component head (`module`) in each job's text: the
+ * head noun with the noun/adjective modifiers before it. All candidate windows of all jobs are
+ * tagged in ONE compromise call (the per-call overhead dominates on short windows; each window is
+ * its own compromise sentence), then split back by offset.
  */
-function headedPhrasesBatch(texts: string[], headRe: RegExp, nounLikeVerbs = false): Phrase[][] {
-  const out: Phrase[][] = texts.map(() => []);
+export function phrasesBatch(jobs: PhraseJob[]): Phrase[][] {
+  const out: Phrase[][] = jobs.map(() => []);
   const windows: Window[] = [];
-  texts.forEach((t, i) => collectWindows(t, i, headRe, windows));
+  jobs.forEach((j, i) => collectWindows(j.text, i, j.kind === 'task' ? HEAD_RE : MODULE_HEAD_RE, windows));
   if (windows.length === 0) return out;
   const SEP = '\n\n';
   const starts: number[] = [];
@@ -197,6 +208,8 @@ function headedPhrasesBatch(texts: string[], headRe: RegExp, nounLikeVerbs = fal
   }));
   let k = 0;
   windows.forEach((w, wi) => {
+    // Before a component head, a bare verb form is a noun modifier ("feature gating").
+    const nounLikeVerbs = jobs[w.textIndex].kind === 'module';
     const ws = starts[wi];
     const we = ws + w.text.length;
     while (k < terms.length && terms[k].offset.start < ws) k++;
@@ -214,14 +227,13 @@ function headedPhrasesBatch(texts: string[], headRe: RegExp, nounLikeVerbs = fal
         !tags.includes('Hyphenated') &&
         !tags.includes('Noun') &&
         !/^(?:rate|time|click|point)$/i.test(t.text) &&
-        // Before a component head, a bare verb form is a noun modifier ("feature gating").
         !(nounLikeVerbs && i === mine.length - 2 && !/(?:ing|ed)$/i.test(t.text));
       if (isStop || isVerbOnly || /^\d/.test(t.text)) break;
       first = i;
     }
     if (first >= mine.length - 1) return;
     const start = w.winStart + (mine[first].offset.start - ws);
-    const text = texts[w.textIndex];
+    const text = jobs[w.textIndex].text;
     out[w.textIndex].push({ start, end: w.headEnd, text: text.slice(start, w.headEnd) });
   });
   return out;
@@ -229,17 +241,14 @@ function headedPhrasesBatch(texts: string[], headRe: RegExp, nounLikeVerbs = fal
 
 /** Task phrases ("click-through rate prediction", "zero-shot time series forecasting") in each text. */
 export function taskPhrasesBatch(texts: string[]): Phrase[][] {
-  return headedPhrasesBatch(texts, HEAD_RE);
+  return phrasesBatch(texts.map((text) => ({ text, kind: 'task' })));
 }
 
 export function taskPhrases(text: string): Phrase[] {
-  return headedPhrasesBatch([text], HEAD_RE)[0];
+  return phrasesBatch([{ text, kind: 'task' }])[0];
 }
-
-const MODULE_HEAD_RE =
-  /\b(?:layer|layers|module|modules|unit|units|block|blocks|gating|gate|head|heads|mechanism|regularization|regularizer|encoder|decoder|network|operator|attention|embedding|initialization|aggregation|mixer|router|adapter|tokenizer|basis)\b/gi;
 
 /** Named sub-component phrases ("a local activation unit", "feature gating") - modifiers + a module head noun. */
 export function modulePhrases(text: string): Phrase[] {
-  return headedPhrasesBatch([text], MODULE_HEAD_RE, true)[0];
+  return phrasesBatch([{ text, kind: 'module' }])[0];
 }

@@ -7,7 +7,6 @@ import { isStopName, lexiconLookup } from './lexicon';
 import type { Mention } from './mention.types';
 import type { MentionFinder } from './mentions';
 import { nameStrength, singularName } from './name-shape';
-import { modulePhrases } from './nlp';
 import { isShouting } from './shouting';
 import { COMPARISON_CUE } from './rules/lineage.rules';
 import { ENTITY_RULES } from './rules/entity.rules';
@@ -212,7 +211,7 @@ export function markProposals(
     }
     const pm = propose.exec(s.text);
     if (!pm) continue;
-    addModulePhrases(finder, s, s.start + pm.index + pm[0].length);
+    addModulePhrases(finder, s);
     const verbEnd = s.start + pm.index + pm[0].length;
     // Stop at the first comparison cue: what follows is what the paper compares against.
     const rest = text.slice(verbEnd, s.end);
@@ -254,9 +253,24 @@ export function introducedKeys(mentions: Mention[]): Set<string> {
 const NAMED_PHRASE =
   /\b(?:called|named|namely|dubbed|termed|coined)\s+["“]?((?:[\p{L}\p{N}][\p{L}\p{N}-]*\s+){0,3}[\p{L}\p{N}][\p{L}\p{N}-]*)["”]?(?=\s*[,.;:()]|\s+(?:to|that|which|for|as|in|on|with)\b)/gu;
 
+/**
+ * The object part of a proposal sentence: from the end of "we propose / introduce ..." up to the
+ * first comparison cue (what follows that is compared against). Undefined when nothing is proposed.
+ */
+export function proposalObjectSpan(s: Sentence): { from: number; limit: number } | undefined {
+  const pm = (R.propose.pattern as RegExp).exec(s.text);
+  if (!pm) return undefined;
+  const from = s.start + pm.index + pm[0].length;
+  const cmp = COMPARISON_CUE.exec(s.fieldText.slice(from, s.end));
+  return { from, limit: cmp ? from + cmp.index : s.end };
+}
+
 /** Named sub-components in a proposal sentence ("a novel local activation unit") are introduced methods. */
-function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): void {
+function addModulePhrases(finder: MentionFinder, s: Sentence): void {
   const text = s.fieldText;
+  const span = proposalObjectSpan(s);
+  if (!span) return;
+  const { from } = span;
   // "..., namely soft code assignments, ...": a multi-word name the paper gives its component.
   NAMED_PHRASE.lastIndex = 0;
   const tail = text.slice(from, s.end);
@@ -280,9 +294,8 @@ function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): voi
     });
     mark(added, R.naming.id, R.naming.confidence - 0.1);
   }
-  const cmp = COMPARISON_CUE.exec(text.slice(from, s.end));
-  const limit = cmp ? from + cmp.index : s.end;
-  const phrases = modulePhrases(text.slice(from, limit));
+  // Tagged with the paper's other compromise windows (MentionFinder.run), never parsed again here.
+  const phrases = finder.modulePhrasesIn(s);
   for (const p0 of phrases) {
     // Prefer the longest phrase ("interaction aggregation layer" over "interaction aggregation").
     if (phrases.some((q) => q !== p0 && q.start <= p0.start && q.end > p0.end)) continue;
