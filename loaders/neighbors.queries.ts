@@ -153,16 +153,44 @@ const ORDER_BY: Record<Order, string> = {
 
 /**
  * The page of one relation for one parent: with `s` (the parent node) and `key` (`{ types, skip, limit,
- * abstract, rels, evidence }`) in scope, yields one row `{ key, total, page }`, `page` the requested slice
- * as `[{ node, rels, n, pf? }]` (`pf`: the `nested` prefetch results of the item's node). Only the slice is projected, keeping the Bolt payload small: a node's existing
+ * abstract, rels, evidence }`; when `keyParam` is given, the same map is that statement parameter) in
+ * scope, yields one row `{ key, total, page }`, `page` the requested slice as `[{ node, rels, n, pf? }]`
+ * (`pf`: the `nested` prefetch results of the item's node). Only the slice is projected, keeping the Bolt payload small: a node's existing
  * properties (a paper's 1-2 KB abstract only when `key.abstract`), the relationships' properties the
  * mappers read only when `key.rels` (the client selected edge data). Shared by the batched loader
  * statement and the prefetching subqueries (loaders/prefetch.ts), so both answer exactly the same page.
  */
-export function neighborsPageClauses(name: RelationName, nested?: NestedPrefetch): string {
+export function neighborsPageClauses(name: RelationName, nested?: NestedPrefetch, keyParam?: string): string {
   const spec = RELATIONS[name];
   // `n` (papers linking the pair) is read only for derived relations: direct edges do not report it.
   const count = spec.derived ? 'count(DISTINCT p)' : 'null';
+  const match = `OPTIONAL MATCH ${spec.pattern}
+  WHERE key.types IS NULL OR type(r) IN key.types`;
+  // The page's raw items `slice` and the `total`. With the key as a statement parameter (prefetching),
+  // SKIP/LIMIT can cut the page (a top-k, not a sort of every item: popular entities have thousands);
+  // with the key a row of a batch (the loader), they cannot refer to it, so the ordered list is sliced.
+  const sliced = keyParam
+    ? `
+CALL {
+  WITH s, key
+  ${match}
+  RETURN count(DISTINCT t) AS total
+}
+CALL {
+  WITH s, key
+  ${match}
+  WITH t, collect(DISTINCT r) AS rels, ${count} AS n
+  WHERE t IS NOT NULL
+  ORDER BY ${ORDER_BY[spec.order]}
+  SKIP toInteger($${keyParam}.skip) LIMIT toInteger($${keyParam}.limit)
+  RETURN collect({t: t, rels: rels, n: n}) AS slice
+}`
+    : `
+${match}
+WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
+ORDER BY ${ORDER_BY[spec.order]}
+WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} END) AS items
+WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS slice`;
   // With nested prefetching, each item's node `t` runs the nested subqueries; `idx` keeps the page order.
   const unwind = nested
     ? `UNWIND range(0, size(slice) - 1) AS idx
@@ -172,13 +200,7 @@ export function neighborsPageClauses(name: RelationName, nested?: NestedPrefetch
   ORDER BY idx`
     : `UNWIND slice AS item
   WITH key, item, item.t AS t`;
-  return `
-OPTIONAL MATCH ${spec.pattern}
-WHERE key.types IS NULL OR type(r) IN key.types
-WITH key, t, collect(DISTINCT r) AS rels, ${count} AS n
-ORDER BY ${ORDER_BY[spec.order]}
-WITH key, collect(CASE WHEN t IS NULL THEN null ELSE {t: t, rels: rels, n: n} END) AS items
-WITH key, size(items) AS total, items[toInteger(key.skip)..toInteger(key.skip + key.limit)] AS slice
+  return `${sliced}
 CALL {
   WITH key, slice
   ${unwind}
