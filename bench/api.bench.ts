@@ -6,8 +6,29 @@ import path from 'node:path';
 import { fmt, machine, runHarness, type HarnessOptions, type SizeResult, type System } from './api/harness';
 import { ROOT } from './api/servers';
 
+const USAGE = `Usage: npm run bench:api -- [options]   (or: node dist/bench/api.bench.js [options])
+
+Papergraph vs @neo4j/graphql v7 vs raw Cypher on a deterministic synthetic graph, in a local Neo4j of
+the benchmark's own (port 7694, home .papergraph/neo4j-bench-api/<papers>). See docs/BENCHMARKS.md.
+
+Options:
+  --quick              10,000 papers, shorter runs (under 3 minutes once the graph is loaded)
+  --sizes N[,N...]     graph sizes in papers (default 10000,100000)
+  --seed N             generator seed (default 42)
+  --loader ingest|api  load the graph through \`papergraph ingest\` (default) or the bench's own writer
+  --query-ms N         duration of each timed run per query (ms)
+  --mix-ms N           duration of each timed run of the mix (ms)
+  --keep-db            leave the benchmark's Neo4j running afterwards
+  --profile            write CPU profiles of both servers to bench/results/profile-*
+  -h, --help           show this help
+`;
+
 function parseArgs(argv: string[]) {
   const has = (flag: string) => argv.includes(flag);
+  if (has('--help') || has('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;

@@ -60,7 +60,7 @@ export interface SizeResult {
   statementsPerRequest: Record<string, { papergraph: number; peer: number; raw: number }>;
   /** results[connections][workload][system] */
   results: Record<string, Record<string, Partial<Record<System, Stat>>>>;
-  /** How the servers were started (papergraph-serve, papergraph-launcher, peer). */
+  /** How the servers were started (papergraph-serve, peer). */
   servers: string[];
 }
 
@@ -84,14 +84,14 @@ export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
   ];
   for (const papers of o.sizes) {
     for (const home of others(papers)) await stopNeo4jIfOurs(o.neo4jPort, home);
-    const { started, how } = await startNeo4j(o.neo4jPort, homeOf(papers), o.log);
+    const { started } = await startNeo4j(o.neo4jPort, homeOf(papers), o.log);
     const executor = new Executor({ uri }, { queryTimeoutMs: 600_000 });
     try {
       out.push(await runSize(o, uri, executor, papers));
       o.onSize?.(out);
     } finally {
       await executor.close();
-      if (started && !o.keepDb) stopNeo4j(o.neo4jPort, homeOf(papers), how);
+      if (started && !o.keepDb) stopNeo4j(o.neo4jPort, homeOf(papers));
     }
   }
   return out;
@@ -213,36 +213,15 @@ async function runSize(
   let agents = new Map<string, http.Agent>();
   const driver = neo4j.driver(uri, undefined, { ...BENCH_DRIVER_CONFIG, userAgent: 'papergraph-bench-raw' });
   try {
-    try {
-      servers.push(
-        await startServer(
-          'papergraph-serve',
-          o.papergraphPort,
-          o.papergraphPort + 10,
-          uri,
-          profArgs('papergraph'),
-        ),
-      );
-    } catch (error) {
-      log(
-        `WARNING: \`papergraph serve\` did not start (${String(error).slice(0, 200).trim()}); using bench/api/papergraph.main.ts`,
-      );
-      try {
-        servers.push(
-          await startServer(
-            'papergraph-launcher',
-            o.papergraphPort,
-            o.papergraphPort + 10,
-            uri,
-            profArgs('papergraph'),
-          ),
-        );
-      } catch (error2) {
-        log(
-          `WARNING: Papergraph did not start, measuring the peer and raw Cypher only: ${String(error2).slice(0, 300)}`,
-        );
-      }
-    }
+    servers.push(
+      await startServer(
+        'papergraph-serve',
+        o.papergraphPort,
+        o.papergraphPort + 10,
+        uri,
+        profArgs('papergraph'),
+      ),
+    );
     servers.push(await startServer('peer', o.peerPort, o.peerPort + 10, uri, profArgs('peer')));
     const byName = new Map(servers.map((s) => [s.name as System, s]));
     const httpSystems = servers.map((s) => s.name as System);

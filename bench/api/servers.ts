@@ -21,8 +21,6 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
-const DEV_HELPER = '/tmp/start-neo4j.sh';
-
 export async function startNeo4j(
   port: number,
   home: string,
@@ -43,12 +41,6 @@ export async function startNeo4j(
     },
   );
   if (run.status === 0) return { started: true, how: 'papergraph db start --apoc' };
-  // Until `papergraph db start` works in this checkout, the team's dev helper (same server, same jars).
-  if (fs.existsSync(DEV_HELPER)) {
-    log(`papergraph db start failed (exit ${run.status}); using ${DEV_HELPER}`);
-    const dev = spawnSync('bash', [DEV_HELPER, String(port), home, '--apoc'], { encoding: 'utf8' });
-    if (dev.status === 0) return { started: true, how: DEV_HELPER };
-  }
   throw new Error(
     `could not start Neo4j: papergraph db start exited ${run.status}: ${(run.stderr || run.stdout).slice(0, 800)}`,
   );
@@ -57,17 +49,6 @@ export async function startNeo4j(
 /** Stops the instance of `home` if one runs (no-op otherwise): frees the port for another size's instance. */
 export async function stopNeo4jIfOurs(port: number, home: string): Promise<void> {
   let stopped = false;
-  const devPid = path.join(home, 'neo4j.pid');
-  if (fs.existsSync(devPid)) {
-    const pid = Number(fs.readFileSync(devPid, 'utf8').trim());
-    try {
-      process.kill(pid, 'SIGTERM');
-      stopped = true;
-    } catch {
-      // not running
-    }
-    fs.rmSync(devPid);
-  }
   if (fs.existsSync(path.join(home, 'run'))) {
     const run = spawnSync(process.execPath, [CLI, 'db', 'stop', '--home', home], {
       cwd: ROOT,
@@ -80,12 +61,7 @@ export async function stopNeo4jIfOurs(port: number, home: string): Promise<void>
     await new Promise((r) => setTimeout(r, 500));
 }
 
-export function stopNeo4j(port: number, home: string, how: string): void {
-  if (how === DEV_HELPER) {
-    const pid = Number(fs.readFileSync(path.join(home, 'neo4j.pid'), 'utf8').trim());
-    if (pid > 0) process.kill(pid, 'SIGTERM');
-    return;
-  }
+export function stopNeo4j(port: number, home: string): void {
   spawnSync(process.execPath, [CLI, 'db', 'stop', '--port', String(port), '--home', home], {
     cwd: ROOT,
     stdio: 'ignore',
@@ -101,8 +77,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** How each server is started: Papergraph as users run it (`papergraph serve`), or the bench launcher while serve is missing. */
-export type ServerKind = 'papergraph-serve' | 'papergraph-launcher' | 'peer';
+/** How each server is started: Papergraph as users run it (`papergraph serve`), the peer by its launcher. */
+export type ServerKind = 'papergraph-serve' | 'peer';
 
 export async function startServer(
   kind: ServerKind,
@@ -114,7 +90,6 @@ export async function startServer(
   const name = kind === 'peer' ? 'peer' : 'papergraph';
   const entry: Record<ServerKind, string[]> = {
     'papergraph-serve': [CLI, 'serve', '--port', String(port)],
-    'papergraph-launcher': [path.join(ROOT, 'dist', 'bench', 'api', 'papergraph.main.js')],
     peer: [path.join(ROOT, 'dist', 'bench', 'api', 'peer', 'peer.main.js')],
   };
   const args = [...extraNodeArgs, '--require', COUNTER, ...entry[kind]];
