@@ -64,7 +64,22 @@ function rssMb(): number {
   return Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
 }
 
+const USAGE = `bench:extract - extraction speed (abstracts/s one thread and worker pool, CPU time, peak RSS)
+and the reference cost of a full compromise parse, over the GSAP + SciREX abstracts repeated.
+
+usage: node dist/bench/extract.bench.js [--help]
+environment:
+  BENCH_PAPERS=N            papers to extract (default 10000; 1000-2000 is a quick run)
+  BENCH_REFERENCE_PAPERS=N  papers for the nlp(text).nouns() reference (default 1000; it is slow)
+  PAPERGRAPH_EVAL_DIR=DIR   where gsap-ner.jsonl / scirex-train.jsonl are (else a synthetic corpus)
+writes bench/results/extract.json and prints it.
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const { sources, origin } = loadSources();
   const input = papers(sources, TOTAL);
   let peak = rssMb();
