@@ -2,7 +2,10 @@
 // plugins. HOOK POINT for hardening (depth/complexity/alias limits, logging): add rules to
 // `validationRules` and plugins to `plugins` through ApolloOptions, nowhere else.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { GraphQLContext } from '../graphql/common/context';
 import { createFormatError, type ErrorLogger } from '../graphql/common/format-error';
@@ -23,6 +26,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
     // GraphiQL is served by our own route (self-hosted assets); Apollo's landing page loads from a CDN.
     ApolloServerPluginLandingPageDisabled(),
+    // No cache hints are set and no response cache is used: without this, Apollo instruments every
+    // field resolution to compute a cache policy nobody reads (a cost per field of every response).
+    ApolloServerPluginCacheControlDisabled(),
     createArgumentLimitsPlugin<GraphQLContext>(),
     ...(options.plugins ?? []),
   ];
