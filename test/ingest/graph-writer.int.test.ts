@@ -12,6 +12,8 @@ jest.setTimeout(120_000);
 const tag = `gw${Date.now().toString(36)}`;
 const P1 = `${tag}-p1`;
 const P2 = `${tag}-p2`;
+const P3 = `${tag}-p3`;
+const P4 = `${tag}-p4`;
 const ev = (sentence: string) => [{ field: 'abstract' as const, sentence, start: 0, end: 5 }];
 
 function paper(id: string, title: string): PaperInput {
@@ -60,7 +62,7 @@ describe('Ingest: graph writer', () => {
     writer = new GraphWriter(executor, { attempts: 1 });
   });
   afterAll(async () => {
-    await cleanup(executor, [P1, P2]);
+    await cleanup(executor, [P1, P2, P3, P4]);
     await executor.close();
   });
 
@@ -210,5 +212,37 @@ describe('Ingest: graph writer', () => {
       ),
     );
     expect(await scopedDump(executor, [P1, P2])).toEqual(again);
+  });
+
+  it('re-ingesting a paper deletes the BUILDS_ON edges it produced (not the same edge of another paper); new papers delete nothing', async () => {
+    const lineage = [
+      {
+        child: `${tag}GammaNet`,
+        parent: `${tag}BetaNet`,
+        relation: 'extends' as const,
+        confidence: 0.8,
+        rule: 'extends-x',
+        evidence: ev('extends'),
+      },
+    ];
+    const p3 = paper(P3, 'Gamma paper');
+    const p4 = paper(P4, 'Another gamma paper');
+    // Both papers are new: written in one batch, each with its own BUILDS_ON between the same methods.
+    await write(prepared(p3, record(p3, { lineage })), prepared(p4, record(p4, { lineage })));
+    const edge = `method:${tag}gammanet-[BUILDS_ON]->method:${tag}betanet`;
+    const buildsOn = async (id: string) =>
+      (await scopedDump(executor, [id]))
+        .filter((l) => l.includes('[BUILDS_ON'))
+        .map((l) => l.replace(/ \{.*\}\]/, ']'));
+    expect(await buildsOn(P3)).toEqual([edge]);
+    expect(await buildsOn(P4)).toEqual([edge]);
+    const p4Before = await scopedDump(executor, [P4]);
+    // P3 again without lineage: its edge goes, P4's identical edge stays untouched.
+    await write(prepared(p3, record(p3), 'h2'));
+    expect(await buildsOn(P3)).toEqual([]);
+    expect(await scopedDump(executor, [P4])).toEqual(p4Before);
+    // And back: the edge is created once, not duplicated.
+    await write(prepared(p3, record(p3, { lineage }), 'h3'));
+    expect(await buildsOn(P3)).toEqual([edge]);
   });
 });
