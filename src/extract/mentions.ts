@@ -72,6 +72,9 @@ const METRIC_VALUE_AFTER = /^\s*(?:of|=|:|≈|<|>|is|was|at)?\s*[-+]?\d/;
 /** A capitalized word hyphenated to the front of a name ("Dual-" in "Dual-CycleGAN"). */
 const CAPITALIZED_PREFIX = /(?:^|[^\p{L}\p{N}-])(\p{Lu}\p{Ll}+-)$/u;
 const LOWER_WORD = /^[a-z]+$/;
+/** Nouns after a definition that make the abbreviation a modifier of a non-method thing. */
+const NOT_A_METHOD_HEAD =
+  /^(?:codes?|channels?|signals?|devices?|data|values?|scores?|settings?|tasks?|problems?|domains?|languages?|sensors?|images?|videos?|users?|patients?)$/;
 /** A dimension prefix before a known method name ("1D-", "3D "). */
 const DIMENSION_BEFORE = /(?:^|[^\p{L}\p{N}])([1-4]D[- ]?)$/u;
 /** A name ending in a year: "-2017", " 2017", "'21". */
@@ -149,6 +152,8 @@ export function collectDefinitions(sentences: Sentence[]): Map<string, Definitio
       if (DATASET_LONG_HEAD.test(lastWord)) type = 'dataset';
       else if (headAfter && (R.datasetHead.pattern as RegExp).test(headAfter)) type = 'dataset';
       else if (headAfter && (R.methodHead.pattern as RegExp).test(headAfter)) type = 'method';
+      else if (headAfter && NOT_A_METHOD_HEAD.test(headAfter))
+        type = 'concept'; // "(LDPC) codes"
       else if (nameStrength(def.short) === 'strong' && /\p{Ll}/u.test(def.short))
         type = 'method'; // LaMo, TransTEE
       else if (METHOD_LONG_HEAD.test(lastWord)) type = 'method';

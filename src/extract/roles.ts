@@ -213,6 +213,7 @@ export function markProposals(
     if (!pm) continue;
     addModulePhrases(finder, s);
     const verbEnd = s.start + pm.index + pm[0].length;
+    addTitleCaseObject(finder, s, verbEnd);
     // Stop at the first comparison cue: what follows is what the paper compares against.
     const rest = text.slice(verbEnd, s.end);
     const cmp = COMPARISON_CUE.exec(rest);
@@ -241,6 +242,39 @@ export function markProposals(
       }
     }
   }
+}
+
+/** Right after a proposal verb: a Title Case multi-word name, then punctuation or a new phrase. */
+const TITLE_CASE_OBJECT =
+  /^\s+(?:in this (?:paper|work)\s+)?((?:\p{Lu}[\p{Ll}\p{N}-]*\s+){1,4}\p{Lu}[\p{Ll}\p{N}-]*)(?=\s*(?:[,.;:(]|\s-|\s+(?:a|an|which|that|to|for|as|with)\b))/u;
+
+/**
+ * "We propose [in this paper] Periodic Interaction Primitives, a ...": a Title Case multi-word name
+ * as the direct object of a proposal verb is the paper's contribution, even without a method head.
+ */
+function addTitleCaseObject(finder: MentionFinder, s: Sentence, verbEnd: number): void {
+  const m = TITLE_CASE_OBJECT.exec(s.fieldText.slice(verbEnd, s.end));
+  if (!m) return;
+  const name = m[1];
+  const start = verbEnd + m[0].length - name.length;
+  const end = start + name.length;
+  if (isStopName(name) || lexiconLookup(normalizeName(name)).length > 0) return;
+  if (finder.mentions.some((x) => x.sentence === s && x.start < end && x.end > start)) return;
+  const isDataset = DATASET_APPOSITION.test(s.fieldText.slice(end, s.end));
+  const added = finder.add({
+    type: isDataset ? 'dataset' : 'method',
+    key: normalizeName(name),
+    name,
+    surface: name,
+    start,
+    end,
+    sentence: s,
+    rule: R.propose.id,
+    confidence: R.propose.confidence - 0.08,
+    fromLexicon: false,
+    aliases: [],
+  });
+  mark(added, R.propose.id, R.propose.confidence - 0.08);
 }
 
 /** Entity keys the paper introduces (any mention introduced makes the entity introduced). */

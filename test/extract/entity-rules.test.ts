@@ -136,6 +136,13 @@ describe('Entity rules: found (positive table)', () => {
       'Dual-CycleGAN',
     ],
     [
+      'a Title Case multi-word object of "we propose" is an introduced method',
+      'Walking Models',
+      'We propose in this paper Gliding Anchor Fields, a probabilistic framework for gait.',
+      'method',
+      'Gliding Anchor Fields',
+    ],
+    [
       'a venue tag before the title name is not part of it',
       "ACLish'21 QUOKKA: Open Answers at Scale",
       'We present QUOKKA, a large-scale dataset of questions and answers.',
@@ -237,6 +244,13 @@ describe('Entity rules: not found (false-positive table)', () => {
       'MAE',
     ],
     [
+      'an abbreviation defined before "codes" names codes, not a method',
+      'A Study',
+      'We design irregular Sparse Parity Lattice (SPL) codes for erasure channels.',
+      'method',
+      'SPL',
+    ],
+    [
       'IoT is not a method',
       'A Study',
       'Data collected by IoT devices are private and diverse.',
@@ -261,6 +275,18 @@ describe('Entity rules: not found (false-positive table)', () => {
     const rec = run(title, abstract);
     expect({ found: entity(rec, type, name) !== undefined, entities: listing(rec) }).toMatchObject({
       found: false,
+    });
+  });
+});
+
+describe('Entity rules: Title Case proposal objects', () => {
+  it('leaves a name the lexicon knows to the lexicon (one entity, not introduced)', () => {
+    const rec = run('A Study', 'We propose Graph Neural Networks, a family of models, for molecules.');
+    const gnn = rec.entities.filter(
+      (e) => e.type === 'method' && /graph neural/i.test([e.name, ...e.aliases].join(' ')),
+    );
+    expect({ gnn: gnn.map((e) => `${e.name}:${e.role}`), entities: listing(rec) }).toMatchObject({
+      gnn: ['GNN:used'],
     });
   });
 });
