@@ -25,7 +25,7 @@ import { foldPlural, nameSpans, wordTokens } from './text-units';
 
 const GAP_OK = /^(?:|\s|-|\s-\s|_|\.|\/|\s&\s|\s\/\s|')$/;
 const VERSION_AFTER =
-  /^(?:\.\d+|\s\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])|\sInstruct|\s(?:LARGE|BASE|Large|Base)(?![\p{L}\p{N}])|-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
+  /^(?:\.\d+|\s\d+(?:\.\d+)?[BM](?![\p{L}\p{N}])|\sInstruct|\s(?:LARGE|BASE|Large|Base)(?![\p{L}\p{N}])(?!\s+\p{Lu})|-?(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[KkMB]|XXL|XL|Large|Base|Small|Tiny|Mini|Medium|Huge|Giant|large|base|small|tiny|mini|medium|huge|xl|xxl|[BLSHbt]\/\d+|Turbo|Pro|Ultra|Plus|Instruct|Chat|V\d+))+(?![\p{L}\p{N}])/u;
 const SPACE_VERSION_AFTER =
   /^\s(?:\d+\.\d+|\d{1,2}(?=[,.;:)]|\s+(?:and|or|model|models|with|on|in|achieve|achieves|outperform)\b))/;
 
@@ -65,8 +65,11 @@ const ACTS_AS_METHOD_AFTER =
   /^\s+(?:\w+ly\s+)?(?:outperform(?:s|ed)?|surpass(?:es|ed)?|beats|beat|exceeds|underperforms)\b/;
 /** Before a name: the object of "we propose / introduce / present". */
 const PROPOSED_BEFORE = /\bwe\s+(?:propose|introduce|present|develop|design)\s+$/i;
-/** A model size written as a separate capitalized word after a coined name ("X LARGE", "X Base"). */
-const SIZE_WORD_AFTER = /^\s(?:LARGE|BASE|SMALL|HUGE|Large|Base|Small|Huge)(?![\p{L}\p{N}])/u;
+/**
+ * A model size written as a separate capitalized word after a coined name ("X LARGE", "X Base"),
+ * not the start of a longer Title Case name ("X Large Scale Visual ...").
+ */
+const SIZE_WORD_AFTER = /^\s(?:LARGE|BASE|SMALL|HUGE|Large|Base|Small|Huge)(?![\p{L}\p{N}])(?!\s+\p{Lu})/u;
 /** After a metric name: its value ("MAE of 2.21", "MAE = 0.3", "MAE: 1.2"). */
 const METRIC_VALUE_AFTER = /^\s*(?:of|=|:|≈|<|>|is|was|at)?\s*[-+]?\d/;
 /** A capitalized word hyphenated to the front of a name ("Dual-" in "Dual-CycleGAN"). */
@@ -150,7 +153,9 @@ export function collectDefinitions(sentences: Sentence[]): Map<string, Definitio
       const R = ENTITY_RULES;
       let type: EntityType | 'stop';
       if (DATASET_LONG_HEAD.test(lastWord)) type = 'dataset';
-      else if (headAfter && (R.datasetHead.pattern as RegExp).test(headAfter)) type = 'dataset';
+      // "general face recognition (GFR) dataset": the abbreviation names the task the data is for.
+      else if (headAfter && (R.datasetHead.pattern as RegExp).test(headAfter))
+        type = new RegExp(`^(?:${TASK_HEADS.join('|')})$`, 'i').test(lastWord) ? 'task' : 'dataset';
       else if (headAfter && (R.methodHead.pattern as RegExp).test(headAfter)) type = 'method';
       else if (headAfter && NOT_A_METHOD_HEAD.test(headAfter))
         type = 'concept'; // "(LDPC) codes"

@@ -6,7 +6,7 @@ import { ENTITY_RULES, INTRO_SKIP_WORDS, TASK_HEADS } from './rules/entity.rules
 import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
 
 /** Bump on changes to the extraction code that are not visible in the rule/lexicon data. */
-export const EXTRACTOR_ENGINE_VERSION = '1.3.1';
+export const EXTRACTOR_ENGINE_VERSION = '1.3.2';
 
 function ruleData(): string {
   const ser = (v: unknown): unknown => (v instanceof RegExp ? v.toString() : v);

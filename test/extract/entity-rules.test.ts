@@ -251,6 +251,20 @@ describe('Entity rules: not found (false-positive table)', () => {
       'SPL',
     ],
     [
+      'a capitalized size word that starts a longer Title Case name is not a size variant',
+      'A Study',
+      'We train on the ImageNet Large Scale Visual Recognition Challenge data.',
+      'dataset',
+      'ImageNet Large',
+    ],
+    [
+      'an abbreviation of a task defined before "dataset" is not a dataset',
+      'A Study',
+      'We also test on a popular general scene parsing (GSP) dataset.',
+      'dataset',
+      'GSP',
+    ],
+    [
       'IoT is not a method',
       'A Study',
       'Data collected by IoT devices are private and diverse.',
