@@ -15,6 +15,8 @@ export interface NeighborKey {
   limit: number;
   /** Return paper abstracts (absent: yes). Without them the nodes must not be primed into the node loader. */
   abstract?: boolean;
+  /** Node properties to return (`id` first); absent or null: all of them (the node is then complete). */
+  props?: readonly string[] | null;
   /** Return the relationships behind each edge (role, relation, confidence, source...; absent: yes). */
   rels?: boolean;
   /** Return relationship evidence (absent: yes; only with `rels`). */
@@ -35,17 +37,29 @@ export function toNeighborPage(
   name: RelationName,
   total: Plain | undefined,
   page: Plain | undefined,
+  props: readonly string[] | null = null,
 ): NeighborPage {
   const derived = RELATIONS[name].derived;
   const items = asList(page).map((value) => {
     const item = asMap(value);
     const n = typeof item.n === 'number' ? item.n : null;
     return {
-      node: requireNodeModel(item.node),
+      node: requireNodeModel(props ? withProperties(item.node, props) : item.node),
       data: aggregateRelationships(item.rels, derived ? n : null),
     };
   });
   return { total: Number(total), items };
+}
+
+/** A node sent as `{ __labels, __values }` (values in `props` order) as a property map. */
+function withProperties(node: Plain | undefined, props: readonly string[]): Plain {
+  const sent = asMap(node);
+  const values = asList(sent.__values);
+  const map: { [key: string]: Plain } = { __labels: sent.__labels ?? [] };
+  props.forEach((p, i) => {
+    if (values[i] !== null && values[i] !== undefined) map[p] = values[i];
+  });
+  return map;
 }
 
 /** The loader parameter of one key (also the prefetch parameter: the same page either way). */
@@ -57,6 +71,7 @@ export function neighborKeyParam(name: RelationName, key: NeighborKey): Record<s
     skip: key.skip,
     limit: key.limit,
     abstract: key.abstract ?? true,
+    props: key.props ?? null,
     rels: key.rels ?? true,
     evidence: key.evidence ?? true,
   };
@@ -79,7 +94,11 @@ function createNeighborLoader(
       const params = keys.map((key, i) => ({ i, ...neighborKeyParam(name, key) }));
       const rows = await executor.read(cypher, { keys: params }, { operation: `loader.${name}` });
       const byIndex = new Map<number, NeighborPage>();
-      for (const row of rows) byIndex.set(Number(row.i), toNeighborPage(name, row.total, row.page));
+      for (const row of rows)
+        byIndex.set(
+          Number(row.i),
+          toNeighborPage(name, row.total, row.page, keys[Number(row.i)].props ?? null),
+        );
       return keys.map((_, i) => byIndex.get(i) ?? EMPTY);
     },
     { cacheKeyFn: neighborCacheKey },

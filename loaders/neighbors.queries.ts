@@ -155,7 +155,8 @@ const ORDER_BY: Record<Order, string> = {
  * The page of one relation for one parent: with `s` (the parent node) and `key` (`{ types, skip, limit,
  * abstract, rels, evidence }`; when `keyParam` is given, the same map is that statement parameter) in
  * scope, yields one row `{ key, total, page }`, `page` the requested slice as `[{ node, rels, n, pf? }]`
- * (`pf`: the `nested` prefetch results of the item's node). Only the slice is projected, keeping the Bolt payload small: a node's existing
+ * (`pf`: the `nested` prefetch results of the item's node). Only the slice is projected, keeping the Bolt
+ * payload small: only `key.props` of a node when given (as `__values`, in that order), else its existing
  * properties (a paper's 1-2 KB abstract only when `key.abstract`), the relationships' properties the
  * mappers read only when `key.rels` (the client selected edge data). Shared by the batched loader
  * statement and the prefetching subqueries (loaders/prefetch.ts), so both answer exactly the same page.
@@ -205,7 +206,9 @@ CALL {
   WITH key, slice
   ${unwind}
   RETURN collect({
-    node: t { .*, abstract: CASE WHEN key.abstract THEN t.abstract END, __labels: labels(t) },
+    node: CASE WHEN key.props IS NULL
+      THEN t { .*, abstract: CASE WHEN key.abstract THEN t.abstract END, __labels: labels(t) }
+      ELSE { __labels: labels(t), __values: [k IN key.props | t[k]] } END,
     rels: CASE WHEN key.rels THEN [x IN item.rels | x { .source, .confidence, .paperId, .relation,
       .extractorVersion, .rule, evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }] ELSE [] END,
     n: item.n${nested ? ', pf: pf' : ''}

@@ -94,7 +94,7 @@ export function primePrefetched(
     if (list[i] === undefined || list[i] === null) return;
     if (item.kind === 'neighbors') {
       const page = asMap(list[i]);
-      const result = toNeighborPage(item.relation, page.total, page.page);
+      const result = toNeighborPage(item.relation, page.total, page.page, item.key.props ?? null);
       loaders.neighbors[item.relation].prime({ id, ...item.key }, result);
       if (item.items?.length) {
         const raw = asList(page.page);

@@ -5,6 +5,8 @@ import type { RelationName } from '../../../loaders/neighbors.queries';
 import { pageRequest, toConnection } from './connection';
 import type { GraphQLContext } from './context';
 import type { ConnectionModel, NodeModel } from './models';
+import { connectionNodeProperties } from './node-properties';
+import { connectionNodeType } from './prefetch-plan';
 import { isSelected, selectsEdgeData } from './selection';
 
 export async function loadNeighbors<T extends NodeModel>(
@@ -19,6 +21,9 @@ export async function loadNeighbors<T extends NodeModel>(
   const abstract =
     !info || isSelected(info, ['edges', 'node', 'abstract']) || isSelected(info, ['nodes', 'abstract']);
   const rels = !info || selectsEdgeData(info.fieldNodes, info.fragments);
+  const props = info
+    ? connectionNodeProperties(info, connectionNodeType(info, info.returnType), info.fieldNodes)
+    : null;
   const evidence = !info || isSelected(info, ['edges', 'evidence']);
   const result = await ctx.loaders.neighbors[relation].load({
     id: parentKey,
@@ -26,11 +31,12 @@ export async function loadNeighbors<T extends NodeModel>(
     skip: page.skip,
     limit: page.limit,
     abstract,
+    props,
     rels,
     evidence,
   });
-  // Nodes without their abstract are not complete: never cache them for other fields of the request.
-  if (abstract) for (const item of result.items) ctx.loaders.node.prime(item.node.id, item.node);
+  // Nodes without their abstract or some properties are not complete: never cache them for other fields.
+  if (abstract && !props) for (const item of result.items) ctx.loaders.node.prime(item.node.id, item.node);
   return toConnection(
     result.items.map((item) => ({ node: item.node as T, data: item.data })),
     result.total,

@@ -21,6 +21,7 @@ import { RELATIONS, type RelationName } from '../../../loaders/neighbors.queries
 import type { PrefetchItem, PrefetchPlan } from '../../../loaders/prefetch';
 import { checkRange } from './argument-limits';
 import { pageRequest } from './connection';
+import { connectionNodeProperties } from './node-properties';
 import { isSelectedUnder, selectsEdgeData } from './selection';
 
 /** At most this many nested fields per level are folded into one root statement; the rest use their loaders. */
@@ -77,7 +78,7 @@ function nodeSelections(
 }
 
 /** The node type of a connection type (the element type of its `nodes` field). */
-function connectionNodeType(
+export function connectionNodeType(
   info: GraphQLResolveInfo,
   connection: GraphQLOutputType,
 ): GraphQLObjectType | null {
@@ -105,11 +106,14 @@ function planField(
     if (relation in RELATIONS) {
       const page = pageRequest(args.first as number | null, args.after as string | null);
       const role = (args.role as 'INTRODUCED' | 'USED' | null | undefined) ?? null;
-      const nodeType = depth > 1 ? connectionNodeType(info, field.type) : null;
+      const nodeType = connectionNodeType(info, field.type);
       return {
         kind: 'neighbors',
         relation: relation as RelationName,
-        items: nodeType ? planFor(info, nodeType, nodeSelections(info, nodes, 'connection'), depth - 1) : [],
+        items:
+          nodeType && depth > 1
+            ? planFor(info, nodeType, nodeSelections(info, nodes, 'connection'), depth - 1)
+            : [],
         key: {
           role,
           skip: page.skip,
@@ -117,6 +121,7 @@ function planField(
           abstract:
             isSelectedUnder(nodes, info.fragments, ['edges', 'node', 'abstract']) ||
             isSelectedUnder(nodes, info.fragments, ['nodes', 'abstract']),
+          props: connectionNodeProperties(info, nodeType, nodes),
           rels: selectsEdgeData(nodes, info.fragments),
           evidence: isSelectedUnder(nodes, info.fragments, ['edges', 'evidence']),
         },

@@ -1,0 +1,60 @@
+// Which node properties a connection's selection needs (src/graphql/common/node-properties.ts).
+import {
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { connectionNodeProperties } from '../../src/graphql/common/node-properties';
+
+function propsOf(typeName: string, document: string): string[] | null {
+  const doc = parse(document);
+  const operation = doc.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+  );
+  const fragments = Object.fromEntries(
+    doc.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition')
+      .map((d) => [d.name.value, d]),
+  );
+  const field = operation?.selectionSet.selections[0] as FieldNode;
+  return connectionNodeProperties({ fragments }, { name: typeName } as GraphQLObjectType, [field]);
+}
+
+describe('connectionNodeProperties', () => {
+  it.each([
+    ['Method', '{ methods { edges { node { id name } } } }', ['id', 'name']],
+    ['Method', '{ methods { nodes { name aliases papers { totalCount } } } }', ['id', 'name', 'aliases']],
+    [
+      'Paper',
+      '{ papers { edges { role node { title year links } } } }',
+      ['id', 'title', 'year', 'links', 'linkKinds'],
+    ],
+    [
+      'Paper',
+      '{ papers { edges { node { ...P } } } } fragment P on Paper { paperId abstract }',
+      ['id', 'abstract'],
+    ],
+    ['Repo', '{ repos { nodes { name __typename } } }', ['id', 'name', 'url']],
+    ['Dataset', '{ datasets { totalCount } }', ['id']],
+  ])('%s %s -> %j', (type, document, expected) => {
+    expect(propsOf(type, document)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'a field outside the table (lineage echoes its method)',
+      'Method',
+      '{ methods { nodes { id lineage { nodes { id } } } } }',
+    ],
+    ['an unknown node type', 'Evidence', '{ things { nodes { id } } }'],
+    [
+      'a field of another type in a fragment',
+      'Method',
+      '{ methods { nodes { ... on Paper { somethingNew } } } }',
+    ],
+  ])('%s: all properties (null)', (_name, type, document) => {
+    expect(propsOf(type, document)).toBeNull();
+  });
+});
