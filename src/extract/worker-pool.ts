@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionRecord, PaperInput } from './extraction.types';
-import { extract as extractInThread } from './extractor';
 
 export interface ExtractionPoolOptions {
   /** Worker threads; default: all cores. 0 = extract in the calling thread. */
@@ -127,11 +126,8 @@ function inThreadPool(): ExtractionPool {
     threads: 0,
     extract(paper: PaperInput): Promise<ExtractionRecord> {
       if (closed) return Promise.reject(new Error('extraction pool is closed'));
-      try {
-        return Promise.resolve(extractInThread(paper));
-      } catch (e) {
-        return Promise.reject(e as Error);
-      }
+      // Loaded on first use: with workers, the calling thread never needs the NLP library and lexicon.
+      return import('./extractor').then((extractor) => extractor.extract(paper));
     },
     close(): Promise<void> {
       closed = true;

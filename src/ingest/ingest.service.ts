@@ -7,7 +7,7 @@ import type { Executor } from '../db/executor';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import type { ExtractionRecord } from '../extract/extraction.types';
-import { EXTRACTOR_VERSION } from '../extract/extractor';
+import { EXTRACTOR_VERSION } from '../extract/version';
 import { createExtractionPool, type ExtractionPool } from '../extract/worker-pool';
 import { readPapers } from '../readers/read-papers';
 import { arxivIdOf, isMapFailure, titleHashId, toPaperInput } from '../readers/paper-input.mapper';

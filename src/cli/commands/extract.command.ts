@@ -4,7 +4,6 @@
 // file that cannot be opened; the other files are still processed). No database.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
-import { extract } from '../../extract/extractor';
 import { readPapers } from '../../readers/read-papers';
 import { INPUT_FORMATS, type InputFormat } from '../../readers/read-result.types';
 
@@ -25,6 +24,8 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 }
 
 export async function runExtract(files: string[], options: ExtractOptions): Promise<number> {
+  // Loaded here, not at module load: every other command (serve, ingest's main thread) skips the NLP library.
+  const { extract } = await import('../../extract/extractor');
   const sources = files.length > 0 ? files : ['-'];
   let rejected = 0;
   let unreadableSources = 0;
