@@ -153,7 +153,8 @@ const ORDER_BY: Record<Order, string> = {
 
 /**
  * The page of one relation for one parent: with `s` (the parent node) and `key` (`{ types, skip, limit,
- * abstract, rels, evidence }`; when `keyParam` is given, the same map is that statement parameter) in
+ * abstract, rels, evidence }`; when `keyParam` is given, the same map is that statement parameter, and
+ * `edgeData` false says `key.rels` is false) in
  * scope, yields one row `{ key, total, page }`, `page` the requested slice as `[{ node, rels, n, pf? }]`
  * (`pf`: the `nested` prefetch results of the item's node). Only the slice is projected, keeping the Bolt
  * payload small: only `key.props` of a node when given (as `__values`, in that order), else its existing
@@ -161,7 +162,12 @@ const ORDER_BY: Record<Order, string> = {
  * mappers read only when `key.rels` (the client selected edge data). Shared by the batched loader
  * statement and the prefetching subqueries (loaders/prefetch.ts), so both answer exactly the same page.
  */
-export function neighborsPageClauses(name: RelationName, nested?: NestedPrefetch, keyParam?: string): string {
+export function neighborsPageClauses(
+  name: RelationName,
+  nested?: NestedPrefetch,
+  keyParam?: string,
+  edgeData = true,
+): string {
   const spec = RELATIONS[name];
   // `n` (papers linking the pair) is read only for derived relations: direct edges do not report it.
   const count = spec.derived ? 'count(DISTINCT p)' : 'null';
@@ -180,7 +186,13 @@ CALL {
 CALL {
   WITH s, key
   ${match}
-  WITH t, collect(DISTINCT r) AS rels, ${count} AS n
+  ${
+    // Without edge data (and no paper count), the page needs only distinct nodes: no per-node
+    // collection of relationships over every item before the top-k.
+    edgeData || spec.derived
+      ? `WITH t, collect(DISTINCT r) AS rels, ${count} AS n`
+      : 'WITH DISTINCT t, [] AS rels, null AS n'
+  }
   WHERE t IS NOT NULL
   ORDER BY ${ORDER_BY[spec.order]}
   SKIP toInteger($${keyParam}.skip) LIMIT toInteger($${keyParam}.limit)

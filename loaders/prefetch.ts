@@ -49,7 +49,7 @@ export function prefetchSubqueries(plan: PrefetchPlan, nodeVar: string, prefix =
         return `
 CALL {
   WITH ${nodeVar}
-  WITH ${nodeVar} AS s, $${name} AS key${neighborsPageClauses(item.relation, nested, name)}
+  WITH ${nodeVar} AS s, $${name} AS key${neighborsPageClauses(item.relation, nested, name, item.key.rels ?? true)}
   RETURN {total: total, page: page} AS ${name}
 }`;
       }
