@@ -100,7 +100,7 @@ export async function startServer(
       NEO4J_URI: neo4jUri,
       PORT: String(port),
       BENCH_STATS_PORT: String(statsPort),
-      LOG_LEVEL: 'warn',
+      PAPERGRAPH_LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
