@@ -211,8 +211,8 @@ export function markProposals(
     }
     const pm = propose.exec(s.text);
     if (!pm) continue;
-    addModulePhrases(finder, s);
     const verbEnd = s.start + pm.index + pm[0].length;
+    addModulePhrases(finder, s, verbEnd);
     addTitleCaseObject(finder, s, verbEnd);
     // Stop at the first comparison cue: what follows is what the paper compares against.
     const rest = text.slice(verbEnd, s.end);
@@ -260,21 +260,29 @@ function addTitleCaseObject(finder: MentionFinder, s: Sentence, verbEnd: number)
   const end = start + name.length;
   if (isStopName(name) || lexiconLookup(normalizeName(name)).length > 0) return;
   if (finder.mentions.some((x) => x.sentence === s && x.start < end && x.end > start)) return;
-  const isDataset = DATASET_APPOSITION.test(s.fieldText.slice(end, s.end));
+  const type = DATASET_APPOSITION.test(s.fieldText.slice(end, s.end)) ? 'dataset' : 'method';
+  addCoinedName(finder, s, { type, name, start, end }, R.propose.id, R.propose.confidence - 0.08);
+}
+
+/** Adds a name the paper coins in `s` (not from the lexicon) as a mention it introduces, by `rule`. */
+function addCoinedName(
+  finder: MentionFinder,
+  s: Sentence,
+  at: { type: 'method' | 'dataset'; name: string; start: number; end: number },
+  rule: string,
+  confidence: number,
+): void {
   const added = finder.add({
-    type: isDataset ? 'dataset' : 'method',
-    key: normalizeName(name),
-    name,
-    surface: name,
-    start,
-    end,
+    ...at,
+    key: normalizeName(at.name),
+    surface: at.name,
     sentence: s,
-    rule: R.propose.id,
-    confidence: R.propose.confidence - 0.08,
+    rule,
+    confidence,
     fromLexicon: false,
     aliases: [],
   });
-  mark(added, R.propose.id, R.propose.confidence - 0.08);
+  mark(added, rule, confidence);
 }
 
 /** Entity keys the paper introduces (any mention introduced makes the entity introduced). */
@@ -300,11 +308,8 @@ export function proposalObjectSpan(s: Sentence): { from: number; limit: number }
 }
 
 /** Named sub-components in a proposal sentence ("a novel local activation unit") are introduced methods. */
-function addModulePhrases(finder: MentionFinder, s: Sentence): void {
+function addModulePhrases(finder: MentionFinder, s: Sentence, from: number): void {
   const text = s.fieldText;
-  const span = proposalObjectSpan(s);
-  if (!span) return;
-  const { from } = span;
   // "..., namely soft code assignments, ...": a multi-word name the paper gives its component.
   NAMED_PHRASE.lastIndex = 0;
   const tail = text.slice(from, s.end);
@@ -313,20 +318,13 @@ function addModulePhrases(finder: MentionFinder, s: Sentence): void {
     const end = start + m[1].length;
     if (m[1].split(/\s+/).length < 2 || isStopName(m[1])) continue;
     if (finder.mentions.some((x) => x.sentence === s && x.start < end && x.end > start)) continue;
-    const added = finder.add({
-      type: 'method',
-      key: normalizeName(m[1]),
-      name: m[1],
-      surface: m[1],
-      start,
-      end,
-      sentence: s,
-      rule: R.naming.id,
-      confidence: R.naming.confidence - 0.1,
-      fromLexicon: false,
-      aliases: [],
-    });
-    mark(added, R.naming.id, R.naming.confidence - 0.1);
+    addCoinedName(
+      finder,
+      s,
+      { type: 'method', name: m[1], start, end },
+      R.naming.id,
+      R.naming.confidence - 0.1,
+    );
   }
   // Tagged with the paper's other compromise windows (MentionFinder.run), never parsed again here.
   const phrases = finder.modulePhrasesIn(s);
@@ -334,11 +332,9 @@ function addModulePhrases(finder: MentionFinder, s: Sentence): void {
     // Prefer the longest phrase ("interaction aggregation layer" over "interaction aggregation").
     if (phrases.some((q) => q !== p0 && q.start <= p0.start && q.end > p0.end)) continue;
     // Leading evaluative words ("a straightforward ...") are not part of the name.
-    const lead = /^(?:\S+\s+)*?(?=\S+\s)/.exec(p0.text);
     let offset = 0;
     const ws = p0.text.split(/\s+/);
     while (ws.length > 1 && QUALITY.test(ws[0])) offset += ws.shift()!.length + 1;
-    void lead;
     const p = { start: p0.start + offset, end: p0.end, text: p0.text.slice(offset) };
     const start = from + p.start;
     const end = from + p.end;
@@ -358,20 +354,13 @@ function addModulePhrases(finder: MentionFinder, s: Sentence): void {
     }
     if (finder.mentions.some((m) => m.sentence === s && m.start <= start && m.end >= end)) continue;
     if (lexiconLookup(normalizeName(p.text)).length > 0) continue;
-    const m = finder.add({
-      type: 'method',
-      key: normalizeName(p.text),
-      name: p.text,
-      surface: p.text,
-      start,
-      end,
-      sentence: s,
-      rule: R.namedModule.id,
-      confidence: R.namedModule.confidence,
-      fromLexicon: false,
-      aliases: [],
-    });
-    mark(m, R.namedModule.id, R.namedModule.confidence);
+    addCoinedName(
+      finder,
+      s,
+      { type: 'method', name: p.text, start, end },
+      R.namedModule.id,
+      R.namedModule.confidence,
+    );
   }
 }
 
