@@ -1,45 +1,63 @@
 // Resolves a nested connection through the request's per-relation DataLoader; `first`/`after` are
 // validated before the loader is asked (so a bad value never reaches the database).
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLOutputType, GraphQLResolveInfo } from 'graphql';
+import type { NeighborKey } from '../../../loaders/neighbors.loader';
 import type { RelationName } from '../../../loaders/neighbors.queries';
 import { pageRequest, toConnection } from './connection';
 import type { GraphQLContext } from './context';
 import type { ConnectionModel, NodeModel } from './models';
-import { connectionNodeProperties } from './node-properties';
-import { connectionNodeType } from './prefetch-plan';
-import { isSelected, selectsEdgeData } from './selection';
+import { connectionNodeProperties, connectionNodeType } from './node-properties';
+import { isSelectedUnder, selectsEdgeData } from './selection';
+
+interface ConnectionArgsLike {
+  first?: number | null;
+  after?: string | null;
+  role?: 'INTRODUCED' | 'USED' | null;
+}
+
+/**
+ * The loader key (without the parent id) of a nested connection field: its page, role, and what its
+ * selection reads (abstracts, node properties, relationships, evidence). The field's resolver and the
+ * root queries that prefetch it (prefetch-plan.ts) both build it here, so a primed page is found under
+ * the key the resolver asks for. Throws BAD_USER_INPUT for an invalid `first`/`after`.
+ */
+export function neighborRequest(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  fieldNodes: readonly FieldNode[],
+  fieldType: GraphQLOutputType,
+  args: ConnectionArgsLike,
+): Omit<NeighborKey, 'id'> {
+  const page = pageRequest(args.first, args.after);
+  const selects = (path: string[]) => isSelectedUnder(fieldNodes, info.fragments, path);
+  return {
+    role: args.role ?? null,
+    skip: page.skip,
+    limit: page.limit,
+    abstract: selects(['edges', 'node', 'abstract']) || selects(['nodes', 'abstract']),
+    props: connectionNodeProperties(info, connectionNodeType(fieldType), fieldNodes),
+    rels: selectsEdgeData(fieldNodes, info.fragments),
+    evidence: selects(['edges', 'evidence']),
+  };
+}
 
 export async function loadNeighbors<T extends NodeModel>(
   ctx: GraphQLContext,
   relation: RelationName,
   parentKey: string,
-  args: { first?: number | null; after?: string | null; role?: 'INTRODUCED' | 'USED' | null },
+  args: ConnectionArgsLike,
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionModel<T>> {
-  const page = pageRequest(args.first, args.after);
-  // Without `info`, everything is loaded. With it, abstracts and evidence only when the client selects them.
-  const abstract =
-    !info || isSelected(info, ['edges', 'node', 'abstract']) || isSelected(info, ['nodes', 'abstract']);
-  const rels = !info || selectsEdgeData(info.fieldNodes, info.fragments);
-  const props = info
-    ? connectionNodeProperties(info, connectionNodeType(info, info.returnType), info.fieldNodes)
-    : null;
-  const evidence = !info || isSelected(info, ['edges', 'evidence']);
-  const result = await ctx.loaders.neighbors[relation].load({
-    id: parentKey,
-    role: args.role ?? null,
-    skip: page.skip,
-    limit: page.limit,
-    abstract,
-    props,
-    rels,
-    evidence,
-  });
+  // Without `info`, everything is loaded. With it, only what the client selects.
+  const request = info
+    ? neighborRequest(info, info.fieldNodes, info.returnType, args)
+    : { role: args.role ?? null, ...pageRequest(args.first, args.after) };
+  const result = await ctx.loaders.neighbors[relation].load({ id: parentKey, ...request });
   // Nodes without their abstract or some properties are not complete: never cache them for other fields.
-  if (abstract && !props) for (const item of result.items) ctx.loaders.node.prime(item.node.id, item.node);
+  const complete = (request.abstract ?? true) && !request.props;
+  if (complete) for (const item of result.items) ctx.loaders.node.prime(item.node.id, item.node);
   return toConnection(
     result.items.map((item) => ({ node: item.node as T, data: item.data })),
     result.total,
-    page,
+    { skip: request.skip, limit: request.limit },
   );
 }

@@ -4,7 +4,16 @@
 // (connections, introducedBy, related, evidence) need only the id. Any field not in this table -
 // `lineage`, which echoes its method, or a field added later - means "all properties", so the
 // table can only ever make a page smaller, never wrong.
-import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import { connectionNodeSelections } from './selection';
 
 type FieldProperties = Record<string, readonly string[]>;
 
@@ -69,18 +78,13 @@ function collect(
   }
 }
 
-/** The `edges.node` and `nodes` selection sets of a connection field's nodes. */
-function nodeSets(info: Pick<GraphQLResolveInfo, 'fragments'>, fieldNodes: readonly FieldNode[]) {
-  const under = (sets: (SelectionSetNode | undefined)[], name: string): (SelectionSetNode | undefined)[] =>
-    sets.flatMap((set) =>
-      (set?.selections ?? []).flatMap((s) => {
-        if (s.kind === 'Field') return s.name.value === name ? [s.selectionSet] : [];
-        const fragment = s.kind === 'InlineFragment' ? s : info.fragments[s.name.value];
-        return fragment ? under([fragment.selectionSet], name) : [];
-      }),
-    );
-  const roots = fieldNodes.map((n) => n.selectionSet);
-  return [...under(under(roots, 'edges'), 'node'), ...under(roots, 'nodes')];
+/** The node type of a connection type (the element type of its `nodes` field). */
+export function connectionNodeType(connection: GraphQLOutputType): GraphQLObjectType | null {
+  const named = getNamedType(connection);
+  if (!isObjectType(named)) return null;
+  const nodes = named.getFields().nodes;
+  const nodeType = nodes ? getNamedType(nodes.type) : null;
+  return nodeType && isObjectType(nodeType) ? nodeType : null;
 }
 
 /**
@@ -95,7 +99,7 @@ export function connectionNodeProperties(
   const table = nodeType ? PROPERTIES_OF[nodeType.name] : undefined;
   if (!table) return null;
   const fields = new Set<string>();
-  for (const set of nodeSets(info, fieldNodes)) collect(info, set, fields);
+  for (const set of connectionNodeSelections(fieldNodes, info.fragments)) collect(info, set, fields);
   const props = new Set<string>(['id']);
   for (const field of fields) {
     if (field === '__typename') continue;

@@ -7,12 +7,10 @@
 // is left out: its resolver reports the error as before.
 import {
   getArgumentValues,
-  getNamedType,
   isAbstractType,
   isObjectType,
   type FieldNode,
   type GraphQLObjectType,
-  type GraphQLOutputType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
@@ -20,9 +18,9 @@ import type { LineageDirectionName } from '../../../loaders/lineage.queries';
 import { RELATIONS, type RelationName } from '../../../loaders/neighbors.queries';
 import type { PrefetchItem, PrefetchPlan } from '../../../loaders/prefetch';
 import { checkRange } from './argument-limits';
-import { pageRequest } from './connection';
-import { connectionNodeProperties } from './node-properties';
-import { isSelectedUnder, selectsEdgeData } from './selection';
+import { neighborRequest } from './neighbors';
+import { connectionNodeType } from './node-properties';
+import { connectionNodeSelections, isSelectedUnder } from './selection';
 
 /** At most this many nested fields per level are folded into one root statement; the rest use their loaders. */
 export const MAX_PREFETCH_ITEMS = 8;
@@ -64,31 +62,9 @@ function nodeSelections(
   fieldNodes: readonly FieldNode[],
   at: PrefetchAt,
 ): (SelectionSetNode | undefined)[] {
-  const roots = fieldNodes.map((node) => node.selectionSet);
-  if (at === 'object') return roots;
-  const pick = (sets: (SelectionSetNode | undefined)[], name: string): (SelectionSetNode | undefined)[] =>
-    sets.flatMap((set) =>
-      (set?.selections ?? []).flatMap((s) => {
-        if (s.kind === 'Field') return s.name.value === name ? [s.selectionSet] : [];
-        const fragment = s.kind === 'InlineFragment' ? s : info.fragments[s.name.value];
-        return fragment ? pick([fragment.selectionSet], name) : [];
-      }),
-    );
-  return [...pick(pick(roots, 'edges'), 'node'), ...pick(roots, 'nodes')];
-}
-
-/** The node type of a connection type (the element type of its `nodes` field). */
-export function connectionNodeType(
-  info: GraphQLResolveInfo,
-  connection: GraphQLOutputType,
-): GraphQLObjectType | null {
-  const named = getNamedType(connection);
-  if (!isObjectType(named)) return null;
-  const nodes = named.getFields().nodes;
-  const nodeType = nodes ? getNamedType(nodes.type) : null;
-  return nodeType && isObjectType(nodeType)
-    ? (info.schema.getType(nodeType.name) as GraphQLObjectType)
-    : null;
+  return at === 'object'
+    ? fieldNodes.map((node) => node.selectionSet)
+    : connectionNodeSelections(fieldNodes, info.fragments);
 }
 
 function planField(
@@ -104,9 +80,7 @@ function planField(
   try {
     const args = getArgumentValues(field, nodes[0], info.variableValues);
     if (relation in RELATIONS) {
-      const page = pageRequest(args.first as number | null, args.after as string | null);
-      const role = (args.role as 'INTRODUCED' | 'USED' | null | undefined) ?? null;
-      const nodeType = connectionNodeType(info, field.type);
+      const nodeType = connectionNodeType(field.type);
       return {
         kind: 'neighbors',
         relation: relation as RelationName,
@@ -114,17 +88,7 @@ function planField(
           nodeType && depth > 1
             ? planFor(info, nodeType, nodeSelections(info, nodes, 'connection'), depth - 1)
             : [],
-        key: {
-          role,
-          skip: page.skip,
-          limit: page.limit,
-          abstract:
-            isSelectedUnder(nodes, info.fragments, ['edges', 'node', 'abstract']) ||
-            isSelectedUnder(nodes, info.fragments, ['nodes', 'abstract']),
-          props: connectionNodeProperties(info, nodeType, nodes),
-          rels: selectsEdgeData(nodes, info.fragments),
-          evidence: isSelectedUnder(nodes, info.fragments, ['edges', 'evidence']),
-        },
+        key: neighborRequest(info, nodes, field.type, args),
       };
     }
     if (type.name === 'Method' && name === 'lineage') {

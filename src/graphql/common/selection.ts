@@ -35,6 +35,23 @@ export function isSelectedUnder(
   return fieldNodes.some((node) => selects({ fragments }, node.selectionSet, path));
 }
 
+/** The selection sets of a connection field's nodes: under `edges { node }` and under `nodes`. */
+export function connectionNodeSelections(
+  fieldNodes: readonly FieldNode[],
+  fragments: Fragments,
+): (SelectionSetNode | undefined)[] {
+  const under = (sets: (SelectionSetNode | undefined)[], name: string): (SelectionSetNode | undefined)[] =>
+    sets.flatMap((set) =>
+      (set?.selections ?? []).flatMap((s) => {
+        if (s.kind === 'Field') return s.name.value === name ? [s.selectionSet] : [];
+        const fragment = s.kind === 'InlineFragment' ? s : fragments[s.name.value];
+        return fragment ? under([fragment.selectionSet], name) : [];
+      }),
+    );
+  const roots = fieldNodes.map((node) => node.selectionSet);
+  return [...under(under(roots, 'edges'), 'node'), ...under(roots, 'nodes')];
+}
+
 /** Edge fields computed from the relationships behind an edge (not `node`, `cursor` or `paperCount`). */
 const EDGE_DATA_FIELDS = ['role', 'relation', 'relations', 'confidence', 'source', 'sources', 'evidence'];
 
