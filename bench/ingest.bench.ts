@@ -40,6 +40,7 @@ Ingest benchmark on its own Neo4j (port ${PORT}, home .papergraph/neo4j-bench-in
   --e2e-only        only the end-to-end run
   --keep-prepared   keep the pre-extracted records (.papergraph/bench-ingest/prepared-*.jsonl) and
                     reuse them on the next run with the same corpus and extractor version
+  --no-save         print the results only (no bench/results/ file)
   --help            this text
 `;
 
@@ -54,7 +55,16 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-const KNOWN = new Set(['papers', 'seed', 'batch-size', 'write-only', 'e2e-only', 'keep-prepared', 'help']);
+const KNOWN = new Set([
+  'papers',
+  'seed',
+  'batch-size',
+  'write-only',
+  'e2e-only',
+  'keep-prepared',
+  'no-save',
+  'help',
+]);
 
 /** Unknown options are an error, so a typo does not silently run a 100k benchmark. */
 function checkArgs(): void {
@@ -187,6 +197,7 @@ async function writeStage(
   relationships: number;
   neo4jCpuSeconds: number;
   clientCpuSeconds: number;
+  secondHalf: { papers: number; seconds: number; papersPerSecond: number; neo4jCpuMsPerPaper: number };
 }> {
   const writer = new GraphWriter(executor);
   const pid = serverPid();
@@ -197,11 +208,15 @@ async function writeStage(
   let relationships = 0;
   let builder = new BatchBuilder(new Date().toISOString());
   let inBatch = 0;
+  // Per batch: papers written so far, wall clock and Neo4j CPU at its end (for the second half's rate:
+  // a fresh server spends the first batches compiling and planning).
+  const marks: { papers: number; at: number; neo4jCpu: number }[] = [{ papers: 0, at: started, neo4jCpu }];
   const commit = async () => {
     relationships += builder.relationshipCount();
     await writer.write(builder.build());
     builder = new BatchBuilder(new Date().toISOString());
     inBatch = 0;
+    marks.push({ papers, at: performance.now(), neo4jCpu: cpuSeconds(pid) });
   };
   for await (const line of readline.createInterface({ input: fs.createReadStream(prepared) })) {
     builder.addPaper(JSON.parse(line) as Prepared);
@@ -210,6 +225,10 @@ async function writeStage(
   }
   if (inBatch > 0) await commit();
   const client = process.cpuUsage(clientCpu);
+  const end = marks[marks.length - 1];
+  const mid = marks.find((m) => m.papers >= papers / 2) ?? marks[0];
+  const half = end.papers - mid.papers;
+  const halfSeconds = (end.at - mid.at) / 1000;
   return {
     seconds: (performance.now() - started) / 1000,
     papers,
@@ -217,6 +236,12 @@ async function writeStage(
     // CPU used while writing: the write stage's cost, less sensitive than wall time to other load.
     neo4jCpuSeconds: Math.round((cpuSeconds(pid) - neo4jCpu) * 10) / 10,
     clientCpuSeconds: Math.round(((client.user + client.system) / 1e6) * 10) / 10,
+    secondHalf: {
+      papers: half,
+      seconds: Math.round(halfSeconds * 100) / 100,
+      papersPerSecond: halfSeconds > 0 ? Math.round(half / halfSeconds) : 0,
+      neo4jCpuMsPerPaper: half > 0 ? Math.round(((end.neo4jCpu - mid.neo4jCpu) / half) * 1e5) / 100 : 0,
+    },
   };
 }
 
@@ -306,9 +331,10 @@ async function main(): Promise<void> {
     ...results,
   };
   const suffix = `${papers === 100_000 ? '' : `-${papers}`}${runE2e ? '' : '-write-only'}${runWrite ? '' : '-e2e-only'}`;
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (flag('no-save')) return;
   const out = path.join(ROOT, 'bench', 'results', `ingest-${report.date.slice(0, 10)}${suffix}.json`);
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
-  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   process.stderr.write(`bench:ingest: results in ${path.relative(ROOT, out)}\n`);
 }
 

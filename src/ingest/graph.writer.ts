@@ -2,10 +2,12 @@
 // its old extracted relationships and its new ones commit together), and reads ingest state.
 import type { Executor, WriteTx } from '../db/executor';
 import { ENTITY_TYPES } from '../names/normalize';
-import { REL_KINDS, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
+import { ENTITY_LABEL, REL_KINDS, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
 import {
   CREATED_ROW_BASE,
   CREATED_ROW_EXTRA,
+  endpointLabels,
+  NODE_LIST,
   READ_PAPER_IDS_BY_PWC_URL,
   READ_PAPER_STATES,
   WRITE_BATCH,
@@ -77,7 +79,7 @@ export class GraphWriter {
   }
 }
 
-/** All of a batch in one statement (see WRITE_BATCH): one round trip per transaction. */
+/** All of a batch in one statement with one map parameter (see WRITE_BATCH): one round trip, one plan. */
 async function writeBatch(tx: WriteTx, b: WriteBatch): Promise<void> {
   const P = WRITE_BATCH_PARAMS;
   const params: Record<string, unknown> = {
@@ -88,19 +90,40 @@ async function writeBatch(tx: WriteTx, b: WriteBatch): Promise<void> {
     [P.implementsFromPwc]: b.implementsFromPwc,
   };
   for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
+  const positions = nodePositions(b);
   for (const kind of REL_KINDS) {
-    params[P.created(kind)] = createdRows(kind, b.created[kind]);
+    params[P.created(kind)] = createdRows(kind, b.created[kind], positions);
     params[P.merged(kind)] = b.merged[kind];
   }
-  await tx.run(WRITE_BATCH, params);
+  await tx.run(WRITE_BATCH, { batch: params });
 }
 
-/** Created-relationship rows as the positional lists CREATE_RELS reads (see CREATED_ROW_BASE). */
-export function createdRows(kind: RelKind, rows: RelRow[]): unknown[][] {
+/** Position of each node id in the batch's node list of its label (see NODE_LIST), per list name. */
+export type NodePositions = Record<string, Map<string, number>>;
+
+export function nodePositions(b: WriteBatch): NodePositions {
+  const index = (rows: { id: string }[]) => new Map(rows.map((r, i) => [r.id, i]));
+  const out: NodePositions = { [NODE_LIST.Paper]: index(b.papers), [NODE_LIST.Repo]: index(b.repos) };
+  for (const type of ENTITY_TYPES) out[NODE_LIST[ENTITY_LABEL[type]]] = index(b.entities[type]);
+  return out;
+}
+
+/**
+ * Created-relationship rows as the positional lists CREATE_RELS reads (see CREATED_ROW_BASE): the
+ * endpoints as positions in the batch's node lists, then the properties.
+ */
+export function createdRows(kind: RelKind, rows: RelRow[], positions: NodePositions): unknown[][] {
   const names = [...CREATED_ROW_BASE, ...CREATED_ROW_EXTRA[kind]];
+  const labels = endpointLabels(kind);
+  const from = positions[NODE_LIST[labels.from]];
+  const to = positions[NODE_LIST[labels.to]];
   return rows.map((r) => {
     if (r.props.source !== 'extracted') throw new Error(`created ${kind} row with source ${r.props.source}`);
+    const a = from.get(r.from);
+    const b = to.get(r.to);
+    if (a === undefined || b === undefined)
+      throw new Error(`created ${kind} row ${r.from} -> ${r.to}: an endpoint is not a node of its batch`);
     const props = r.props as unknown as Record<string, unknown>;
-    return [r.from, r.to, ...names.map((n) => props[n] ?? null)];
+    return [a, b, ...names.map((n) => props[n] ?? null)];
   });
 }

@@ -2,7 +2,7 @@
 // `UNWIND $rows AS row` over parameter rows built by graph-rows.ts. Labels and relationship types
 // come from closed enums (RelKind, ENTITY_LABEL), never from input.
 import type { EntityType } from '../names/normalize';
-import type { RelKind } from './graph-rows';
+import { ENTITY_LABEL, type RelKind } from './graph-rows';
 
 /** Stored ingest state of papers: `$ids` -> id, contentHash, extractorVersion (missing papers: no row). */
 export const READ_PAPER_STATES = `
@@ -18,14 +18,15 @@ RETURN url, p.id AS id`;
 
 /**
  * Deletes the `extracted` relationships of the papers being re-ingested: the ones hanging off the
- * paper node, and BUILDS_ON / IMPLEMENTS (between other nodes) by their indexed `paperId`. Only
+ * paper node (by expanding from it: their types have no `paperId` index since V005), and
+ * BUILDS_ON / IMPLEMENTS (between other nodes) by their indexed `paperId`. Only
  * papers already in the graph are looked at: a paper without a node has no edges of its own (the
  * node is written in the same transaction as its edges and never deleted by ingest), so a batch of
  * new papers skips the expansions and relationship-index seeks entirely.
  */
 export const DELETE_EXTRACTED_RELS = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id})
+MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
 CALL {
   WITH p, id
   MATCH (p)-[r]->()
@@ -34,13 +35,13 @@ CALL {
 }
 CALL {
   WITH id
-  MATCH ()-[r:BUILDS_ON {paperId: id}]->()
+  MATCH ()-[r:BUILDS_ON {paperId: id}]->() USING INDEX r:BUILDS_ON(paperId)
   WHERE r.source = 'extracted'
   DELETE r
 }
 CALL {
   WITH id
-  MATCH ()-[r:IMPLEMENTS {paperId: id}]->()
+  MATCH ()-[r:IMPLEMENTS {paperId: id}]->() USING INDEX r:IMPLEMENTS(paperId)
   WHERE r.source = 'extracted'
   DELETE r
 }`;
@@ -99,7 +100,7 @@ FOREACH (_ IN CASE WHEN row.stars IS NOT NULL AND row.stars <> coalesce(r.stars,
 FOREACH (_ IN CASE WHEN row.framework IS NOT NULL AND row.framework <> coalesce(r.framework, '') THEN [1] ELSE [] END | SET r.framework = row.framework)`;
 
 /** Start label, type and end label of each relationship kind. */
-const REL_SHAPE: Record<RelKind, { from: string; type: string; to: string }> = {
+const REL_SHAPE: Record<RelKind, { from: NodeLabel; type: string; to: NodeLabel }> = {
   INTRODUCES_METHOD: { from: 'Paper', type: 'INTRODUCES', to: 'Method' },
   INTRODUCES_DATASET: { from: 'Paper', type: 'INTRODUCES', to: 'Dataset' },
   USES: { from: 'Paper', type: 'USES', to: 'Method' },
@@ -111,10 +112,34 @@ const REL_SHAPE: Record<RelKind, { from: string; type: string; to: string }> = {
   BUILDS_ON: { from: 'Method', type: 'BUILDS_ON', to: 'Method' },
 };
 
+type NodeLabel = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo';
+
 /**
- * Positions in a created-relationship row (`[from, to, paperId, extractorVersion, confidence, rule,
- * evidence, extra...]`): positional lists pack and unpack faster than one map per row with the same
- * keys repeated, on both the driver and the server side.
+ * The batch's own nodes of each label, in the order of their rows (`$batch.papers`, the entity
+ * lists, `$batch.repos`): WRITE_BATCH collects each MERGE's nodes into a list under this name, and a
+ * created relationship names its endpoints by position in those lists - no index seek (and no
+ * index-entry lock) per endpoint. Every endpoint of an `extracted` relationship is a node of its
+ * own batch (graph-rows.ts adds them), so the lists always hold it.
+ */
+export const NODE_LIST: Record<NodeLabel, string> = {
+  Paper: 'papers',
+  Method: 'methods',
+  Dataset: 'datasets',
+  Task: 'tasks',
+  Concept: 'concepts',
+  Repo: 'repos',
+};
+
+/** Start and end labels of a relationship kind. */
+export function endpointLabels(kind: RelKind): { from: NodeLabel; to: NodeLabel } {
+  return { from: REL_SHAPE[kind].from, to: REL_SHAPE[kind].to };
+}
+
+/**
+ * Positions in a created-relationship row (`[fromIndex, toIndex, paperId, extractorVersion,
+ * confidence, rule, evidence, extra...]`, the endpoints as positions in their NODE_LIST lists):
+ * positional lists pack and unpack faster than one map per row with the same keys repeated, on
+ * both the driver and the server side.
  */
 export const CREATED_ROW_BASE = ['paperId', 'extractorVersion', 'confidence', 'rule', 'evidence'] as const;
 
@@ -133,19 +158,22 @@ export const CREATED_ROW_EXTRA: Record<RelKind, readonly string[]> = {
 
 /**
  * `extracted` relationships are CREATEd with their properties inline (no MERGE: the paper's old ones
- * were deleted earlier in the same transaction, and the builder emits one row per key). A null
- * value writes no property, as `SET r = map` did.
+ * were deleted earlier in the same transaction, and the builder emits one row per key), between
+ * nodes taken by position from the batch's node lists (NODE_LIST; the driver sends numbers as
+ * floats, hence toInteger). A null value writes no property, as `SET r = map` did.
  */
 function createRels(kind: RelKind): string {
   const s = REL_SHAPE[kind];
+  const from = NODE_LIST[s.from];
+  const to = NODE_LIST[s.to];
   const props = [
     `source: 'extracted'`,
     ...[...CREATED_ROW_BASE, ...CREATED_ROW_EXTRA[kind]].map((name, i) => `${name}: row[${i + 2}]`),
   ].join(', ');
   return `
+WITH ${from === to ? from : `${from}, ${to}`}
 UNWIND $rows AS row
-MATCH (a:${s.from} {id: row[0]})
-MATCH (b:${s.to} {id: row[1]})
+WITH ${from}[toInteger(row[0])] AS a, ${to}[toInteger(row[1])] AS b, row
 CREATE (a)-[:${s.type} {${props}}]->(b)`;
 }
 
@@ -157,15 +185,15 @@ function mergeRels(kind: RelKind): string {
       : '{source: row.props.source, paperId: row.props.paperId}';
   return `
 UNWIND $rows AS row
-MATCH (a:${s.from} {id: row.from})
-MATCH (b:${s.to} {id: row.to})
+MATCH (a:${s.from} {id: row.from}) USING INDEX a:${s.from}(id)
+MATCH (b:${s.to} {id: row.to}) USING INDEX b:${s.to}(id)
 MERGE (a)-[r:${s.type} ${key}]->(b)
 SET r += row.props`;
 }
 
 const KINDS = Object.keys(REL_SHAPE) as RelKind[];
 
-/** `extracted` relationships: created from positional rows (see createRels). */
+/** `extracted` relationships: created from positional rows (see createRels), inside WRITE_BATCH only. */
 export const CREATE_RELS = Object.fromEntries(KINDS.map((k) => [k, createRels(k)])) as Record<
   RelKind,
   string
@@ -177,7 +205,7 @@ export const MERGE_RELS = Object.fromEntries(KINDS.map((k) => [k, mergeRels(k)])
 /** A paper's repos implement the methods it introduces, both per the PwC dumps (order-independent). */
 export const MERGE_PWC_IMPLEMENTS = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id})-[:HAS_CODE {source: 'pwc'}]->(r:Repo)
+MATCH (p:Paper {id: id})-[:HAS_CODE {source: 'pwc'}]->(r:Repo) USING INDEX p:Paper(id)
 MATCH (p)-[i:INTRODUCES {source: 'pwc'}]->(m:Method)
 MERGE (r)-[x:IMPLEMENTS {source: 'pwc', paperId: id}]->(m)
 SET x.extractorVersion = i.extractorVersion, x.confidence = 1.0, x.rule = 'pwc-paper-repo-implements-introduced', x.evidence = '[]'`;
@@ -194,13 +222,20 @@ RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`;
 
 export const COUNT_PAPERS = `MATCH (p:Paper) RETURN count(p) AS papers`;
 
-/** Wraps a statement as a unit subquery reading its list from `$<param>` instead of `$rows` / `$ids`. */
-function unit(statement: string, param: string): string {
-  return `CALL {${statement.replace(/\$(rows|ids)\b/, `$${param}`)}
+/**
+ * Wraps a statement as a unit subquery reading its list from `$batch.<key>` instead of `$rows` /
+ * `$ids`. The batch travels as ONE map parameter: Neo4j's plan cache keys on the statement text and
+ * the types of its parameters, and an empty list, a list of strings and a list of maps are different
+ * types - with one list parameter per label and kind, every new combination of empty and non-empty
+ * lists (common in small batches and single-paper mutations) planned the whole statement again,
+ * seconds of CPU each. A map parameter has one type whatever it holds.
+ */
+function unit(statement: string, key: string): string {
+  return `CALL {${statement.replace(/\$(rows|ids)\b/, `$batch.${key}`)}
 }`;
 }
 
-/** Parameter names of WRITE_BATCH, in statement order. */
+/** Keys of WRITE_BATCH's `$batch` map parameter, in statement order. */
 export const WRITE_BATCH_PARAMS = {
   replaceIds: 'replaceIds',
   papers: 'papers',
@@ -212,19 +247,34 @@ export const WRITE_BATCH_PARAMS = {
   implementsFromPwc: 'implementsFromPwc',
 };
 
+/** A MERGE statement as a subquery returning its nodes, in row order, as the list `name`. */
+function collecting(statement: string, key: string, node: string, name: string): string {
+  return `CALL {${statement.replace(/\$(rows|ids)\b/, `$batch.${key}`)}
+RETURN collect(${node}) AS ${name}
+}`;
+}
+
 /**
- * One batch as ONE statement of sequential unit subqueries (one round trip instead of ~20): delete
- * the papers' extracted relationships, merge papers, stubs, entities, repos, create extracted and
- * merge pwc relationships, derive pwc IMPLEMENTS. Empty lists make their subquery a no-op.
+ * One batch as ONE statement of sequential subqueries (one round trip instead of ~20): delete the
+ * papers' extracted relationships, merge papers, stubs, entities, repos (collecting each label's
+ * nodes, see NODE_LIST), create extracted and merge pwc relationships, derive pwc IMPLEMENTS.
+ * Empty lists make their subquery a no-op.
+ *
+ * `replan=skip`: a plan is made once per server and statement, never again when statistics drift.
+ * Planning this statement costs seconds of CPU, and a graph that grows from empty crosses the
+ * replanning threshold again and again during a large ingest. Nothing in the plan depends on
+ * statistics: nodes are found by unique-constraint MERGE or by index hint, relationships by
+ * expanding from their paper or by index hint, so a plan made on an empty graph is the plan.
  */
 export const WRITE_BATCH = [
+  'CYPHER replan=skip',
   unit(DELETE_EXTRACTED_RELS, WRITE_BATCH_PARAMS.replaceIds),
-  unit(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers),
+  collecting(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers, 'p', NODE_LIST.Paper),
   unit(MERGE_PAPER_STUBS, WRITE_BATCH_PARAMS.stubs),
   ...(['method', 'dataset', 'task', 'concept'] as const).map((t) =>
-    unit(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t)),
+    collecting(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t), 'n', NODE_LIST[ENTITY_LABEL[t]]),
   ),
-  unit(MERGE_REPOS, WRITE_BATCH_PARAMS.repos),
+  collecting(MERGE_REPOS, WRITE_BATCH_PARAMS.repos, 'r', NODE_LIST.Repo),
   ...KINDS.flatMap((k) => [
     unit(CREATE_RELS[k], WRITE_BATCH_PARAMS.created(k)),
     unit(MERGE_RELS[k], WRITE_BATCH_PARAMS.merged(k)),
