@@ -5,7 +5,7 @@ import type { Executor } from '../src/db/executor';
 import type { Plain } from '../src/db/values';
 import { aggregateRelationships, asList, asMap, requireNodeModel } from '../src/graphql/common/graph-mappers';
 import type { EdgeDataModel, NodeModel } from '../src/graphql/common/models';
-import { RELATIONS, neighborsQuery, type RelationName } from './neighbors.queries';
+import { RELATIONS, neighborsQuery, type PageShape, type RelationName } from './neighbors.queries';
 
 export interface NeighborKey {
   /** The parent's `id` property (bare id for papers). */
@@ -21,10 +21,13 @@ export interface NeighborKey {
   rels?: boolean;
   /** Return relationship evidence (absent: yes; only with `rels`). */
   evidence?: boolean;
+  /** Count the whole list (absent: yes). Without it a prefetched page's `total` is null. */
+  total?: boolean;
 }
 
 export interface NeighborPage {
-  total: number;
+  /** Items in the whole list; null when the key did not ask for it (`total: false`). */
+  total: number | null;
   items: { node: NodeModel; data: EdgeDataModel }[];
 }
 
@@ -48,7 +51,7 @@ export function toNeighborPage(
       data: aggregateRelationships(item.rels, derived ? n : null),
     };
   });
-  return { total: Number(total), items };
+  return { total: total === null || total === undefined ? null : Number(total), items };
 }
 
 /** A node sent as `{ __labels, __values }` (values in `props` order) as a property map. */
@@ -77,11 +80,32 @@ export function neighborKeyParam(name: RelationName, key: NeighborKey): Record<s
   };
 }
 
+/** The key's flags as a prefetch page shape (the prefetch form folds them into the statement text). */
+export function neighborPageShape(name: RelationName, key: Omit<NeighborKey, 'id'>): PageShape {
+  const spec = RELATIONS[name];
+  return {
+    types: key.role && spec.roleTypes ? spec.roleTypes[key.role] : null,
+    props: key.props ?? null,
+    abstract: key.abstract ?? true,
+    rels: key.rels ?? true,
+    evidence: key.evidence ?? true,
+    total: key.total ?? true,
+  };
+}
+
 /** The loader's cache key of a NeighborKey (priming must use the same). */
 export function neighborCacheKey(key: NeighborKey): string {
-  return [key.id, key.role ?? '', key.skip, key.limit, key.abstract ?? true, key.evidence ?? true].join(
-    '\u0000',
-  );
+  return [
+    key.id,
+    key.role ?? '',
+    key.skip,
+    key.limit,
+    key.abstract ?? true,
+    key.evidence ?? true,
+    key.rels ?? true,
+    key.total ?? true,
+    key.props ? key.props.join(',') : '*',
+  ].join('\u0000');
 }
 
 function createNeighborLoader(

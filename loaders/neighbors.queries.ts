@@ -252,3 +252,115 @@ CALL {
 }
 RETURN key.i AS i, total, page`;
 }
+
+/** What a prefetched page returns, known when the statement is planned (the loader's key flags). */
+export interface PageShape {
+  /** The role's relationship types; null: every type of the relation's pattern. */
+  types: readonly string[] | null;
+  /** Node properties to return, in this order (`__values`); null: all of them. */
+  props: readonly string[] | null;
+  abstract: boolean;
+  /** Return the relationships behind each edge (and their evidence when `evidence`). */
+  rels: boolean;
+  evidence: boolean;
+  /** Count the whole list (the client selected `totalCount` or `pageInfo`); else `total` is null. */
+  total: boolean;
+}
+
+/**
+ * A page ordered newest first is cut from the published-date index instead of sorting every linked
+ * paper when the entity is linked to so many papers that walking the index (about
+ * `(skip + limit) * papers / degree` index entries, each an existence check from the paper side)
+ * is cheaper than reading two properties of each of them: degree^2 > WALK_FACTOR * (skip + limit) * papers.
+ */
+export const WALK_FACTOR = 20;
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function propertyList(props: readonly string[]): string {
+  for (const p of props) if (!IDENT.test(p)) throw new Error(`not a property name: ${p}`);
+  return `[${props.map((p) => `t.${p}`).join(', ')}]`;
+}
+
+/** The relation's pattern with the relationship types narrowed to `types` (a role). */
+function narrowed(spec: RelationSpec, types: readonly string[] | null): string {
+  const match = /\[r:([A-Z_|]+)\]/.exec(spec.pattern);
+  if (!match) throw new Error(`pattern without a typed relationship: ${spec.pattern}`);
+  const list = types && types.length > 0 ? types.join('|') : match[1];
+  return spec.pattern.replace(match[0], `[r:${list}]`);
+}
+
+/**
+ * The prefetch form of a direct relation's page (root statements, loaders/prefetch.ts), with the
+ * key's flags folded into the text: the role's types in the pattern (the planner expands only them),
+ * only the selected properties, the total only when selected. The page's nodes are found first and
+ * their relationships read only for them; a page of papers ordered newest first comes from the
+ * published-date index when the entity is popular (WALK_FACTOR). With `s` (the parent) in scope,
+ * ends with `total, page` as neighborsPageClauses does, so both forms prime the same NeighborPage.
+ * Derived relations (ordered by paper count) use neighborsPageClauses.
+ */
+export function prefetchPageClauses(
+  name: RelationName,
+  shape: PageShape,
+  param: string,
+  nested?: NestedPrefetch,
+  walkFactor = WALK_FACTOR,
+): string {
+  const spec = RELATIONS[name];
+  if (spec.derived) throw new Error(`${name} is derived: use neighborsPageClauses`);
+  const pattern = narrowed(spec, shape.types);
+  const skip = `toInteger($${param}.skip)`;
+  const limit = `toInteger($${param}.limit)`;
+  // Relations ordered by paper all end at a paper (every such type starts at :Paper): counting them
+  // needs no label check of the far end.
+  const countPattern = spec.order === 'paper' ? pattern.replace('(t:Paper)', '(t)') : pattern;
+  const sorted = `COLLECT { MATCH ${pattern} WITH DISTINCT t ORDER BY ${ORDER_BY[spec.order]}
+      SKIP ${skip} LIMIT ${limit} RETURN t }`;
+  const pageNodes =
+    spec.order === 'paper'
+      ? `
+  CALL { MATCH (x:Paper) RETURN count(x) AS papers }
+  WITH s, ${skip} + ${limit} AS k, COUNT { ${countPattern.replace('(t)', '()').replace('[r:', '[:')} } AS degree, papers
+  WITH s, k, CASE WHEN degree * degree > ${walkFactor} * k * papers
+    THEN COLLECT { MATCH (t:Paper) USING INDEX t:Paper(published)
+      WHERE t.published > '' AND EXISTS { ${pattern.replace('[r:', '[:')} }
+      WITH t ORDER BY t.published DESC, t.id LIMIT ${skip} + ${limit} RETURN t }
+  END AS head
+  WITH s, CASE
+    WHEN head IS NULL THEN ${sorted}
+    WHEN size(head) = k THEN head[${skip}..]
+    ELSE (head + COLLECT { MATCH ${pattern} WHERE coalesce(t.published, '') = ''
+      WITH DISTINCT t ORDER BY t.id LIMIT ${skip} + ${limit} RETURN t })[${skip}..k]
+  END AS ts`
+      : `
+  WITH s, ${sorted} AS ts`;
+  const node = shape.props
+    ? `{ __labels: labels(t), __values: ${propertyList(shape.props)} }`
+    : `t { .*, ${shape.abstract ? '' : 'abstract: null, '}__labels: labels(t) }`;
+  const rels = shape.rels
+    ? `[x IN [${pattern.replace(/\(t:[A-Za-z]+\)/, '(t)')} | r] | x { .source, .confidence, .paperId, .relation,
+      .extractorVersion, .rule, evidence: ${shape.evidence ? 'x.evidence' : 'null'}, __type: type(x) }]`
+    : '[]';
+  const items = nested
+    ? `UNWIND range(0, size(ts) - 1) AS idx
+  WITH s, ts[idx] AS t, idx${nested.subqueries}
+  WITH s, t, ${nested.columns} AS pf
+  ORDER BY idx`
+    : `UNWIND ts AS t`;
+  const total = shape.total
+    ? `
+CALL {
+  WITH s
+  MATCH ${countPattern}
+  RETURN count(DISTINCT t) AS total
+}`
+    : `
+WITH s, null AS total`;
+  return `${total}
+CALL {
+  WITH s${pageNodes}
+  ${items}
+  RETURN collect({ node: ${node}, rels: ${rels}, n: null${nested ? ', pf: pf' : ''} }) AS page
+}
+WITH total, page`;
+}

@@ -8,8 +8,8 @@
 import type { Loaders } from './create-loaders';
 import type { LineageKey } from './lineage.loader';
 import { lineageClauses } from './lineage.queries';
-import { neighborKeyParam, toNeighborPage, type NeighborKey } from './neighbors.loader';
-import { neighborsPageClauses, type RelationName } from './neighbors.queries';
+import { neighborKeyParam, neighborPageShape, toNeighborPage, type NeighborKey } from './neighbors.loader';
+import { RELATIONS, neighborsPageClauses, prefetchPageClauses, type RelationName } from './neighbors.queries';
 import type { Plain } from '../src/db/values';
 import { asList, asMap } from '../src/graphql/common/graph-mappers';
 
@@ -46,10 +46,13 @@ export function prefetchSubqueries(plan: PrefetchPlan, nodeVar: string, prefix =
               columns: prefetchColumns(item.items, `${name}_`),
             }
           : undefined;
+        const clauses = RELATIONS[item.relation].derived
+          ? neighborsPageClauses(item.relation, nested, name, item.key.rels ?? true)
+          : prefetchPageClauses(item.relation, neighborPageShape(item.relation, item.key), name, nested);
         return `
 CALL {
   WITH ${nodeVar}
-  WITH ${nodeVar} AS s, $${name} AS key${neighborsPageClauses(item.relation, nested, name, item.key.rels ?? true)}
+  WITH ${nodeVar} AS s, $${name} AS key${clauses}
   RETURN {total: total, page: page} AS ${name}
 }`;
       }

@@ -39,10 +39,14 @@ export function checkFirst(first: number | null | undefined): number {
   return checkRange('first', first);
 }
 
-/** Builds a connection from one page of items plus the total count of the whole list. */
+/**
+ * Builds a connection from one page of items plus the total count of the whole list. `total` is null
+ * when the client selected neither `totalCount` nor `pageInfo` (the count was not run); both are then
+ * NaN / false and never read (an Int field would reject NaN loudly rather than answer a wrong count).
+ */
 export function toConnection<T>(
   items: { node: T; data?: Partial<EdgeDataModel> }[],
-  total: number,
+  total: number | null,
   page: PageRequest,
 ): ConnectionModel<T> {
   const edges: EdgeModel<T>[] = items.map((item, i) => ({
@@ -61,9 +65,9 @@ export function toConnection<T>(
   return {
     edges,
     nodes: edges.map((e) => e.node),
-    totalCount: total,
+    totalCount: total ?? Number.NaN,
     pageInfo: {
-      hasNextPage: page.skip + edges.length < total,
+      hasNextPage: total !== null && page.skip + edges.length < total,
       hasPreviousPage: page.skip > 0,
       startCursor: edges.length > 0 ? edges[0].cursor : null,
       endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,

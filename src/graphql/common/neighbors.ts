@@ -37,6 +37,7 @@ export function neighborRequest(
     props: connectionNodeProperties(info, connectionNodeType(fieldType), fieldNodes),
     rels: selectsEdgeData(fieldNodes, info.fragments),
     evidence: selects(['edges', 'evidence']),
+    total: selects(['totalCount']) || selects(['pageInfo']),
   };
 }
 
