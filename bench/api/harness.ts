@@ -127,9 +127,14 @@ function rawTasks(driver: ReturnType<typeof neo4j.driver>, q: MixQuery): Task[] 
   return q.raw.map((s, i) => ({
     name: q.name,
     run: async () => {
-      const result = await driver.executeQuery(s.cypher, s.params, { routing: neo4j.routing.READ });
-      // parse evidence JSON like a server would (lineage)
-      for (const r of result.records) r.toObject();
+      // the same driver call Papergraph's executor makes for a read: one auto-commit transaction
+      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.run(s.cypher, s.params, { timeout: 10_000 });
+        for (const r of result.records) r.toObject();
+      } finally {
+        await session.close();
+      }
       return i >= 0;
     },
   }));
