@@ -14,12 +14,34 @@ import neo4j, {
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
+/**
+ * Converts one value of a record. Lists and maps the driver unpacked are converted in place (they
+ * belong to the record alone): the common case - maps, lists and scalars, as the API's statements
+ * return - then costs one pass and no copy; only driver types are rebuilt.
+ */
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+        list[i] = toPlain(item);
+    }
+    return list as Plain[];
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      const item = map[key];
+      if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+        map[key] = toPlain(item);
+    }
+    return map as { [key: string]: Plain };
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(toPlain);
   if (isNode(value as object)) {
     const node = value as { labels: string[]; properties: Record<string, unknown>; elementId: string };
     return { ...plainObject(node.properties), __labels: node.labels, __elementId: node.elementId };
