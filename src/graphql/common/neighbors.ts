@@ -41,6 +41,27 @@ export function neighborRequest(
   };
 }
 
+/**
+ * Requests already built in this operation, by field nodes and variables: every item of a list asks
+ * for its nested connection with the same field nodes (graphql-js reuses them for siblings) and the
+ * same variables, hence the same arguments and selection - 50 papers' `methods` build it once.
+ */
+const requests = new WeakMap<readonly FieldNode[], WeakMap<object, Omit<NeighborKey, 'id'>>>();
+
+function memoizedRequest(info: GraphQLResolveInfo, args: ConnectionArgsLike): Omit<NeighborKey, 'id'> {
+  let byVariables = requests.get(info.fieldNodes);
+  if (!byVariables) {
+    byVariables = new WeakMap();
+    requests.set(info.fieldNodes, byVariables);
+  }
+  let request = byVariables.get(info.variableValues);
+  if (!request) {
+    request = neighborRequest(info, info.fieldNodes, info.returnType, args);
+    byVariables.set(info.variableValues, request);
+  }
+  return request;
+}
+
 export async function loadNeighbors<T extends NodeModel>(
   ctx: GraphQLContext,
   relation: RelationName,
@@ -50,7 +71,7 @@ export async function loadNeighbors<T extends NodeModel>(
 ): Promise<ConnectionModel<T>> {
   // Without `info`, everything is loaded. With it, only what the client selects.
   const request = info
-    ? neighborRequest(info, info.fieldNodes, info.returnType, args)
+    ? memoizedRequest(info, args)
     : { role: args.role ?? null, ...pageRequest(args.first, args.after) };
   const result = await ctx.loaders.neighbors[relation].load({ id: parentKey, ...request });
   // Nodes without their abstract or some properties are not complete: never cache them for other fields.
