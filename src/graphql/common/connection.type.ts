@@ -11,6 +11,7 @@ export function createConnectionType(
   nodeDescription: string,
 ): ClassType {
   @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
     description: `An edge to a ${nodeDescription} in a connection, with the relationship it stands for (on nested lists).`,
   })
   class Edge {
@@ -63,7 +64,10 @@ export function createConnectionType(
     evidence!: Evidence[];
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${nodeDescription} items (Relay connection).` })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${nodeDescription} items (Relay connection).`,
+  })
   class Connection {
     @Field(() => [Edge], { description: 'The edges of this page.' })
     edges!: Edge[];

@@ -2,6 +2,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Evidence', {
+  simpleResolvers: true,
   description:
     'A mention in a paper that supports a relationship: the sentence, the offsets of the mention in the field, the paper, and the provenance of the relationship it supports.',
 })

@@ -1,7 +1,7 @@
 // Relay PageInfo.
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('PageInfo', { description: 'Relay pagination state of a connection.' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Relay pagination state of a connection.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More items follow this page (pass `endCursor` as `after`).' })
   hasNextPage!: boolean;

@@ -4,7 +4,11 @@ import { createConnectionType } from '../common/connection.type';
 import { Entity } from '../common/entity.interface';
 import { Node } from '../common/node.interface';
 
-@ObjectType('Concept', { implements: [Node, Entity], description: 'A concept papers mention.' })
+@ObjectType('Concept', {
+  simpleResolvers: true,
+  implements: [Node, Entity],
+  description: 'A concept papers mention.',
+})
 export class Concept extends Entity {
   @Field(() => ID, { description: 'Canonical id `concept:<normalized name>`.' })
   declare id: string;

@@ -4,7 +4,11 @@ import { createConnectionType } from '../common/connection.type';
 import { Entity } from '../common/entity.interface';
 import { Node } from '../common/node.interface';
 
-@ObjectType('Dataset', { implements: [Node, Entity], description: 'A dataset or benchmark.' })
+@ObjectType('Dataset', {
+  simpleResolvers: true,
+  implements: [Node, Entity],
+  description: 'A dataset or benchmark.',
+})
 export class Dataset extends Entity {
   @Field(() => ID, { description: 'Canonical id `dataset:<normalized name>`.' })
   declare id: string;

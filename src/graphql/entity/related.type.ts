@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Entity } from '../common/entity.interface';
 
 @ObjectType('RelatedEntity', {
+  simpleResolvers: true,
   description: 'An entity linked by the same papers as another, with the number of shared papers.',
 })
 export class RelatedEntity {

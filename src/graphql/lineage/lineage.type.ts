@@ -5,6 +5,7 @@ import { Source } from '../common/enums.enum';
 import { Method } from '../method/method.type';
 
 @ObjectType('LineageEdge', {
+  simpleResolvers: true,
   description:
     'A (child, parent) pair in a lineage: `from` builds on `to`. Reported once per pair, with the evidence of every relationship between them.',
 })
@@ -45,6 +46,7 @@ export class LineageEdge {
 }
 
 @ObjectType('Lineage', {
+  simpleResolvers: true,
   description: 'The methods a method builds on and/or that build on it, up to a depth.',
 })
 export class Lineage {

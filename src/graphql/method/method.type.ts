@@ -5,6 +5,7 @@ import { Entity } from '../common/entity.interface';
 import { Node } from '../common/node.interface';
 
 @ObjectType('Method', {
+  simpleResolvers: true,
   implements: [Node, Entity],
   description: 'A method: a model, architecture, algorithm or technique.',
 })

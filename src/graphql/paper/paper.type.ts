@@ -4,6 +4,7 @@ import { createConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.interface';
 
 @ObjectType('Paper', {
+  simpleResolvers: true,
   implements: Node,
   description: 'A research paper (title and abstract) and what it was linked to.',
 })
@@ -12,6 +13,7 @@ export class Paper extends Node {
   declare id: string;
 
   @Field(() => String, {
+    simple: false, // the property is `key`: a simple resolver would read `paperId`
     name: 'paperId',
     description: 'The bare paper id: the record id, else the arXiv id, else the DOI, else `title:<hash>`.',
   })

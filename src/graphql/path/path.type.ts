@@ -5,6 +5,7 @@ import { Node } from '../common/node.interface';
 import { Source } from '../common/enums.enum';
 
 @ObjectType('PathEdge', {
+  simpleResolvers: true,
   description: 'One relationship on a path, in its stored direction (`from` -> `to`).',
 })
 export class PathEdge {
@@ -31,6 +32,7 @@ export class PathEdge {
 }
 
 @ObjectType('Path', {
+  simpleResolvers: true,
   description: 'A shortest path between two nodes, over any relationship, ignoring direction.',
 })
 export class Path {

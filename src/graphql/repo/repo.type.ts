@@ -4,6 +4,7 @@ import { createConnectionType } from '../common/connection.type';
 import { Node } from '../common/node.interface';
 
 @ObjectType('Repo', {
+  simpleResolvers: true,
   implements: Node,
   description: 'A source code repository (github.com, gitlab.com, bitbucket.org or codeberg.org).',
 })

@@ -3,6 +3,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 
 @ObjectType('SearchHit', {
+  simpleResolvers: true,
   description: 'A search result: the node and its relevance score (higher is better).',
 })
 export class SearchHit {

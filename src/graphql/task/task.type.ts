@@ -5,6 +5,7 @@ import { Entity } from '../common/entity.interface';
 import { Node } from '../common/node.interface';
 
 @ObjectType('Task', {
+  simpleResolvers: true,
   implements: [Node, Entity],
   description: 'A research task (e.g. image classification).',
 })

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 
 @ObjectType('TrendingItem', {
+  simpleResolvers: true,
   description: 'An entity or repo with the number of papers linking it in the window.',
 })
 export class TrendingItem {
