@@ -14,13 +14,15 @@ export interface LineageKey {
   maxDepth: number;
   /** Return relationship evidence. */
   evidence: boolean;
+  /** Page size: the first `first` edges (and one more if there are more); null: the whole lineage. */
+  first: number | null;
 }
 
 /** The lineage's edges as the statement returns them (see lineageClauses). */
 export type LineageEdgeRows = Plain[];
 
 export function lineageCacheKey(key: LineageKey): string {
-  return [key.id, key.direction, key.maxDepth, key.evidence].join('\u0000');
+  return [key.id, key.direction, key.maxDepth, key.evidence, key.first ?? ''].join('\u0000');
 }
 
 export function createLineageLoader(executor: Executor): DataLoader<LineageKey, LineageEdgeRows, string> {
@@ -29,8 +31,8 @@ export function createLineageLoader(executor: Executor): DataLoader<LineageKey, 
       Promise.all(
         keys.map(async (key) => {
           const rows = await executor.read(
-            lineageQuery(key.direction, key.maxDepth),
-            { id: key.id, evidence: key.evidence },
+            lineageQuery(key.direction, key.maxDepth, key.first !== null),
+            { id: key.id, evidence: key.evidence, first: key.first },
             { operation: 'method.lineage' },
           );
           return asList(rows[0]?.edges);

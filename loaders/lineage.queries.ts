@@ -50,11 +50,59 @@ RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: d
 }
 
 /**
- * Params: `id`, `evidence` (return each relationship's evidence JSON). Returns at most one row
- * `{ edges }` (see lineageClauses); none when the method is unknown.
+ * The first `lkey.first` edges of a lineage in its order (depth, child name, parent name), plus one
+ * more when there are more (the caller reports `truncated`). With `m` and `lkey` (`{ evidence,
+ * first }`) in scope, yields column `as` as lineageClauses does. The lineage is grown one depth at a
+ * time and stops at the first depth d whose lineage (all edges within d hops) already holds more than
+ * `first` edges: deeper edges all sort after it, so the page is the page of the whole lineage. A
+ * method with hundreds of children answers a first page from its direct edges alone.
  */
-export function lineageQuery(direction: LineageDirectionName, maxDepth: number): string {
+export function lineagePageClauses(direction: LineageDirectionName, maxDepth: number, as: string): string {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
+    throw new RangeError(`maxDepth ${maxDepth} out of range`);
+  // Level d is a CALL that always yields one row: the lineage within d hops, or an empty list without
+  // expanding anything when level d - 1 already holds more than `first` edges (a COLLECT {} with
+  // aggregations inside a CASE is rejected by Neo4j, hence the guard row).
+  const level = (d: number): string => {
+    const body =
+      direction === 'ANCESTORS'
+        ? ancestors(d)
+        : direction === 'DESCENDANTS'
+          ? descendants(d)
+          : `${ancestors(d)}\n  UNION\n${descendants(d)}`;
+    const guard =
+      d === 1 ? 'WITH m' : `WITH m, lkey, l${d - 1}\n  WITH m WHERE size(l${d - 1}) <= toInteger(lkey.first)`;
+    return `CALL {
+  ${guard}
+  CALL {${body}
+  }
+  WITH startNode(r) AS child, endNode(r) AS parent, r, depth
+  WITH child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
+  ORDER BY depth, toLower(child.name), toLower(parent.name)
+  RETURN collect({child: child, parent: parent, depth: depth, rels: rels}) AS within${d}
+}`;
+  };
+  const levels: string[] = [`${level(1)}\nWITH m, lkey, within1 AS l1`];
+  for (let d = 2; d <= maxDepth; d++)
+    levels.push(
+      `${level(d)}\nWITH m, lkey, CASE WHEN size(l${d - 1}) > toInteger(lkey.first) THEN l${d - 1} ELSE within${d} END AS l${d}`,
+    );
+  return `
+${levels.join('\n')}
+UNWIND l${maxDepth}[..toInteger(lkey.first) + 1] AS e
+WITH lkey, e.child AS child, e.parent AS parent, e.depth AS depth, e.rels AS rels
+RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS ${as}`;
+}
+
+/**
+ * Params: `id`, `evidence` (return each relationship's evidence JSON), `first` (paged: the page size;
+ * up to `first + 1` edges come back, see lineagePageClauses). Returns at most one row `{ edges }`
+ * (see lineageClauses); none when the method is unknown.
+ */
+export function lineageQuery(direction: LineageDirectionName, maxDepth: number, paged = false): string {
   return `
 MATCH (m:Method {id: $id})
-WITH m, {evidence: $evidence} AS lkey${lineageClauses(direction, maxDepth, 'edges')}`;
+WITH m, {evidence: $evidence, first: $first} AS lkey${
+    paged ? lineagePageClauses(direction, maxDepth, 'edges') : lineageClauses(direction, maxDepth, 'edges')
+  }`;
 }

@@ -7,7 +7,7 @@
 // (other arguments, deeper levels) still goes through its loader as before.
 import type { Loaders } from './create-loaders';
 import type { LineageKey } from './lineage.loader';
-import { lineageClauses } from './lineage.queries';
+import { lineageClauses, lineagePageClauses } from './lineage.queries';
 import { neighborKeyParam, neighborPageShape, toNeighborPage, type NeighborKey } from './neighbors.loader';
 import { RELATIONS, neighborsPageClauses, prefetchPageClauses, type RelationName } from './neighbors.queries';
 import type { Plain } from '../src/db/values';
@@ -59,7 +59,11 @@ CALL {
       return `
 CALL {
   WITH ${nodeVar}
-  WITH ${nodeVar} AS m, $${name} AS lkey${lineageClauses(item.key.direction, item.key.maxDepth, name)}
+  WITH ${nodeVar} AS m, $${name} AS lkey${
+    item.key.first === null
+      ? lineageClauses(item.key.direction, item.key.maxDepth, name)
+      : lineagePageClauses(item.key.direction, item.key.maxDepth, name)
+  }
 }`;
     })
     .join('');
@@ -79,7 +83,7 @@ export function prefetchParams(plan: PrefetchPlan, prefix = 'pf'): Record<string
       params[name] = neighborKeyParam(item.relation, { id: '', ...item.key });
       if (item.items) Object.assign(params, prefetchParams(item.items, `${name}_`));
     } else {
-      params[name] = { evidence: item.key.evidence };
+      params[name] = { evidence: item.key.evidence, first: item.key.first };
     }
   });
   return params;

@@ -98,6 +98,10 @@ function planField(
           direction: args.direction as LineageDirectionName,
           maxDepth: checkRange('maxDepth', args.maxDepth as number | null | undefined),
           evidence: isSelectedUnder(nodes, info.fragments, ['edges', 'evidence']),
+          first:
+            args.first === null || args.first === undefined
+              ? null
+              : checkRange('first', args.first as number),
         },
       };
     }

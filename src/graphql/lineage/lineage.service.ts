@@ -16,6 +16,7 @@ export interface LineageModel {
   root: EntityModel;
   nodes: EntityModel[];
   edges: LineageEdgeModel[];
+  truncated: boolean;
 }
 
 export class LineageService {
@@ -26,9 +27,20 @@ export class LineageService {
     direction: LineageDirectionName,
     maxDepth: number | null | undefined,
     evidence = true,
+    first: number | null = null,
   ): Promise<LineageModel> {
     const depth = checkRange('maxDepth', maxDepth);
-    const rows = await this.loaders.lineage.load({ id: method.key, direction, maxDepth: depth, evidence });
+    const page = first === null ? null : checkRange('first', first);
+    const loaded = await this.loaders.lineage.load({
+      id: method.key,
+      direction,
+      maxDepth: depth,
+      evidence,
+      first: page,
+    });
+    // a page comes back with one edge more than asked when more follow
+    const truncated = page !== null && loaded.length > page;
+    const rows = truncated ? loaded.slice(0, page) : loaded;
     const nodes = new Map<string, EntityModel>([[method.id, method]]);
     const edges: LineageEdgeModel[] = rows.map((value) => {
       const edge = asMap(value);
@@ -38,6 +50,6 @@ export class LineageService {
       if (!nodes.has(to.id)) nodes.set(to.id, to);
       return { ...aggregateRelationships(edge.rels), from, to, depth: Number(edge.depth) };
     });
-    return { root: method, nodes: [...nodes.values()], edges };
+    return { root: method, nodes: [...nodes.values()], edges, truncated };
   }
 }

@@ -58,4 +58,10 @@ export class Lineage {
 
   @Field(() => [LineageEdge], { description: 'Edges (child -> parent), by depth then names.' })
   edges!: LineageEdge[];
+
+  @Field(() => Boolean, {
+    description:
+      'True when `first` cut the lineage short: more edges follow these (deeper, or later by name).',
+  })
+  truncated!: boolean;
 }

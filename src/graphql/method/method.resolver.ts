@@ -113,8 +113,20 @@ export class MethodResolver extends EntityResolver {
     @Arg('maxDepth', () => Int, { nullable: true, description: 'Hops, 1..10 (default 3).' })
     maxDepth: number | null | undefined,
     @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        'Only the first `first` edges in the lineage order (depth, then child and parent name); `truncated` says whether more follow. Default: every edge.',
+    })
+    first?: number | null,
   ): Promise<LineageModel> {
-    return ctx.services.lineage.lineage(m, direction, maxDepth, isSelected(info, ['edges', 'evidence']));
+    return ctx.services.lineage.lineage(
+      m,
+      direction,
+      maxDepth,
+      isSelected(info, ['edges', 'evidence']),
+      first ?? null,
+    );
   }
 
   @FieldResolver(() => Paper, {

@@ -1,0 +1,126 @@
+// `Method.lineage(first:)` against the real Neo4j: a page is exactly the first `first` edges of the
+// whole lineage (depth, then child and parent name), `truncated` says whether more follow, and the
+// nodes are the root and the page's ends - for every direction, depth and page size, through the
+// loader (`node(id)`) and through the root statement's prefetch (`method(id)`).
+import type { Executor } from '../../src/db/executor';
+import { createTestApi, prepareDatabase, testExecutor, type TestApi } from './api-test-env';
+import { CREATE_LINEAGE_FIXTURE, DELETE_LINEAGE_FIXTURE } from './lineage-page.queries';
+
+jest.setTimeout(120_000);
+
+const P = `method:lp${process.pid}`;
+const id = (name: string) => `${P}${name.toLowerCase()}`;
+// names in mixed case so the order is by lower-cased name, not insertion
+const NAMES = ['Root', 'echo', 'Bravo', 'delta', 'Alpha', 'charlie', 'G1', 'g2', 'G3', 'H'];
+const EDGES = [
+  ['echo', 'Root'],
+  ['Bravo', 'Root'],
+  ['delta', 'Root'],
+  ['Alpha', 'Root'],
+  ['charlie', 'Root'],
+  ['G1', 'echo'],
+  ['g2', 'echo'],
+  ['G3', 'delta'],
+  ['G3', 'Root'], // reached at depth 1 and again at depth 2: reported once, at depth 1
+  ['H', 'G1'],
+].map(([child, parent], i) => ({
+  child: id(child),
+  parent: id(parent),
+  paperId: `lp-${i}`,
+  relation: 'variant_of',
+}));
+// a second relationship between one pair (another paper): still one edge
+EDGES.push({ child: id('Bravo'), parent: id('Root'), paperId: 'lp-x', relation: 'extends' });
+
+const LINEAGE = `
+  lineage(direction: $direction, maxDepth: $maxDepth, first: $first) {
+    truncated
+    nodes { id }
+    edges { from { id } to { id } depth relations }
+  }`;
+const VIA_LOADER = `query($id: ID!, $direction: LineageDirection, $maxDepth: Int, $first: Int) {
+  node(id: $id) { ... on Method { ${LINEAGE} } } }`;
+const VIA_PREFETCH = `query($id: ID!, $direction: LineageDirection, $maxDepth: Int, $first: Int) {
+  method(id: $id) { ${LINEAGE} } }`;
+
+interface LineageAnswer {
+  truncated: boolean;
+  nodes: { id: string }[];
+  edges: { from: { id: string }; to: { id: string }; depth: number; relations: string[] }[];
+}
+
+describe('Method.lineage(first:): a page of the whole lineage', () => {
+  let executor: Executor;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    executor = testExecutor();
+    await prepareDatabase(executor);
+    await executor.write(DELETE_LINEAGE_FIXTURE, { prefix: P });
+    await executor.write(CREATE_LINEAGE_FIXTURE, {
+      methods: NAMES.map((name) => ({ id: id(name), name })),
+      edges: EDGES,
+    });
+    api = await createTestApi(executor);
+  });
+  afterAll(async () => {
+    await api.stop();
+    await executor.write(DELETE_LINEAGE_FIXTURE, { prefix: P });
+    await executor.close();
+  });
+
+  async function lineage(query: string, variables: Record<string, unknown>): Promise<LineageAnswer> {
+    const result = await api.run(query, variables);
+    expect(result.errors).toBeUndefined();
+    const data = result.data as Record<string, { lineage: LineageAnswer } | null>;
+    const owner = data.node ?? data.method;
+    if (!owner) throw new Error('method not found');
+    return owner.lineage;
+  }
+
+  const cases = ['Root', 'H', 'echo'].flatMap((name) =>
+    (['ANCESTORS', 'DESCENDANTS', 'BOTH'] as const).flatMap((direction) =>
+      [1, 2, 3].map((maxDepth) => ({ name, direction, maxDepth })),
+    ),
+  );
+
+  it.each(cases)('$name $direction maxDepth $maxDepth', async ({ name, direction, maxDepth }) => {
+    const base = { id: id(name), direction, maxDepth };
+    const whole = await lineage(VIA_LOADER, { ...base, first: null });
+    expect(whole.truncated).toBe(false);
+    for (const first of [0, 1, 2, 3, 4, 6, 50]) {
+      for (const query of [VIA_LOADER, VIA_PREFETCH]) {
+        const page = await lineage(query, { ...base, first });
+        expect(page.edges).toEqual(whole.edges.slice(0, first));
+        expect(page.truncated).toBe(whole.edges.length > first);
+        const ends = new Set([id(name), ...page.edges.flatMap((e) => [e.from.id, e.to.id])]);
+        expect(new Set(page.nodes.map((n) => n.id))).toEqual(ends);
+      }
+    }
+  });
+
+  it('the fixture exercises a deep lineage, an edge reached twice and a pair with two relationships', async () => {
+    const whole = await lineage(VIA_LOADER, {
+      id: id('Root'),
+      direction: 'DESCENDANTS',
+      maxDepth: 3,
+      first: null,
+    });
+    expect(Math.max(...whole.edges.map((e) => e.depth))).toBe(3);
+    expect(whole.edges.filter((e) => e.from.id === id('G3'))).toHaveLength(2);
+    expect(whole.edges.find((e) => e.from.id === id('Bravo'))?.relations.sort()).toEqual([
+      'extends',
+      'variant_of',
+    ]);
+  });
+
+  it('rejects a first out of range before any database work', async () => {
+    const result = await api.run(VIA_PREFETCH, {
+      id: id('Root'),
+      direction: 'BOTH',
+      maxDepth: 2,
+      first: 1000,
+    });
+    expect(JSON.stringify(result.errors)).toContain('BAD_USER_INPUT');
+  });
+});
