@@ -190,6 +190,7 @@ export const CASES: QueryCase[] = [
     name: 'search over titles and with Lucene special characters in the input',
     query: `{
       titles: search(query: "revisiting lattice networks", types: [PAPER], first: 1) { node { id ... on Paper { title } } }
+      withAbstract: search(query: "revisiting lattice networks", types: [PAPER], first: 1) { node { ... on Paper { abstract } } }
       special: search(query: "hexnet~ ( ) \\\\ \\" ^ : *", types: [METHOD], first: 1) { node { id } }
       empty: search(query: "  ?!  ") { node { id } }
     }`,

@@ -1210,6 +1210,13 @@ export const EXPECTED: Record<string, unknown> = {
           },
         },
       ],
+      withAbstract: [
+        {
+          node: {
+            abstract: 'We re-implement LatticeNet and report results on ImageGrid-1k.',
+          },
+        },
+      ],
       special: [
         {
           node: {

@@ -1,8 +1,10 @@
 // Query.search over the full-text index.
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../common/context';
 import { labelsOf } from '../common/entity-types';
 import { EntityType } from '../common/enums.enum';
+import { isSelected } from '../common/selection';
 import type { SearchHitModel } from './search.service';
 import { SearchHit } from './search-hit.type';
 
@@ -22,7 +24,10 @@ export class SearchResolver {
     types?: EntityType[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many hits, 0..100 (default 20).' })
     first?: number | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<SearchHitModel[]> {
-    return ctx.services.search.search(query, labelsOf(types), first);
+    // a paper's abstract is most of its bytes: fetched only when the client selects it
+    const abstract = info ? isSelected(info, ['node', 'abstract']) : true;
+    return ctx.services.search.search(query, labelsOf(types), first, abstract);
   }
 }

@@ -23,6 +23,7 @@ export class SearchService {
     text: string,
     labels: NodeTypeName[] | null,
     first: number | null | undefined,
+    abstract = true,
   ): Promise<SearchHitModel[]> {
     const limit = checkFirst(first);
     if (text.length > MAX_SEARCH_CHARS) {
@@ -33,7 +34,11 @@ export class SearchService {
     }
     const query = toLuceneQuery(text);
     if (!query || limit === 0) return [];
-    const rows = await this.executor.read(SEARCH, { query, labels, first: limit }, { operation: 'search' });
+    const rows = await this.executor.read(
+      SEARCH,
+      { query, labels, first: limit, abstract },
+      { operation: 'search' },
+    );
     return rows.map((row) => ({ score: Number(row.score), node: requireNodeModel(row.node) }));
   }
 }
