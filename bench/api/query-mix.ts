@@ -243,11 +243,12 @@ const PEER_LIST = /* GraphQL */ `
 `;
 
 const PG_LINEAGE = /* GraphQL */ `
-  query Lineage($id: ID!) {
+  query Lineage($id: ID!, $first: Int) {
     method(id: $id) {
       id
       name
-      ancestors: lineage(direction: ANCESTORS, maxDepth: 3) {
+      ancestors: lineage(direction: ANCESTORS, maxDepth: 3, first: $first) {
+        truncated
         nodes {
           id
           name
@@ -269,7 +270,8 @@ const PG_LINEAGE = /* GraphQL */ `
           }
         }
       }
-      descendants: lineage(direction: DESCENDANTS, maxDepth: 3) {
+      descendants: lineage(direction: DESCENDANTS, maxDepth: 3, first: $first) {
+        truncated
         nodes {
           id
           name
@@ -295,11 +297,12 @@ const PG_LINEAGE = /* GraphQL */ `
   }
 `;
 const PEER_LINEAGE = /* GraphQL */ `
-  query Lineage($id: ID!) {
+  query Lineage($id: ID!, $first: Int) {
     methods(where: { id: { eq: $id } }) {
       id
       name
-      ancestors: lineage(direction: "ANCESTORS", maxDepth: 3) {
+      ancestors: lineage(direction: "ANCESTORS", maxDepth: 3, first: $first) {
+        truncated
         nodes {
           id
           name
@@ -321,7 +324,8 @@ const PEER_LINEAGE = /* GraphQL */ `
           }
         }
       }
-      descendants: lineage(direction: "DESCENDANTS", maxDepth: 3) {
+      descendants: lineage(direction: "DESCENDANTS", maxDepth: 3, first: $first) {
+        truncated
         nodes {
           id
           name
@@ -457,6 +461,12 @@ const PEER_PATH = /* GraphQL */ `
   }
 `;
 
+/**
+ * Lineage page size: the first 50 edges each way, as a lineage view shows them (`truncated` says more
+ * follow). A hub's whole depth-3 tree is thousands of edges at 100k papers: not an interactive answer.
+ */
+export const LINEAGE_FIRST = 50;
+
 /** The popular and the medium entity of a ranking (most used first). */
 export function popularAndMedium<T>(ranked: T[]): T[] {
   return [ranked[0], ranked[Math.floor(ranked.length * 0.1)]];
@@ -490,10 +500,17 @@ export function buildMix(t: Targets): MixQuery[] {
     },
     {
       name: 'lineage',
-      description: 'ancestors and descendants to depth 3 with relation, depth and evidence',
-      papergraph: t.lineageMethods.map((m) => ({ query: PG_LINEAGE, variables: { id: m.id } })),
-      peer: t.lineageMethods.map((m) => ({ query: PEER_LINEAGE, variables: { id: m.id } })),
-      raw: t.lineageMethods.map((m) => ({ cypher: RAW_LINEAGE, params: { id: m.id } })),
+      description:
+        'ancestors and descendants to depth 3, first 50 edges each, with relation, depth and evidence',
+      papergraph: t.lineageMethods.map((m) => ({
+        query: PG_LINEAGE,
+        variables: { id: m.id, first: LINEAGE_FIRST },
+      })),
+      peer: t.lineageMethods.map((m) => ({
+        query: PEER_LINEAGE,
+        variables: { id: m.id, first: LINEAGE_FIRST },
+      })),
+      raw: t.lineageMethods.map((m) => ({ cypher: RAW_LINEAGE, params: { id: m.id, first: LINEAGE_FIRST } })),
     },
     {
       name: 'dataset',

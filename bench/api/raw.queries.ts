@@ -29,24 +29,40 @@ RETURN total, collect(p { .id, .title, .year,
   repos: [(p)-[:HAS_CODE]->(r:Repo) | r { .id, .url }][..10]
 }) AS papers`;
 
+/**
+ * One direction of a lineage to depth 3, paged like Papergraph's `lineage(first:)`: the lineage grows one
+ * depth at a time and stops at the first depth holding more than `$first` edges; `$first + 1` edges come
+ * back (one more says "truncated").
+ */
 function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): string {
-  const pattern =
+  const pattern = (d: number) =>
     direction === 'ANCESTORS'
-      ? `(m)-[rels:BUILDS_ON*1..${depth}]->(:Method)`
-      : `(m)<-[rels:BUILDS_ON*1..${depth}]-(:Method)`;
+      ? `(m)-[rels:BUILDS_ON*1..${d}]->(:Method)`
+      : `(m)<-[rels:BUILDS_ON*1..${d}]-(:Method)`;
+  const level = (d: number) => `CALL {
+    ${d === 1 ? 'WITH m' : `WITH m, l${d - 1}\n    WITH m WHERE size(l${d - 1}) <= $first`}
+    MATCH ${pattern(d)}
+    UNWIND range(0, size(rels) - 1) AS i
+    WITH rels[i] AS r, i + 1 AS depth
+    WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
+    WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
+    RETURN collect({child: child, parent: parent, depth: depth, rs: rs}) AS within${d}
+  }`;
+  const levels = [`${level(1)}\n  WITH m, within1 AS l1`];
+  for (let d = 2; d <= depth; d++)
+    levels.push(
+      `${level(d)}\n  WITH m, CASE WHEN size(l${d - 1}) > $first THEN l${d - 1} ELSE within${d} END AS l${d}`,
+    );
   return `CALL {
   WITH m
-  OPTIONAL MATCH ${pattern}
-  UNWIND CASE WHEN rels IS NULL THEN [] ELSE range(0, size(rels) - 1) END AS i
-  WITH rels[i] AS r, i + 1 AS depth
-  WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
-  WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
-  RETURN collect({ from: child { .id, .name }, to: parent { .id, .name }, depth: depth,
-    relations: [r IN rs | r.relation], evidence: [r IN rs | { json: r.evidence, confidence: r.confidence, paperId: r.paperId }] }) AS ${direction === 'ANCESTORS' ? 'ancestors' : 'descendants'}
+  ${levels.join('\n  ')}
+  RETURN [e IN l${depth}[..$first + 1] | { from: {id: e.child.id, name: e.child.name}, to: {id: e.parent.id, name: e.parent.name},
+    depth: e.depth, relations: [r IN e.rs | r.relation],
+    evidence: [r IN e.rs | { json: r.evidence, confidence: r.confidence, paperId: r.paperId }] }] AS ${direction === 'ANCESTORS' ? 'ancestors' : 'descendants'}
 }`;
 }
 
-/** Ancestors and descendants of one method to depth 3, in one statement; evidence JSON parsed client-side. */
+/** Ancestors and descendants of one method to depth 3 (first `$first` edges each), in one statement; evidence JSON parsed client-side. */
 export const RAW_LINEAGE = `
 MATCH (m:Method {id: $id})
 ${lineageBranch('ANCESTORS', 3)}

@@ -13,39 +13,56 @@ export const PEER_MAX_PATH_LENGTH = 10;
  * Variable-length bounds cannot be Cypher parameters, so the lineage statement has one branch per
  * (direction, depth) and a parameter guard picks the one that runs; the others are filtered out before
  * any expansion. Edges are reported once per (child, parent) pair with all their evidence, at the
- * smallest depth they are reached, in Papergraph's order (depth, child name, parent name).
+ * smallest depth they are reached, in Papergraph's order (depth, child name, parent name). With
+ * `first`, the same bounded page as Papergraph's (loaders/lineage.queries.ts lineagePageClauses): the
+ * lineage grows one depth at a time and stops at the first depth holding more than `first` edges.
  */
 function lineageStatement(): string {
-  const branches: string[] = [];
-  for (const [direction, pattern] of [
-    ['ANCESTORS', '(this)-[rels:BUILDS_ON*1..{depth}]->(:Method)'],
-    ['DESCENDANTS', '(this)<-[rels:BUILDS_ON*1..{depth}]-(:Method)'],
-  ] as const) {
-    for (let depth = 1; depth <= PEER_MAX_LINEAGE_DEPTH; depth++) {
-      branches.push(
-        `  WITH this\n  WITH this WHERE $direction = '${direction}' AND $maxDepth = ${depth}\n` +
-          `  MATCH ${pattern.replace('{depth}', String(depth))}\n` +
-          `  UNWIND range(0, size(rels) - 1) AS i\n` +
-          `  RETURN rels[i] AS r, i + 1 AS depth`,
-      );
-    }
+  const level = (depth: number): string => {
+    const branches = (
+      [
+        ['ANCESTORS', `(this)-[rels:BUILDS_ON*1..${depth}]->(:Method)`],
+        ['DESCENDANTS', `(this)<-[rels:BUILDS_ON*1..${depth}]-(:Method)`],
+      ] as const
+    ).map(
+      ([direction, pattern]) =>
+        `    WITH this\n    WITH this WHERE $direction = '${direction}'\n    MATCH ${pattern}\n` +
+        `    UNWIND range(0, size(rels) - 1) AS i\n    RETURN rels[i] AS r, i + 1 AS depth`,
+    );
+    const guard =
+      depth === 1
+        ? 'WITH this'
+        : `WITH this, l${depth - 1}\n  WITH this WHERE $maxDepth >= ${depth} AND ($first IS NULL OR size(l${depth - 1}) <= $first)`;
+    return `CALL {
+  ${guard}
+  CALL {
+${branches.join('\n    UNION ALL\n')}
   }
-  return `CALL {
-${branches.join('\n  UNION ALL\n')}
-}
-WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
-WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
-WITH collect({
-  from: child { .id, .name },
-  to: parent { .id, .name },
-  relation: head([r IN rs | r.relation]),
-  depth: depth,
-  evidence: reduce(acc = [], r IN rs | acc + [e IN apoc.convert.fromJsonList(coalesce(r.evidence, '[]')) | { sentence: e.sentence, confidence: r.confidence, paperId: r.paperId }])
-}) AS edges
-WITH edges, [e IN edges | e.from] + [e IN edges | e.to] AS ends
+  WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
+  WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
+  RETURN collect({child: child, parent: parent, depth: depth, rs: rs}) AS within${depth}
+}`;
+  };
+  const levels = [`${level(1)}\nWITH this, within1 AS l1`];
+  for (let d = 2; d <= PEER_MAX_LINEAGE_DEPTH; d++)
+    levels.push(
+      `${level(d)}\nWITH this, CASE WHEN $maxDepth < ${d} OR ($first IS NOT NULL AND size(l${d - 1}) > $first) THEN l${d - 1} ELSE within${d} END AS l${d}`,
+    );
+  const last = `l${PEER_MAX_LINEAGE_DEPTH}`;
+  return `${levels.join('\n')}
+WITH CASE WHEN $first IS NULL THEN ${last} ELSE ${last}[..$first] END AS page,
+  $first IS NOT NULL AND size(${last}) > $first AS truncated
+WITH truncated, [e IN page | {
+  from: {id: e.child.id, name: e.child.name},
+  to: {id: e.parent.id, name: e.parent.name},
+  relation: head([r IN e.rs | r.relation]),
+  depth: e.depth,
+  evidence: reduce(acc = [], r IN e.rs | acc + [x IN apoc.convert.fromJsonList(coalesce(r.evidence, '[]')) | { sentence: x.sentence, confidence: r.confidence, paperId: r.paperId }])
+}] AS edges
+WITH truncated, edges, [e IN edges | e.from] + [e IN edges | e.to] AS ends
 UNWIND (CASE WHEN size(ends) = 0 THEN [null] ELSE ends END) AS n
-WITH edges, collect(DISTINCT n) AS nodes
-RETURN { nodes: nodes, edges: edges } AS lineage`;
+WITH truncated, edges, collect(DISTINCT n) AS nodes
+RETURN { nodes: nodes, edges: edges, truncated: truncated } AS lineage`;
 }
 
 export const peerTypeDefs = /* GraphQL */ `
@@ -118,8 +135,8 @@ export const peerTypeDefs = /* GraphQL */ `
     implementedBy: [Repo!]! @relationship(type: "IMPLEMENTS", direction: IN, properties: "Provenance")
     parents: [Method!]! @relationship(type: "BUILDS_ON", direction: OUT, properties: "LineageLink")
     children: [Method!]! @relationship(type: "BUILDS_ON", direction: IN, properties: "LineageLink")
-    "Ancestors (direction ANCESTORS) or descendants (DESCENDANTS) up to maxDepth BUILDS_ON hops."
-    lineage(direction: String!, maxDepth: Int!): LineageResult!
+    "Ancestors (direction ANCESTORS) or descendants (DESCENDANTS) up to maxDepth BUILDS_ON hops; with first, the first edges."
+    lineage(direction: String!, maxDepth: Int!, first: Int): LineageResult!
       @cypher(statement: """
 ${lineageStatement()}
       """, columnName: "lineage")
@@ -192,6 +209,7 @@ ${lineageStatement()}
   type LineageResult {
     nodes: [NodeRef!]!
     edges: [LineageEdge!]!
+    truncated: Boolean!
   }
 
   type PathResult {
