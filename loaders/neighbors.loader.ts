@@ -44,6 +44,12 @@ export function toNeighborPage(
 ): NeighborPage {
   const derived = RELATIONS[name].derived;
   const items = asList(page).map((value) => {
+    // compact item (prefetchPageClauses): just the node's values in `props` order
+    if (Array.isArray(value) && props)
+      return {
+        node: requireNodeModel(withProperties({ __labels: [targetLabel(name)], __values: value }, props)),
+        data: aggregateRelationships([], null),
+      };
     const item = asMap(value);
     const n = typeof item.n === 'number' ? item.n : null;
     return {
@@ -52,6 +58,13 @@ export function toNeighborPage(
     };
   });
   return { total: total === null || total === undefined ? null : Number(total), items };
+}
+
+/** The label of the nodes a relation leads to (`t` in its pattern). */
+function targetLabel(name: RelationName): string {
+  const match = /\(t:([A-Za-z]+)\)/.exec(RELATIONS[name].pattern);
+  if (!match) throw new Error(`relation ${name} has no labelled target`);
+  return match[1];
 }
 
 /** A node sent as `{ __labels, __values }` (values in `props` order) as a property map. */

@@ -356,6 +356,16 @@ CALL {
 }`
     : `
 WITH s, null AS total`;
+  // Only node values asked for (the common nested list: `edges { node { id name } }`): each item is
+  // just the list of values (the node's label is the relation's own, the edge has no data), which
+  // is a third of the map-shaped item's bytes to pack and unpack.
+  if (shape.props && !shape.rels && !nested)
+    return `${total}
+CALL {
+  WITH s${pageNodes}
+  RETURN [t IN ts | ${propertyList(shape.props)}] AS page
+}
+WITH total, page`;
   return `${total}
 CALL {
   WITH s${pageNodes}
