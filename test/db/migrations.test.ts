@@ -87,13 +87,13 @@ describe('Migrations: loadMigrations', () => {
     expect(migrationError(() => loadMigrations(tempDir(files))).message).toMatch(message);
   });
 
-  it('loads the project migrations: named schema statements, every one IF NOT EXISTS', () => {
+  it('loads the project migrations: named schema statements, every one idempotent (IF [NOT] EXISTS)', () => {
     const files = loadMigrations(defaultMigrationsDir());
     expect(files.map((f) => f.version)).toEqual(files.map((_f, i) => i + 1));
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const statement of files.flatMap((f) => f.statements)) {
       expect(statement).toMatch(
-        /^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|RANGE INDEX|TEXT INDEX) [a-z_]+ IF NOT EXISTS\b/,
+        /^(CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|RANGE INDEX|TEXT INDEX) [a-z_]+ IF NOT EXISTS|DROP (INDEX|CONSTRAINT) [a-z_]+ IF EXISTS)\b/,
       );
     }
   });
