@@ -20,7 +20,7 @@ import { createExtractionPool } from '../src/extract/worker-pool';
 import { contentHashOf } from '../src/ingest/content-hash';
 import { BatchBuilder } from '../src/ingest/graph-rows';
 import { GraphWriter } from '../src/ingest/graph.writer';
-import { DEFAULT_BATCH_SIZE } from '../src/ingest/ingest.service';
+import { DEFAULT_BATCH_SIZE, DEFAULT_WRITE_CONCURRENCY } from '../src/ingest/ingest.service';
 import { isMapFailure, toPaperInput } from '../src/readers/paper-input.mapper';
 import { writeCorpus } from './synthetic/generate';
 
@@ -36,6 +36,8 @@ Ingest benchmark on its own Neo4j (port ${PORT}, home .papergraph/neo4j-bench-in
   --papers N        synthetic papers (default 100000)
   --seed S          corpus seed (default 42)
   --batch-size N    papers per write transaction, end-to-end and write stage (default ${DEFAULT_BATCH_SIZE})
+  --write-concurrency N
+                    batches written at once in the write stage (default ${DEFAULT_WRITE_CONCURRENCY}, as ingest)
   --write-only      only the write stage (no end-to-end \`papergraph ingest\` run)
   --e2e-only        only the end-to-end run
   --keep-prepared   keep the pre-extracted records (.papergraph/bench-ingest/prepared-*.jsonl) and
@@ -59,6 +61,7 @@ const KNOWN = new Set([
   'papers',
   'seed',
   'batch-size',
+  'write-concurrency',
   'write-only',
   'e2e-only',
   'keep-prepared',
@@ -73,7 +76,7 @@ function checkArgs(): void {
     const name = args[i].replace(/^--/, '');
     if (!args[i].startsWith('--') || !KNOWN.has(name))
       throw new Error(`unknown argument ${args[i]}\n${USAGE}`);
-    if (['papers', 'seed', 'batch-size'].includes(name)) i++;
+    if (['papers', 'seed', 'batch-size', 'write-concurrency'].includes(name)) i++;
   }
 }
 
@@ -96,14 +99,61 @@ function peakRssMb(pid: number): number | undefined {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms); 0 when unreadable. */
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process (or one of its threads) has used so far, from /proc (clock ticks of 10 ms); 0 when unreadable. */
+function cpuSeconds(pid: number, tid?: string): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const file = tid ? `/proc/${pid}/task/${tid}/stat` : `/proc/${pid}/stat`;
+    const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
   }
+}
+
+/** Neo4j's thread groups by thread name (/proc task comm, 15 characters). */
+function threadGroup(comm: string): string {
+  if (comm.startsWith('neo4j.BoltWorke')) return 'boltWorkers';
+  if (/^C[12] CompilerThre/.test(comm)) return 'jit';
+  if (/^(GC Thread|G1 )/.test(comm)) return 'gc';
+  if (comm.startsWith('Lucene')) return 'luceneMerges';
+  return 'other';
+}
+
+type ThreadCpu = Map<string, { group: string; seconds: number }>;
+
+/**
+ * CPU seconds of each live thread of a process, by tid: a thread that ends between two readings
+ * loses its time (Bolt workers, compiler and GC threads live as long as the server).
+ */
+function threadCpu(pid: number): ThreadCpu {
+  const out: ThreadCpu = new Map();
+  let tids: string[] = [];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const comm = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      out.set(tid, { group: threadGroup(comm), seconds: cpuSeconds(pid, tid) });
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+/** CPU between two threadCpu readings per thread group, in ms per paper. */
+function threadCpuMsPerPaper(before: ThreadCpu, after: ThreadCpu, papers: number): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const [tid, t] of after)
+    sums[t.group] = (sums[t.group] ?? 0) + t.seconds - (before.get(tid)?.seconds ?? 0);
+  return Object.fromEntries(
+    Object.entries(sums)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([group, seconds]) => [group, papers > 0 ? Math.round((seconds / papers) * 1e5) / 100 : 0]),
+  );
 }
 
 /** Pid of the benchmark's Neo4j (its pid file), for its CPU time. */
@@ -191,13 +241,23 @@ async function writeStage(
   executor: Executor,
   prepared: string,
   batchSize: number,
+  concurrency: number,
+  expected: number,
 ): Promise<{
   seconds: number;
   papers: number;
   relationships: number;
   neo4jCpuSeconds: number;
   clientCpuSeconds: number;
-  secondHalf: { papers: number; seconds: number; papersPerSecond: number; neo4jCpuMsPerPaper: number };
+  /** Write statements that failed and were run again (lock conflicts between concurrent batches). */
+  failedStatements: number;
+  secondHalf: {
+    papers: number;
+    seconds: number;
+    papersPerSecond: number;
+    neo4jCpuMsPerPaper: number;
+    neo4jThreadsCpuMsPerPaper: Record<string, number>;
+  };
 }> {
   const writer = new GraphWriter(executor);
   const pid = serverPid();
@@ -205,18 +265,39 @@ async function writeStage(
   const clientCpu = process.cpuUsage();
   const started = performance.now();
   let papers = 0;
+  let written = 0;
   let relationships = 0;
   let builder = new BatchBuilder(new Date().toISOString());
   let inBatch = 0;
   // Per batch: papers written so far, wall clock and Neo4j CPU at its end (for the second half's rate:
   // a fresh server spends the first batches compiling and planning).
-  const marks: { papers: number; at: number; neo4jCpu: number }[] = [{ papers: 0, at: started, neo4jCpu }];
+  const marks: { papers: number; at: number; neo4jCpu: number; threads?: ThreadCpu }[] = [
+    { papers: 0, at: started, neo4jCpu },
+  ];
+  // As in the pipeline: the next batch is built while up to `concurrency` batches are written.
+  const writes = new Set<Promise<void>>();
+  let failedStatements = 0;
+  const stopListening = executor.onQuery((q) => {
+    if (!q.ok) failedStatements++;
+  });
   const commit = async () => {
     relationships += builder.relationshipCount();
-    await writer.write(builder.build());
+    const batchPapers = inBatch;
+    const write: Promise<void> = writer.write(builder.build()).then(() => {
+      writes.delete(write);
+      written += batchPapers;
+      const atHalf = !marks.some((m) => m.threads) && written >= expected / 2;
+      marks.push({
+        papers: written,
+        at: performance.now(),
+        neo4jCpu: cpuSeconds(pid),
+        threads: atHalf ? threadCpu(pid) : undefined,
+      });
+    });
+    writes.add(write);
     builder = new BatchBuilder(new Date().toISOString());
     inBatch = 0;
-    marks.push({ papers, at: performance.now(), neo4jCpu: cpuSeconds(pid) });
+    while (writes.size >= concurrency) await Promise.race(writes);
   };
   for await (const line of readline.createInterface({ input: fs.createReadStream(prepared) })) {
     builder.addPaper(JSON.parse(line) as Prepared);
@@ -224,9 +305,12 @@ async function writeStage(
     if (++inBatch >= batchSize) await commit();
   }
   if (inBatch > 0) await commit();
+  await Promise.all(writes);
+  stopListening();
   const client = process.cpuUsage(clientCpu);
   const end = marks[marks.length - 1];
-  const mid = marks.find((m) => m.papers >= papers / 2) ?? marks[0];
+  const mid = marks.find((m) => m.threads) ?? marks[0];
+  const threadsAtEnd = threadCpu(pid);
   const half = end.papers - mid.papers;
   const halfSeconds = (end.at - mid.at) / 1000;
   return {
@@ -236,11 +320,14 @@ async function writeStage(
     // CPU used while writing: the write stage's cost, less sensitive than wall time to other load.
     neo4jCpuSeconds: Math.round((cpuSeconds(pid) - neo4jCpu) * 10) / 10,
     clientCpuSeconds: Math.round(((client.user + client.system) / 1e6) * 10) / 10,
+    failedStatements,
     secondHalf: {
       papers: half,
       seconds: Math.round(halfSeconds * 100) / 100,
       papersPerSecond: halfSeconds > 0 ? Math.round(half / halfSeconds) : 0,
       neo4jCpuMsPerPaper: half > 0 ? Math.round(((end.neo4jCpu - mid.neo4jCpu) / half) * 1e5) / 100 : 0,
+      // boltWorkers: the transactions themselves; jit, gc, luceneMerges: background threads.
+      neo4jThreadsCpuMsPerPaper: threadCpuMsPerPaper(mid.threads ?? new Map(), threadsAtEnd, half),
     },
   };
 }
@@ -254,6 +341,7 @@ async function main(): Promise<void> {
   const papers = arg('papers', 100_000);
   const seed = arg('seed', 42);
   const batchSize = arg('batch-size', DEFAULT_BATCH_SIZE);
+  const writeConcurrency = arg('write-concurrency', DEFAULT_WRITE_CONCURRENCY);
   const runE2e = !flag('write-only');
   const runWrite = !flag('e2e-only');
   if (!runE2e && !runWrite) throw new Error('--write-only and --e2e-only exclude each other');
@@ -295,10 +383,11 @@ async function main(): Promise<void> {
       } else process.stderr.write(`bench:ingest: reusing ${path.relative(ROOT, preparedFile)}\n`);
       executor = await freshServer();
       process.stderr.write('bench:ingest: write stage alone\n');
-      const w = await writeStage(executor, preparedFile, batchSize);
+      const w = await writeStage(executor, preparedFile, batchSize, writeConcurrency, papers);
       results.writeStage = {
         ...w,
         batchSize,
+        writeConcurrency,
         papersPerSecond: Math.round(w.papers / w.seconds),
         relationshipsPerSecond: Math.round(w.relationships / w.seconds),
         neo4jCpuMsPerPaper: Math.round((w.neo4jCpuSeconds / w.papers) * 1e5) / 100,

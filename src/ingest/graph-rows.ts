@@ -353,13 +353,14 @@ export class BatchBuilder {
       replacePaperIds: [...this.replace],
       papers: [...this.papers.values()],
       paperStubs: [...this.stubs.values()],
+      // Shared nodes in id order: concurrent write transactions then lock them in one order.
       entities: {
-        method: [...this.entities.method.values()],
-        dataset: [...this.entities.dataset.values()],
-        task: [...this.entities.task.values()],
-        concept: [...this.entities.concept.values()],
+        method: byId(this.entities.method),
+        dataset: byId(this.entities.dataset),
+        task: byId(this.entities.task),
+        concept: byId(this.entities.concept),
       },
-      repos: [...this.repos.values()],
+      repos: byId(this.repos),
       created: split(this.created),
       merged: split(this.merged),
       implementsFromPwc: [...this.implementsFromPwc],
@@ -447,6 +448,10 @@ function relKindOf(type: EntityType, role: 'introduced' | 'used'): RelKind {
 
 function pwcProvenance(paperId: string, dump: string, rule: string): RelProps {
   return { source: 'pwc', paperId, extractorVersion: dump, confidence: 1, rule, evidence: '[]' };
+}
+
+function byId<T>(rows: Map<string, T>): T[] {
+  return [...rows.keys()].sort().map((id) => rows.get(id) as T);
 }
 
 function round(x: number): number {

@@ -1,5 +1,7 @@
-// Writes WriteBatches to Neo4j: one transaction per batch (so each paper's node, the deletion of
-// its old extracted relationships and its new ones commit together), and reads ingest state.
+// Writes WriteBatches to Neo4j in two transactions each (see WRITE_NODES / WRITE_PAPERS in
+// ingest.queries.ts): the shared nodes one batch at a time in call order, then the papers with their
+// relationships - each paper's node, the deletion of its old extracted relationships and its new ones
+// commit together - several batches at once. Also reads ingest state.
 import type { Executor, WriteTx } from '../db/executor';
 import { ENTITY_TYPES } from '../names/normalize';
 import { ENTITY_LABEL, REL_KINDS, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
@@ -8,10 +10,12 @@ import {
   CREATED_ROW_EXTRA,
   endpointLabels,
   NODE_LIST,
+  type NodeLabel,
   READ_PAPER_IDS_BY_PWC_URL,
   READ_PAPER_STATES,
-  WRITE_BATCH,
   WRITE_BATCH_PARAMS,
+  WRITE_NODES,
+  WRITE_PAPERS,
 } from './ingest.queries';
 import { withRetry, type RetryOptions } from './retry';
 
@@ -66,36 +70,100 @@ export class GraphWriter {
     return out;
   }
 
-  /** Writes one batch in one transaction (retried as a whole on transient failures). */
+  /** WRITE_NODES of the batch written last; the next batch's waits for it (input order). */
+  private nodesChain: Promise<void> = Promise.resolve();
+  /** Batches whose WRITE_PAPERS has not finished, with the paper ids they write. */
+  private readonly inFlight = new Set<{ paperIds: Set<string>; done: Promise<void> }>();
+
+  /**
+   * Writes one batch; resolves once its papers are committed. Calls may overlap (the ingest
+   * pipeline keeps a few batches in flight): the batches' WRITE_NODES transactions still commit one
+   * at a time in call order - a batch's shared nodes never before those of an earlier call, and
+   * none at all after an earlier one failed (so the committed entities are always those of a prefix
+   * of the input, and a re-run after an interruption adds names and aliases in input order) - while
+   * their WRITE_PAPERS transactions run side by side, except that a batch waits for every earlier
+   * batch that writes one of its papers. Each transaction is retried on transient failures.
+   */
   async write(batch: WriteBatch): Promise<void> {
-    await withRetry(
-      () =>
-        this.executor.writeTransaction((tx) => writeBatch(tx, batch), {
-          operation: 'ingest.writeBatch',
-          timeoutMs: 120_000,
-        }),
+    const previous = this.nodesChain;
+    const nodes = previous.then(() => this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch)));
+    this.nodesChain = nodes;
+    // Once the failure is seen, later calls start afresh (calls chained meanwhile fail with it).
+    nodes.catch(() => {
+      if (this.nodesChain === nodes) this.nodesChain = Promise.resolve();
+    });
+    const paperIds = paperIdsOf(batch);
+    const earlier = [...this.inFlight]
+      .filter((f) => [...paperIds].some((id) => f.paperIds.has(id)))
+      .map((f) => f.done.catch(() => undefined));
+    const done = (async () => {
+      await nodes;
+      await Promise.all(earlier);
+      await this.inTransaction('ingest.writePapers', (tx) => writePapers(tx, batch));
+    })();
+    const entry = { paperIds, done };
+    this.inFlight.add(entry);
+    try {
+      await done;
+    } finally {
+      this.inFlight.delete(entry);
+    }
+  }
+
+  private inTransaction(operation: string, work: (tx: WriteTx) => Promise<void>): Promise<void> {
+    return withRetry(
+      () => this.executor.writeTransaction(work, { operation, timeoutMs: 120_000 }),
       this.retry,
     );
   }
 }
 
-/** All of a batch in one statement with one map parameter (see WRITE_BATCH): one round trip, one plan. */
-async function writeBatch(tx: WriteTx, b: WriteBatch): Promise<void> {
+/** Every paper id a batch writes or whose edges it replaces or merges (two batches sharing one are not written at once). */
+function paperIdsOf(b: WriteBatch): Set<string> {
+  const ids = new Set<string>([...b.replacePaperIds, ...b.implementsFromPwc]);
+  for (const p of b.papers) ids.add(p.id);
+  for (const p of b.paperStubs) ids.add(p.id);
+  for (const kind of REL_KINDS) for (const r of b.merged[kind]) ids.add(r.props.paperId);
+  return ids;
+}
+
+/** Transaction 1: stubs, entities and repos. */
+async function writeNodes(tx: WriteTx, b: WriteBatch): Promise<void> {
   const P = WRITE_BATCH_PARAMS;
+  const params: Record<string, unknown> = { [P.stubs]: b.paperStubs, [P.repos]: b.repos };
+  for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
+  await tx.run(WRITE_NODES, { batch: params });
+}
+
+/** Transaction 2: papers and relationships, the shared nodes found by id (see WRITE_PAPERS). */
+async function writePapers(tx: WriteTx, b: WriteBatch): Promise<void> {
+  const P = WRITE_BATCH_PARAMS;
+  const ids: Record<Exclude<NodeLabel, 'Paper'>, string[]> = {
+    Method: b.entities.method.map((r) => r.id),
+    Dataset: b.entities.dataset.map((r) => r.id),
+    Task: b.entities.task.map((r) => r.id),
+    Concept: b.entities.concept.map((r) => r.id),
+    Repo: b.repos.map((r) => r.id),
+  };
   const params: Record<string, unknown> = {
     [P.replaceIds]: b.replacePaperIds,
     [P.papers]: b.papers,
-    [P.stubs]: b.paperStubs,
-    [P.repos]: b.repos,
     [P.implementsFromPwc]: b.implementsFromPwc,
   };
-  for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
+  for (const [label, list] of Object.entries(ids)) params[P.nodeIds(label as keyof typeof ids)] = list;
   const positions = nodePositions(b);
   for (const kind of REL_KINDS) {
     params[P.created(kind)] = createdRows(kind, b.created[kind], positions);
     params[P.merged(kind)] = b.merged[kind];
   }
-  await tx.run(WRITE_BATCH, { batch: params });
+  const [found] = await tx.run(WRITE_PAPERS, { batch: params });
+  for (const [label, list] of Object.entries(ids)) {
+    const name = NODE_LIST[label as NodeLabel];
+    if (found?.[name] !== list.length)
+      throw new Error(
+        `ingest: ${String(found?.[name])} of the batch's ${list.length} ${label} nodes found after they were merged (deleted meanwhile?); nothing of this batch's papers was written`,
+      );
+  }
 }
 
 /** Position of each node id in the batch's node list of its label (see NODE_LIST), per list name. */

@@ -2,7 +2,7 @@
 // `UNWIND $rows AS row` over parameter rows built by graph-rows.ts. Labels and relationship types
 // come from closed enums (RelKind, ENTITY_LABEL), never from input.
 import type { EntityType } from '../names/normalize';
-import { ENTITY_LABEL, type RelKind } from './graph-rows';
+import type { RelKind } from './graph-rows';
 
 /** Stored ingest state of papers: `$ids` -> id, contentHash, extractorVersion (missing papers: no row). */
 export const READ_PAPER_STATES = `
@@ -112,7 +112,7 @@ const REL_SHAPE: Record<RelKind, { from: NodeLabel; type: string; to: NodeLabel 
   BUILDS_ON: { from: 'Method', type: 'BUILDS_ON', to: 'Method' },
 };
 
-type NodeLabel = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo';
+export type NodeLabel = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo';
 
 /**
  * The batch's own nodes of each label, in the order of their rows (`$batch.papers`, the entity
@@ -235,13 +235,17 @@ function unit(statement: string, key: string): string {
 }`;
 }
 
-/** Keys of WRITE_BATCH's `$batch` map parameter, in statement order. */
+/** Keys of the `$batch` map parameter of WRITE_NODES and WRITE_PAPERS. */
 export const WRITE_BATCH_PARAMS = {
   replaceIds: 'replaceIds',
   papers: 'papers',
   stubs: 'stubs',
+  /** Entity rows (WRITE_NODES). */
   entity: (type: EntityType) => `entity_${type}`,
+  /** Repo rows (WRITE_NODES). */
   repos: 'repos',
+  /** Ids of the batch's nodes of a label other than Paper, in row order (WRITE_PAPERS, see NODE_LIST). */
+  nodeIds: (label: Exclude<NodeLabel, 'Paper'>) => `ids_${label}`,
   created: (kind: RelKind) => `create_${kind}`,
   merged: (kind: RelKind) => `merge_${kind}`,
   implementsFromPwc: 'implementsFromPwc',
@@ -254,31 +258,61 @@ RETURN collect(${node}) AS ${name}
 }`;
 }
 
-/**
- * One batch as ONE statement of sequential subqueries (one round trip instead of ~20): delete the
- * papers' extracted relationships, merge papers, stubs, entities, repos (collecting each label's
- * nodes, see NODE_LIST), create extracted and merge pwc relationships, derive pwc IMPLEMENTS.
- * Empty lists make their subquery a no-op.
+/** The batch's (already merged) nodes of a label, found by id in row order, as the list NODE_LIST[label]. */
+function lookup(label: Exclude<NodeLabel, 'Paper'>): string {
+  return `CALL {
+UNWIND $batch.${WRITE_BATCH_PARAMS.nodeIds(label)} AS id
+MATCH (n:${label} {id: id}) USING INDEX n:${label}(id)
+RETURN collect(n) AS ${NODE_LIST[label]}
+}`;
+}
+
+const SHARED_LABELS = ['Method', 'Dataset', 'Task', 'Concept', 'Repo'] as const;
+
+/*
+ * A batch is written in two transactions (src/ingest/graph.writer.ts):
+ *  1. WRITE_NODES - the shared nodes: paper stubs, entities (aliases and keys accumulate), repos.
+ *     These transactions run one at a time in input order, so an entity's name and the order of
+ *     its aliases are those of the input, whatever else runs at the same time.
+ *  2. WRITE_PAPERS - each paper with its relationships: delete the papers' extracted relationships,
+ *     merge the papers, create extracted and merge pwc relationships, derive pwc IMPLEMENTS. A
+ *     paper's node, the deletion of its old edges and its new edges commit together. Several of
+ *     these run at once (different papers), each after its batch's WRITE_NODES committed.
+ * Each is ONE statement of sequential subqueries (one round trip) with one map parameter (see
+ * unit()); empty lists make their subquery a no-op.
  *
  * `replan=skip`: a plan is made once per server and statement, never again when statistics drift.
- * Planning this statement costs seconds of CPU, and a graph that grows from empty crosses the
- * replanning threshold again and again during a large ingest. Nothing in the plan depends on
+ * Planning these statements costs seconds of CPU, and a graph that grows from empty crosses the
+ * replanning threshold again and again during a large ingest. Nothing in the plans depends on
  * statistics: nodes are found by unique-constraint MERGE or by index hint, relationships by
  * expanding from their paper or by index hint, so a plan made on an empty graph is the plan.
  */
-export const WRITE_BATCH = [
+
+/** Stubs, entities and repos of a batch (transaction 1). */
+export const WRITE_NODES = [
+  'CYPHER replan=skip',
+  unit(MERGE_PAPER_STUBS, WRITE_BATCH_PARAMS.stubs),
+  ...(['method', 'dataset', 'task', 'concept'] as const).map((t) =>
+    unit(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t)),
+  ),
+  unit(MERGE_REPOS, WRITE_BATCH_PARAMS.repos),
+  'RETURN 1 AS done',
+].join('\n');
+
+/**
+ * Papers and relationships of a batch (transaction 2). Returns how many nodes of each list it
+ * found: a shared node deleted since WRITE_NODES would shift the positions the created rows use,
+ * so the writer checks the counts and fails the transaction instead.
+ */
+export const WRITE_PAPERS = [
   'CYPHER replan=skip',
   unit(DELETE_EXTRACTED_RELS, WRITE_BATCH_PARAMS.replaceIds),
   collecting(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers, 'p', NODE_LIST.Paper),
-  unit(MERGE_PAPER_STUBS, WRITE_BATCH_PARAMS.stubs),
-  ...(['method', 'dataset', 'task', 'concept'] as const).map((t) =>
-    collecting(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t), 'n', NODE_LIST[ENTITY_LABEL[t]]),
-  ),
-  collecting(MERGE_REPOS, WRITE_BATCH_PARAMS.repos, 'r', NODE_LIST.Repo),
+  ...SHARED_LABELS.map(lookup),
   ...KINDS.flatMap((k) => [
     unit(CREATE_RELS[k], WRITE_BATCH_PARAMS.created(k)),
     unit(MERGE_RELS[k], WRITE_BATCH_PARAMS.merged(k)),
   ]),
   unit(MERGE_PWC_IMPLEMENTS, WRITE_BATCH_PARAMS.implementsFromPwc),
-  'RETURN 1 AS done',
+  `RETURN ${SHARED_LABELS.map((l) => `size(${NODE_LIST[l]}) AS ${NODE_LIST[l]}`).join(', ')}`,
 ].join('\n');

@@ -43,8 +43,13 @@ export interface IngestServiceOptions {
   pool?: ExtractionPool;
   /** Papers per write transaction (default 500). */
   batchSize?: number;
-  /** Batches being prepared (state read + extraction) while one is written (default 2). */
+  /** Batches being prepared (state read + extraction) while others are written (default 2). */
   maxBatchesInFlight?: number;
+  /**
+   * Batches being written at once (default 2): each batch's shared nodes still commit one batch
+   * at a time in input order, its papers and relationships beside the other batches' (GraphWriter).
+   */
+  writeConcurrency?: number;
   /** Backoff for transient database failures. */
   retry?: RetryOptions;
   /** The extractor version the pool produces (default: the extractor's EXTRACTOR_VERSION). */
@@ -70,6 +75,9 @@ const PWC_AUX_BATCH = 1_000;
 
 /** Papers per write transaction unless told otherwise. */
 export const DEFAULT_BATCH_SIZE = 500;
+
+/** Batches written at once unless told otherwise. */
+export const DEFAULT_WRITE_CONCURRENCY = 2;
 
 interface AuxRecord {
   record: PwcRecord;
@@ -321,7 +329,9 @@ export class IngestService {
 
   /**
    * The pipeline: batches of `batchSize` items are prepared (state read, extraction) while earlier
-   * ones are written; writes happen one at a time in input order.
+   * ones are written; writes start in input order, up to `writeConcurrency` at once (GraphWriter
+   * keeps the shared nodes in input order). On a failure the writes under way are let finish,
+   * then the first error is thrown.
    */
   private async runPipeline(
     source: AsyncIterable<IngestItem | RejectRecord>,
@@ -330,8 +340,9 @@ export class IngestService {
   ): Promise<void> {
     const batchSize = Math.max(1, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
     const maxInFlight = Math.max(1, this.options.maxBatchesInFlight ?? 2);
+    const maxWrites = Math.max(1, this.options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY);
     const inFlight: Promise<Prepared>[] = [];
-    let writing: Promise<void> = Promise.resolve();
+    const writes = new Set<Promise<void>>();
     let chunk: IngestItem[] = [];
 
     const launch = (): void => {
@@ -340,27 +351,42 @@ export class IngestService {
       inFlight.push(p);
       chunk = [];
     };
+    let failed: { error: unknown } | undefined;
+    /** Waits until at most `limit` writes are under way; throws the first write failure. */
+    const waitForWrites = async (limit: number): Promise<void> => {
+      while (writes.size > limit && !failed) await Promise.race(writes);
+      if (failed) throw failed.error;
+    };
     const drainOne = async (): Promise<void> => {
       const prepared = await (inFlight.shift() as Promise<Prepared>);
-      await writing;
-      writing = this.commit(prepared, run, outcome);
-      writing.catch(() => undefined);
+      await waitForWrites(maxWrites - 1);
+      const write: Promise<void> = this.commit(prepared, run, outcome)
+        .catch((error: unknown) => {
+          failed ??= { error };
+        })
+        .finally(() => writes.delete(write));
+      writes.add(write);
     };
 
-    for await (const r of source) {
-      if (!('paper' in r)) {
-        run.reject(r);
-        continue;
+    try {
+      for await (const r of source) {
+        if (!('paper' in r)) {
+          run.reject(r);
+          continue;
+        }
+        chunk.push(r);
+        if (chunk.length >= batchSize) {
+          launch();
+          while (inFlight.length >= maxInFlight) await drainOne();
+        }
       }
-      chunk.push(r);
-      if (chunk.length >= batchSize) {
-        launch();
-        while (inFlight.length >= maxInFlight) await drainOne();
-      }
+      if (chunk.length > 0) launch();
+      while (inFlight.length > 0) await drainOne();
+      await waitForWrites(0);
+    } catch (error) {
+      await Promise.allSettled([...writes, ...inFlight]);
+      throw error;
     }
-    if (chunk.length > 0) launch();
-    while (inFlight.length > 0) await drainOne();
-    await writing;
   }
 
   /** Skips unchanged papers (one read) and extracts the rest. */

@@ -1,5 +1,7 @@
 // Bounded exponential backoff for database work that may meet a restarting or vanished Neo4j.
-// Only DATABASE_UNAVAILABLE is retried; anything else is a bug or bad data and fails at once.
+// DATABASE_UNAVAILABLE is retried, and so is a transient transaction conflict (a deadlock between
+// two of ingest's own concurrent write transactions) that outlasted the driver's own retries;
+// anything else is a bug or bad data and fails at once.
 import { AppError, isAppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 
@@ -18,9 +20,20 @@ export function isRetryable(error: unknown): error is AppError {
   return isAppError(error) && error.code === ErrorCode.DATABASE_UNAVAILABLE;
 }
 
+/**
+ * A transaction that lost a lock conflict (`Neo.TransientError.Transaction.*`, e.g. DeadlockDetected):
+ * the database is fine and the same work succeeds when run again.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  const cause: unknown = error.cause;
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.Transaction.');
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work`, retrying DATABASE_UNAVAILABLE with exponential backoff; rethrows the last error. */
+/** Runs `work`, retrying DATABASE_UNAVAILABLE and transient conflicts with exponential backoff; rethrows the last error. */
 export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 6);
   let delay = Math.max(0, options.initialDelayMs ?? 1000);
@@ -29,8 +42,8 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
     try {
       return await work();
     } catch (error) {
-      if (!isRetryable(error) || attempt >= attempts) throw error;
-      options.onRetry?.(attempt, delay, error);
+      if (!(isRetryable(error) || isTransientConflict(error)) || attempt >= attempts) throw error;
+      options.onRetry?.(attempt, delay, error as AppError);
       await sleep(delay);
       delay = Math.min(maxDelay, delay * 2);
     }
