@@ -12,7 +12,13 @@ export interface PageRequest {
   limit: number;
 }
 
+/** Cursors of the first offsets, made once: every page of every list starts at offset 0. */
+const CURSORS: string[] = [];
+const CACHED_CURSORS = 1_000;
+
 export function encodeCursor(offset: number): string {
+  if (offset < CACHED_CURSORS && Number.isInteger(offset) && offset >= 0)
+    return (CURSORS[offset] ??= Buffer.from(`offset:${offset}`, 'utf8').toString('base64'));
   return Buffer.from(`offset:${offset}`, 'utf8').toString('base64');
 }
 
