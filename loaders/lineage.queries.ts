@@ -57,19 +57,30 @@ RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: d
  * `first` edges: deeper edges all sort after it, so the page is the page of the whole lineage. A
  * method with hundreds of children answers a first page from its direct edges alone.
  */
-export function lineagePageClauses(direction: LineageDirectionName, maxDepth: number, as: string): string {
+export function lineagePageClauses(
+  direction: LineageDirectionName,
+  maxDepth: number,
+  as: string,
+  firstParam: string,
+): string {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
     throw new RangeError(`maxDepth ${maxDepth} out of range`);
   // Level d is a CALL that always yields one row: the lineage within d hops, or an empty list without
   // expanding anything when level d - 1 already holds more than `first` edges (a COLLECT {} with
   // aggregations inside a CASE is rejected by Neo4j, hence the guard row).
+  // Level 1 is the method's own relationships (no paths to build), and every level keeps only its
+  // first `first + 1` edges: a top-k, exact since only they and "more than first" are ever used.
+  const up = (d: number) =>
+    d === 1 ? '\n  WITH m\n  MATCH (m)-[r:BUILDS_ON]->(:Method)\n  RETURN r, 1 AS depth' : ancestors(d);
+  const down = (d: number) =>
+    d === 1 ? '\n  WITH m\n  MATCH (m)<-[r:BUILDS_ON]-(:Method)\n  RETURN r, 1 AS depth' : descendants(d);
   const level = (d: number): string => {
     const body =
       direction === 'ANCESTORS'
-        ? ancestors(d)
+        ? up(d)
         : direction === 'DESCENDANTS'
-          ? descendants(d)
-          : `${ancestors(d)}\n  UNION\n${descendants(d)}`;
+          ? down(d)
+          : `${up(d)}\n  UNION\n${down(d)}`;
     const guard =
       d === 1 ? 'WITH m' : `WITH m, lkey, l${d - 1}\n  WITH m WHERE size(l${d - 1}) <= toInteger(lkey.first)`;
     return `CALL {
@@ -79,6 +90,7 @@ export function lineagePageClauses(direction: LineageDirectionName, maxDepth: nu
   WITH startNode(r) AS child, endNode(r) AS parent, r, depth
   WITH child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
   ORDER BY depth, toLower(child.name), toLower(parent.name)
+  LIMIT toInteger(${firstParam}) + 1
   RETURN collect({child: child, parent: parent, depth: depth, rels: rels}) AS within${d}
 }`;
   };
@@ -103,6 +115,8 @@ export function lineageQuery(direction: LineageDirectionName, maxDepth: number, 
   return `
 MATCH (m:Method {id: $id})
 WITH m, {evidence: $evidence, first: $first} AS lkey${
-    paged ? lineagePageClauses(direction, maxDepth, 'edges') : lineageClauses(direction, maxDepth, 'edges')
+    paged
+      ? lineagePageClauses(direction, maxDepth, 'edges', '$first')
+      : lineageClauses(direction, maxDepth, 'edges')
   }`;
 }

@@ -62,7 +62,7 @@ CALL {
   WITH ${nodeVar} AS m, $${name} AS lkey${
     item.key.first === null
       ? lineageClauses(item.key.direction, item.key.maxDepth, name)
-      : lineagePageClauses(item.key.direction, item.key.maxDepth, name)
+      : lineagePageClauses(item.key.direction, item.key.maxDepth, name, `$${name}.first`)
   }
 }`;
     })

@@ -32,7 +32,8 @@ RETURN total, collect(p { .id, .title, .year,
 /**
  * One direction of a lineage to depth 3, paged like Papergraph's `lineage(first:)`: the lineage grows one
  * depth at a time and stops at the first depth holding more than `$first` edges; `$first + 1` edges come
- * back (one more says "truncated").
+ * back (one more says "truncated"). Level 1 reads the method's own relationships; each level keeps its
+ * first `$first + 1` edges.
  */
 function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): string {
   const pattern = (d: number) =>
@@ -41,11 +42,17 @@ function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): s
       : `(m)<-[rels:BUILDS_ON*1..${d}]-(:Method)`;
   const level = (d: number) => `CALL {
     ${d === 1 ? 'WITH m' : `WITH m, l${d - 1}\n    WITH m WHERE size(l${d - 1}) <= $first`}
-    MATCH ${pattern(d)}
+    ${
+      d === 1
+        ? `MATCH ${direction === 'ANCESTORS' ? '(m)-[r:BUILDS_ON]->(:Method)' : '(m)<-[r:BUILDS_ON]-(:Method)'}
+    WITH r, 1 AS depth`
+        : `MATCH ${pattern(d)}
     UNWIND range(0, size(rels) - 1) AS i
-    WITH rels[i] AS r, i + 1 AS depth
+    WITH rels[i] AS r, i + 1 AS depth`
+    }
     WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
     WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
+    LIMIT $first + 1
     RETURN collect({child: child, parent: parent, depth: depth, rs: rs}) AS within${d}
   }`;
   const levels = [`${level(1)}\n  WITH m, within1 AS l1`];

@@ -15,19 +15,28 @@ export const PEER_MAX_PATH_LENGTH = 10;
  * any expansion. Edges are reported once per (child, parent) pair with all their evidence, at the
  * smallest depth they are reached, in Papergraph's order (depth, child name, parent name). With
  * `first`, the same bounded page as Papergraph's (loaders/lineage.queries.ts lineagePageClauses): the
- * lineage grows one depth at a time and stops at the first depth holding more than `first` edges.
+ * lineage grows one depth at a time and stops at the first depth holding more than `first` edges; level
+ * 1 reads the method's own relationships and each level keeps its first `first + 1` edges.
  */
 function lineageStatement(): string {
   const level = (depth: number): string => {
     const branches = (
       [
-        ['ANCESTORS', `(this)-[rels:BUILDS_ON*1..${depth}]->(:Method)`],
-        ['DESCENDANTS', `(this)<-[rels:BUILDS_ON*1..${depth}]-(:Method)`],
+        [
+          'ANCESTORS',
+          depth === 1 ? '(this)-[r1:BUILDS_ON]->(:Method)' : `(this)-[rels:BUILDS_ON*1..${depth}]->(:Method)`,
+        ],
+        [
+          'DESCENDANTS',
+          depth === 1 ? '(this)<-[r1:BUILDS_ON]-(:Method)' : `(this)<-[rels:BUILDS_ON*1..${depth}]-(:Method)`,
+        ],
       ] as const
     ).map(
       ([direction, pattern]) =>
         `    WITH this\n    WITH this WHERE $direction = '${direction}'\n    MATCH ${pattern}\n` +
-        `    UNWIND range(0, size(rels) - 1) AS i\n    RETURN rels[i] AS r, i + 1 AS depth`,
+        (depth === 1
+          ? `    RETURN r1 AS r, 1 AS depth`
+          : `    UNWIND range(0, size(rels) - 1) AS i\n    RETURN rels[i] AS r, i + 1 AS depth`),
     );
     const guard =
       depth === 1
@@ -40,6 +49,7 @@ ${branches.join('\n    UNION ALL\n')}
   }
   WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
   WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
+  LIMIT coalesce($first, 1000000000) + 1
   RETURN collect({child: child, parent: parent, depth: depth, rs: rs}) AS within${depth}
 }`;
   };

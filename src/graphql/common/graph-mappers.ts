@@ -144,7 +144,16 @@ export function aggregateRelationships(
   paperCount: number | null = null,
 ): EdgeDataModel {
   const list = (Array.isArray(rels) ? rels : []).filter(isMap);
-  const sorted = [...list].sort((a, b) => (num(b.confidence) ?? 0) - (num(a.confidence) ?? 0));
+  // equally confident relationships in a fixed order (paper, relation, source, type), not in the
+  // order the database happened to return them: the same pair always reads the same
+  const sorted = [...list].sort(
+    (a, b) =>
+      (num(b.confidence) ?? 0) - (num(a.confidence) ?? 0) ||
+      compareText(str(a.paperId), str(b.paperId)) ||
+      compareText(str(a.relation), str(b.relation)) ||
+      compareText(str(a.source), str(b.source)) ||
+      compareText(str(a.__type ?? a.type), str(b.__type ?? b.type)),
+  );
   const roles = new Set(sorted.map((r) => ROLE_OF_TYPE[String(r.__type ?? r.type)]).filter(Boolean));
   const relations = [...new Set(sorted.map((r) => str(r.relation)).filter((r): r is string => r !== null))];
   const sources = [...new Set(sorted.map((r) => str(r.source)).filter((s): s is string => s !== null))];
@@ -159,6 +168,10 @@ export function aggregateRelationships(
     paperCount,
     evidence: dedupeEvidence(sorted.flatMap(evidenceOf)),
   };
+}
+
+function compareText(a: string | null, b: string | null): number {
+  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
 }
 
 /** Drops repeated items (the same mention in the same paper backing two relationships), keeping the first. */
