@@ -41,7 +41,7 @@ function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): s
       ? `(m)-[rels:BUILDS_ON*1..${d}]->(:Method)`
       : `(m)<-[rels:BUILDS_ON*1..${d}]-(:Method)`;
   const level = (d: number) => `CALL {
-    ${d === 1 ? 'WITH m' : `WITH m, l${d - 1}\n    WITH m WHERE size(l${d - 1}) <= $first`}
+    ${d === 1 ? 'WITH m' : `WITH m, l${d - 1}\n    WITH m WHERE size(l${d - 1}) <= toInteger($first)`}
     ${
       d === 1
         ? `MATCH ${direction === 'ANCESTORS' ? '(m)-[r:BUILDS_ON]->(:Method)' : '(m)<-[r:BUILDS_ON]-(:Method)'}
@@ -52,18 +52,18 @@ function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): s
     }
     WITH startNode(r) AS child, endNode(r) AS parent, min(depth) AS depth, collect(DISTINCT r) AS rs
     WITH child, parent, depth, rs ORDER BY depth, toLower(child.name), toLower(parent.name)
-    LIMIT $first + 1
+    LIMIT toInteger($first) + 1
     RETURN collect({child: child, parent: parent, depth: depth, rs: rs}) AS within${d}
   }`;
   const levels = [`${level(1)}\n  WITH m, within1 AS l1`];
   for (let d = 2; d <= depth; d++)
     levels.push(
-      `${level(d)}\n  WITH m, CASE WHEN size(l${d - 1}) > $first THEN l${d - 1} ELSE within${d} END AS l${d}`,
+      `${level(d)}\n  WITH m, CASE WHEN size(l${d - 1}) > toInteger($first) THEN l${d - 1} ELSE within${d} END AS l${d}`,
     );
   return `CALL {
   WITH m
   ${levels.join('\n  ')}
-  RETURN [e IN l${depth}[..$first + 1] | { from: {id: e.child.id, name: e.child.name}, to: {id: e.parent.id, name: e.parent.name},
+  RETURN [e IN l${depth}[..toInteger($first) + 1] | { from: {id: e.child.id, name: e.child.name}, to: {id: e.parent.id, name: e.parent.name},
     depth: e.depth, relations: [r IN e.rs | r.relation],
     evidence: [r IN e.rs | { json: r.evidence, confidence: r.confidence, paperId: r.paperId }] }] AS ${direction === 'ANCESTORS' ? 'ancestors' : 'descendants'}
 }`;
