@@ -28,7 +28,11 @@ export function isTransientConflict(error: unknown): boolean {
   if (!isAppError(error)) return false;
   const cause: unknown = error.cause;
   const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('Neo.TransientError.Transaction.');
+  return (
+    typeof code === 'string' &&
+    code.startsWith('Neo.TransientError.Transaction.') &&
+    !code.includes('TimedOut') // ran out of time: running it again would too
+  );
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
