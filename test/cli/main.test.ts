@@ -73,6 +73,13 @@ describe('CLI: papergraph', () => {
     },
   );
 
+  it('ingest takes the writer options (batch size, concurrent batch writes)', async () => {
+    const { code, stdout } = await run(['ingest', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--batch-size <n>/);
+    expect(stdout).toMatch(/--write-concurrency <n>.*\(default: 2\)/s);
+  });
+
   it('prints the package.json version', async () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
       version: string;

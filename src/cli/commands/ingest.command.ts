@@ -17,6 +17,7 @@ interface IngestCommandOptions {
   rejects?: string;
   batchSize: number;
   threads?: number;
+  writeConcurrency: number;
   force?: boolean;
   progress: boolean;
   retries: number;
@@ -41,6 +42,12 @@ export function registerIngestCommand(program: Command): void {
     .option('--rejects <path>', 'write rejected records here (default: <input>.rejects.jsonl; stdin: stderr)')
     .option('--batch-size <n>', 'papers per write transaction', positiveInt, 500)
     .option('--threads <n>', 'extraction worker threads (default: all cores; 0 = main thread)', positiveInt)
+    .option(
+      '--write-concurrency <n>',
+      'batches whose papers and edges are written at once (1 = one at a time)',
+      positiveInt,
+      2,
+    )
     .option('--force', 're-extract and rewrite papers even when unchanged')
     .option('--retries <n>', 'attempts per database operation when Neo4j is unavailable', positiveInt, 6)
     .option('--no-progress', 'no progress bar or progress lines')
@@ -64,6 +71,7 @@ async function runIngest(sources: string[], options: IngestCommandOptions) {
   const service = new IngestService(executor, {
     batchSize: Math.max(1, options.batchSize),
     threads: options.threads,
+    writeConcurrency: Math.max(1, options.writeConcurrency),
     force: options.force,
     retry: {
       attempts: Math.max(1, options.retries),
