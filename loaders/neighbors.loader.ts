@@ -33,6 +33,9 @@ export interface NeighborPage {
 
 const EMPTY: NeighborPage = { total: 0, items: [] };
 
+/** Edge data of an item sent without relationships (read-only, shared by all of them). */
+const NO_EDGE_DATA = Object.freeze(aggregateRelationships([], null));
+
 export type NeighborLoaders = Record<RelationName, DataLoader<NeighborKey, NeighborPage, string>>;
 
 /** Maps one parent's `total` and projected `page` (neighborsPageClauses) to a NeighborPage. */
@@ -48,7 +51,7 @@ export function toNeighborPage(
     if (Array.isArray(value) && props)
       return {
         node: requireNodeModel(withProperties({ __labels: [targetLabel(name)], __values: value }, props)),
-        data: aggregateRelationships([], null),
+        data: NO_EDGE_DATA,
       };
     const item = asMap(value);
     const n = typeof item.n === 'number' ? item.n : null;

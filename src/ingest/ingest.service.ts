@@ -77,7 +77,7 @@ const PWC_AUX_BATCH = 1_000;
 export const DEFAULT_BATCH_SIZE = 500;
 
 /** Batches written at once unless told otherwise. */
-export const DEFAULT_WRITE_CONCURRENCY = 2;
+export const DEFAULT_WRITE_CONCURRENCY = 1;
 
 interface AuxRecord {
   record: PwcRecord;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { buildProgram, main } from '../../src/cli/main';
 import { packageRoot } from '../../src/db/local-server/package-root';
+import { DEFAULT_WRITE_CONCURRENCY } from '../../src/ingest/ingest.service';
 
 async function run(
   argv: string[],
@@ -77,7 +78,9 @@ describe('CLI: papergraph', () => {
     const { code, stdout } = await run(['ingest', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/--batch-size <n>/);
-    expect(stdout).toMatch(/--write-concurrency <n>.*\(default: 2\)/s);
+    expect(stdout).toMatch(
+      new RegExp(`--write-concurrency <n>.*\\(default: ${DEFAULT_WRITE_CONCURRENCY}\\)`, 's'),
+    );
   });
 
   it('prints the package.json version', async () => {

@@ -7,7 +7,7 @@ import { Executor } from '../../db/executor';
 import { migrate } from '../../db/migrations';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
-import { IngestService } from '../../ingest/ingest.service';
+import { DEFAULT_WRITE_CONCURRENCY, IngestService } from '../../ingest/ingest.service';
 import { countLines, createProgressReporter } from '../../ingest/progress.reporter';
 import { createRejectsWriter } from '../../ingest/rejects.writer';
 import { INPUT_FORMATS, type InputFormat } from '../../readers/read-result.types';
@@ -44,9 +44,9 @@ export function registerIngestCommand(program: Command): void {
     .option('--threads <n>', 'extraction worker threads (default: all cores; 0 = main thread)', positiveInt)
     .option(
       '--write-concurrency <n>',
-      'batches whose papers and edges are written at once (1 = one at a time)',
+      'batches whose papers and edges are written at once (2 helps pre-extracted input on an idle machine)',
       positiveInt,
-      2,
+      DEFAULT_WRITE_CONCURRENCY,
     )
     .option('--force', 're-extract and rewrite papers even when unchanged')
     .option('--retries <n>', 'attempts per database operation when Neo4j is unavailable', positiveInt, 6)
