@@ -125,7 +125,12 @@ describe('GraphiQL: in a headless browser', () => {
     );
     await page.click('.graphiql-execute-button');
     await page.locator('.result-window').getByText('PageFormer').first().waitFor({ timeout: 30_000 });
-    const result = (await page.textContent('.result-window')) ?? '';
+    // the whole response from the result editor (CodeMirror renders only the lines in view)
+    const result = String(
+      await page.evaluate(
+        `(document.querySelector('.result-window .CodeMirror') || {}).CodeMirror?.getValue() ?? document.querySelector('.result-window').textContent`,
+      ),
+    );
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
