@@ -1,9 +1,13 @@
 // Cypher for `Method.lineage`: ONE bounded variable-length match over BUILDS_ON (child -> parent).
 // The hop bound is a validated integer (1..10) and the direction a closed enum: neither is request text.
 
+import { relationshipMap } from './neighbors.queries';
+
 export type LineageDirectionName = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
 
+// Depth 1 is the method's own relationships: no paths to build.
 function ancestors(maxDepth: number): string {
+  if (maxDepth === 1) return '\n  WITH m\n  MATCH (m)-[r:BUILDS_ON]->(:Method)\n  RETURN r, 1 AS depth';
   return `
   WITH m
   MATCH path = (m)-[:BUILDS_ON*1..${maxDepth}]->(:Method)
@@ -12,6 +16,7 @@ function ancestors(maxDepth: number): string {
 }
 
 function descendants(maxDepth: number): string {
+  if (maxDepth === 1) return '\n  WITH m\n  MATCH (m)<-[r:BUILDS_ON]-(:Method)\n  RETURN r, 1 AS depth';
   return `
   WITH m
   MATCH path = (:Method)-[:BUILDS_ON*1..${maxDepth}]->(m)
@@ -19,11 +24,35 @@ function descendants(maxDepth: number): string {
   RETURN relationships(path)[i] AS r, length(path) - i AS depth`;
 }
 
+function checkMaxDepth(maxDepth: number): void {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
+    throw new RangeError(`maxDepth ${maxDepth} out of range`);
+}
+
+/** Rows `(r, depth)`: every BUILDS_ON relationship within `maxDepth` hops in `direction`, at each depth it is reached. */
+function lineageRows(direction: LineageDirectionName, maxDepth: number): string {
+  checkMaxDepth(maxDepth);
+  return direction === 'ANCESTORS'
+    ? ancestors(maxDepth)
+    : direction === 'DESCENDANTS'
+      ? descendants(maxDepth)
+      : `${ancestors(maxDepth)}\n  UNION\n${descendants(maxDepth)}`;
+}
+
+/**
+ * After `CALL { lineageRows }`: one row per (child, parent) pair with its smallest depth and all its
+ * relationships, in the lineage order; `carry` lists variables kept alongside (e.g. `lkey, `).
+ */
+function pairsInOrder(carry: string): string {
+  return `WITH ${carry}startNode(r) AS child, endNode(r) AS parent, r, depth
+WITH ${carry}child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
+ORDER BY depth, toLower(child.name), toLower(parent.name)`;
+}
+
 /** The method properties toEntity reads, and the relationship properties aggregateRelationships reads. */
 const METHOD = (v: string): string =>
   `${v} { .id, .name, .aliases, .fullName, .description, .url, .collections }`;
-const RELS = `[x IN rels | x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule,
-  evidence: CASE WHEN lkey.evidence THEN x.evidence END, __type: type(x) }]`;
+const RELS = `[x IN rels | ${relationshipMap('CASE WHEN lkey.evidence THEN x.evidence END')}]`;
 
 /**
  * With `m` (the method) and `lkey` (`{ evidence }`) in scope, yields one row whose column `as` is the
@@ -32,20 +61,10 @@ const RELS = `[x IN rels | x { .source, .confidence, .paperId, .relation, .extra
  * read). Shared by the standalone statement and the prefetching subqueries (loaders/prefetch.queries.ts).
  */
 export function lineageClauses(direction: LineageDirectionName, maxDepth: number, as: string): string {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
-    throw new RangeError(`maxDepth ${maxDepth} out of range`);
-  const body =
-    direction === 'ANCESTORS'
-      ? ancestors(maxDepth)
-      : direction === 'DESCENDANTS'
-        ? descendants(maxDepth)
-        : `${ancestors(maxDepth)}\n  UNION\n${descendants(maxDepth)}`;
   return `
-CALL {${body}
+CALL {${lineageRows(direction, maxDepth)}
 }
-WITH lkey, startNode(r) AS child, endNode(r) AS parent, r, depth
-WITH lkey, child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
-ORDER BY depth, toLower(child.name), toLower(parent.name)
+${pairsInOrder('lkey, ')}
 RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS ${as}`;
 }
 
@@ -63,33 +82,19 @@ export function lineagePageClauses(
   as: string,
   firstParam: string,
 ): string {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10)
-    throw new RangeError(`maxDepth ${maxDepth} out of range`);
+  checkMaxDepth(maxDepth);
   // Level d is a CALL that always yields one row: the lineage within d hops, or an empty list without
   // expanding anything when level d - 1 already holds more than `first` edges (a COLLECT {} with
-  // aggregations inside a CASE is rejected by Neo4j, hence the guard row).
-  // Level 1 is the method's own relationships (no paths to build), and every level keeps only its
+  // aggregations inside a CASE is rejected by Neo4j, hence the guard row). Every level keeps only its
   // first `first + 1` edges: a top-k, exact since only they and "more than first" are ever used.
-  const up = (d: number) =>
-    d === 1 ? '\n  WITH m\n  MATCH (m)-[r:BUILDS_ON]->(:Method)\n  RETURN r, 1 AS depth' : ancestors(d);
-  const down = (d: number) =>
-    d === 1 ? '\n  WITH m\n  MATCH (m)<-[r:BUILDS_ON]-(:Method)\n  RETURN r, 1 AS depth' : descendants(d);
   const level = (d: number): string => {
-    const body =
-      direction === 'ANCESTORS'
-        ? up(d)
-        : direction === 'DESCENDANTS'
-          ? down(d)
-          : `${up(d)}\n  UNION\n${down(d)}`;
     const guard =
       d === 1 ? 'WITH m' : `WITH m, lkey, l${d - 1}\n  WITH m WHERE size(l${d - 1}) <= toInteger(lkey.first)`;
     return `CALL {
   ${guard}
-  CALL {${body}
+  CALL {${lineageRows(direction, d)}
   }
-  WITH startNode(r) AS child, endNode(r) AS parent, r, depth
-  WITH child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
-  ORDER BY depth, toLower(child.name), toLower(parent.name)
+  ${pairsInOrder('').replace(/\n/g, '\n  ')}
   LIMIT toInteger(${firstParam}) + 1
   RETURN collect({child: child, parent: parent, depth: depth, rels: rels}) AS within${d}
 }`;
@@ -101,7 +106,7 @@ export function lineagePageClauses(
     );
   return `
 ${levels.join('\n')}
-UNWIND l${maxDepth}[..toInteger(lkey.first) + 1] AS e
+UNWIND l${maxDepth} AS e
 WITH lkey, e.child AS child, e.parent AS parent, e.depth AS depth, e.rels AS rels
 RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS ${as}`;
 }
