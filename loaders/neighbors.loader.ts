@@ -50,7 +50,7 @@ export function toNeighborPage(
     // compact item (prefetchPageClauses): just the node's values in `props` order
     if (Array.isArray(value) && props)
       return {
-        node: requireNodeModel(withProperties({ __labels: [targetLabel(name)], __values: value }, props)),
+        node: requireNodeModel(withProperties({ __labels: [TARGET_LABEL[name]], __values: value }, props)),
         data: NO_EDGE_DATA,
       };
     const item = asMap(value);
@@ -63,12 +63,14 @@ export function toNeighborPage(
   return { total: total === null || total === undefined ? null : Number(total), items };
 }
 
-/** The label of the nodes a relation leads to (`t` in its pattern). */
-function targetLabel(name: RelationName): string {
-  const match = /\(t:([A-Za-z]+)\)/.exec(RELATIONS[name].pattern);
-  if (!match) throw new Error(`relation ${name} has no labelled target`);
-  return match[1];
-}
+/** The label of the nodes each relation leads to (`t` in its pattern), read once from the table. */
+const TARGET_LABEL = Object.fromEntries(
+  (Object.keys(RELATIONS) as RelationName[]).map((name) => {
+    const match = /\(t:([A-Za-z]+)\)/.exec(RELATIONS[name].pattern);
+    if (!match) throw new Error(`relation ${name} has no labelled target`);
+    return [name, match[1]];
+  }),
+) as Record<RelationName, string>;
 
 /** A node sent as `{ __labels, __values }` (values in `props` order) as a property map. */
 function withProperties(node: Plain | undefined, props: readonly string[]): Plain {
@@ -83,17 +85,7 @@ function withProperties(node: Plain | undefined, props: readonly string[]): Plai
 
 /** The loader parameter of one key (also the prefetch parameter: the same page either way). */
 export function neighborKeyParam(name: RelationName, key: NeighborKey): Record<string, unknown> {
-  const spec = RELATIONS[name];
-  return {
-    id: key.id,
-    types: key.role && spec.roleTypes ? spec.roleTypes[key.role] : null,
-    skip: key.skip,
-    limit: key.limit,
-    abstract: key.abstract ?? true,
-    props: key.props ?? null,
-    rels: key.rels ?? true,
-    evidence: key.evidence ?? true,
-  };
+  return { id: key.id, skip: key.skip, limit: key.limit, ...neighborPageShape(name, key) };
 }
 
 /** The key's flags as a prefetch page shape (the prefetch form folds them into the statement text). */

@@ -144,6 +144,15 @@ export const RELATIONS: Record<RelationName, RelationSpec> = {
   },
 };
 
+/**
+ * A relationship `x` as the property map the mappers read (aggregateRelationships), its evidence JSON
+ * given by the Cypher expression `evidence` (null when not asked for). Used by every statement that
+ * returns edge data: neighbor pages, their prefetch form, lineages.
+ */
+export function relationshipMap(evidence: string): string {
+  return `x { .source, .confidence, .paperId, .relation, .extractorVersion, .rule, evidence: ${evidence}, __type: type(x) }`;
+}
+
 const ORDER_BY: Record<Order, string> = {
   entity: 'toLower(t.name), t.id',
   paper: "coalesce(t.published, '') DESC, t.id",
@@ -221,8 +230,7 @@ CALL {
     node: CASE WHEN key.props IS NULL
       THEN t { .*, abstract: CASE WHEN key.abstract THEN t.abstract END, __labels: labels(t) }
       ELSE { __labels: labels(t), __values: [k IN key.props | t[k]] } END,
-    rels: CASE WHEN key.rels THEN [x IN item.rels | x { .source, .confidence, .paperId, .relation,
-      .extractorVersion, .rule, evidence: CASE WHEN key.evidence THEN x.evidence END, __type: type(x) }] ELSE [] END,
+    rels: CASE WHEN key.rels THEN [x IN item.rels | ${relationshipMap('CASE WHEN key.evidence THEN x.evidence END')}] ELSE [] END,
     n: item.n${nested ? ', pf: pf' : ''}
   }) AS page
 }
@@ -334,19 +342,6 @@ export function prefetchPageClauses(
   END AS ts`
       : `
   WITH s, ${sorted} AS ts`;
-  const node = shape.props
-    ? `{ __labels: labels(t), __values: ${propertyList(shape.props)} }`
-    : `t { .*, ${shape.abstract ? '' : 'abstract: null, '}__labels: labels(t) }`;
-  const rels = shape.rels
-    ? `[x IN [${pattern.replace(/\(t:[A-Za-z]+\)/, '(t)')} | r] | x { .source, .confidence, .paperId, .relation,
-      .extractorVersion, .rule, evidence: ${shape.evidence ? 'x.evidence' : 'null'}, __type: type(x) }]`
-    : '[]';
-  const items = nested
-    ? `UNWIND range(0, size(ts) - 1) AS idx
-  WITH s, ts[idx] AS t, idx${nested.subqueries}
-  WITH s, t, ${nested.columns} AS pf
-  ORDER BY idx`
-    : `UNWIND ts AS t`;
   const total = shape.total
     ? `
 CALL {
@@ -366,6 +361,18 @@ CALL {
   RETURN [t IN ts | ${propertyList(shape.props)}] AS page
 }
 WITH total, page`;
+  const node = shape.props
+    ? `{ __labels: labels(t), __values: ${propertyList(shape.props)} }`
+    : `t { .*, ${shape.abstract ? '' : 'abstract: null, '}__labels: labels(t) }`;
+  const rels = shape.rels
+    ? `[x IN [${pattern.replace(/\(t:[A-Za-z]+\)/, '(t)')} | r] | ${relationshipMap(shape.evidence ? 'x.evidence' : 'null')}]`
+    : '[]';
+  const items = nested
+    ? `UNWIND range(0, size(ts) - 1) AS idx
+  WITH s, ts[idx] AS t, idx${nested.subqueries}
+  WITH s, t, ${nested.columns} AS pf
+  ORDER BY idx`
+    : `UNWIND ts AS t`;
   return `${total}
 CALL {
   WITH s${pageNodes}
