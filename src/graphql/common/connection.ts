@@ -17,9 +17,11 @@ const CURSORS: string[] = [];
 const CACHED_CURSORS = 1_000;
 
 export function encodeCursor(offset: number): string {
-  if (offset < CACHED_CURSORS && Number.isInteger(offset) && offset >= 0)
-    return (CURSORS[offset] ??= Buffer.from(`offset:${offset}`, 'utf8').toString('base64'));
-  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64');
+  const cached = Number.isInteger(offset) && offset >= 0 && offset < CACHED_CURSORS;
+  if (cached && CURSORS[offset] !== undefined) return CURSORS[offset];
+  const cursor = Buffer.from(`offset:${offset}`, 'utf8').toString('base64');
+  if (cached) CURSORS[offset] = cursor;
+  return cursor;
 }
 
 export function decodeCursor(cursor: string): number {
