@@ -10,6 +10,7 @@ import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { GraphQLContext } from '../graphql/common/context';
 import { createFormatError, type ErrorLogger } from '../graphql/common/format-error';
 import { createArgumentLimitsPlugin } from './argument-limits.plugin';
+import { createJitExecutor, jitGateway, type JitExecutor } from './jit-executor';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -20,6 +21,8 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** graphql-js parse options (e.g. `maxTokens`). */
   parseOptions?: { maxTokens?: number };
+  /** Runs executor: on which run of a document it is compiled (default COMPILE_ON_RUN; tests pin it). */
+  executor?: JitExecutor;
 }
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
@@ -33,7 +36,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     ...(options.plugins ?? []),
   ];
   return new ApolloServer<GraphQLContext>({
-    schema: options.schema,
+    // Operations run compiled by graphql-jit from their second run on (jit-executor.ts); Apollo
+    // takes another executor only as a "gateway", so the schema is handed over with it.
+    gateway: jitGateway(options.schema, options.executor ?? createJitExecutor(options.schema)),
     introspection: true,
     // Defaults kept on purpose: csrfPrevention (true), persisted queries (APQ) with Apollo's
     // bounded in-memory LRU cache, status 400 for variable coercion errors.

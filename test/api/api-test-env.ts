@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import type { Executor } from '../../src/db/executor';
 import { migrate } from '../../src/db/migrations';
 import { createContext, type GraphQLContext } from '../../src/graphql/common/context';
@@ -12,6 +13,7 @@ import type { IngestPort } from '../../src/graphql/common/ingest-port';
 import { buildPapergraphSchema } from '../../src/graphql/common/schema';
 import { normalizeName } from '../../src/names/normalize';
 import { createApolloServer } from '../../src/server/apollo-server';
+import type { JitExecutor } from '../../src/server/jit-executor';
 import type { ServerLogger } from '../../src/server/http-server';
 import { assertReachable, testExecutor as supportExecutor } from '../support/neo4j';
 import {
@@ -189,9 +191,10 @@ export async function createTestApi(
   executor: Executor,
   ingest: IngestPort | null = null,
   logger = silentLogger,
+  operations?: (schema: GraphQLSchema) => JitExecutor,
 ): Promise<TestApi> {
   const schema = await buildPapergraphSchema();
-  const apollo = createApolloServer({ schema, logger });
+  const apollo = createApolloServer({ schema, logger, executor: operations?.(schema) });
   await apollo.start();
   const canWrite = (header: string | undefined) => header === `Bearer ${TEST_API_KEY}`;
   return {

@@ -12,6 +12,7 @@ import {
   testExecutor,
   type TestApi,
 } from './api-test-env';
+import { createJitExecutor, type JitExecutorStats } from '../../src/server/jit-executor';
 import { CASES } from './queries.cases';
 import { EXPECTED } from './queries.expected';
 
@@ -55,6 +56,9 @@ const PAGE_QUERY = `query Page($first: Int!) {
 
 let executor: Executor;
 let api: TestApi;
+/** The same server with every operation compiled by graphql-jit from its first run (the product compiles from the second). */
+let compiledApi: TestApi;
+let compiledRuns: JitExecutorStats;
 let statements: string[] = [];
 
 beforeAll(async () => {
@@ -63,11 +67,17 @@ beforeAll(async () => {
   await loadFixture(executor);
   await executor.write(BULK_PAPERS, { rows: bulkRows });
   api = await createTestApi(executor);
+  compiledApi = await createTestApi(executor, null, undefined, (schema) => {
+    const jit = createJitExecutor(schema, 1);
+    compiledRuns = jit.stats;
+    return jit;
+  });
   executor.onQuery((event) => statements.push(event.operation ?? event.cypher));
 });
 
 afterAll(async () => {
   await api?.stop();
+  await compiledApi?.stop();
   if (executor) {
     await cleanFixture(executor, {
       papers: bulkRows.map((r) => ({ id: r.id })),
@@ -91,6 +101,33 @@ describe('API: queries against the fixture graph', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const result = await api.run(c.query, c.variables);
     expect(result).toEqual(EXPECTED[c.name]);
+  });
+});
+
+describe('API: the same queries compiled by graphql-jit give the same answers and errors', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const before = compiledRuns.compiled;
+    const result = await compiledApi.run(c.query, c.variables);
+    expect(result).toEqual(EXPECTED[c.name]);
+    // It ran compiled, unless it was refused before execution (validation, limits: no `data` at all).
+    if ('data' in result) expect(compiledRuns.compiled).toBe(before + 1);
+  });
+
+  it('answers bad variables of a compiled operation as graphql-js does (BAD_USER_INPUT, same message)', async () => {
+    const query =
+      'query BadVars($first: Int, $name: String) { papers(first: $first) { totalCount } method(name: $name) { id } }';
+    for (const variables of [{ first: 'ten' }, { first: 1, name: { not: 'a string' } }]) {
+      const expected = await api.run(query, variables);
+      expect(expected.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(await compiledApi.run(query, variables)).toEqual(expected);
+    }
+  });
+
+  it('prefetches a compiled page of 50 papers in one statement, each parent with its own children', async () => {
+    const ran = await countStatements(() => compiledApi.run(PAGE_QUERY, { first: 50 }));
+    expect(ran).toEqual(['papers.list']);
+    const interpreted = await api.run(PAGE_QUERY, { first: 50 });
+    expect(await compiledApi.run(PAGE_QUERY, { first: 50 })).toEqual(interpreted);
   });
 });
 

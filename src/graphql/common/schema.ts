@@ -1,7 +1,7 @@
 // Builds the executable schema from the resolver classes (type-graphql). `reflect-metadata` must be
 // imported once by the entry point before this module loads (src/server/*, scripts, tests).
 import { buildSchema } from 'type-graphql';
-import type { GraphQLSchema } from 'graphql';
+import { isInterfaceType, type GraphQLSchema } from 'graphql';
 import { ConceptResolver } from '../concept/concept.resolver';
 import { DatasetResolver } from '../dataset/dataset.resolver';
 import { IngestResolver } from '../ingest/ingest.resolver';
@@ -53,6 +53,18 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * Every model carries `__typename` (models.ts), which is what the interfaces' resolveType returns; but
+ * type-graphql wraps each resolveType in an async function, so every Node/Entity value would cost a
+ * promise, and graphql-jit (jit-executor.ts) needs the type synchronously. Read it directly.
+ */
+function resolveTypesByTypename(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInterfaceType(type)) type.resolveType = (value: { __typename: string }) => value.__typename;
+  }
+  return schema;
+}
+
 /** The schema (built once per process: type-graphql metadata is global). */
 export function buildPapergraphSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
@@ -60,6 +72,8 @@ export function buildPapergraphSchema(): Promise<GraphQLSchema> {
     // Types reachable only through interfaces (Node, Entity) must be listed to appear in the schema.
     orphanedTypes: [Paper, Method, Dataset, Task, Concept, Repo],
     validate: false,
-  }).then(describeRoots);
+  })
+    .then(resolveTypesByTypename)
+    .then(describeRoots);
   return cached;
 }
