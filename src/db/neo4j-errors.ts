@@ -17,16 +17,6 @@ function isAcquisitionTimeout(error: Neo4jError): boolean {
   return error.code === 'N/A' && error.message.startsWith('Connection acquisition timed out');
 }
 
-export function isTransientNeo4jError(error: unknown): boolean {
-  if (!(error instanceof Neo4jError)) return false;
-  return (
-    UNAVAILABLE_CODES.has(error.code) ||
-    isAcquisitionTimeout(error) ||
-    error.code.startsWith('Neo.TransientError.') ||
-    error.retryable === true
-  );
-}
-
 /** Converts any error thrown by the driver into an AppError (AppErrors pass through unchanged). */
 export function toAppError(error: unknown, uri: string): AppError {
   if (isAppError(error)) return error;

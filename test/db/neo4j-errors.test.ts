@@ -1,5 +1,5 @@
 import { Neo4jError } from 'neo4j-driver';
-import { isTransientNeo4jError, toAppError } from '../../src/db/neo4j-errors';
+import { toAppError } from '../../src/db/neo4j-errors';
 import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
 
@@ -8,27 +8,19 @@ const neo4jError = (message: string, code: string) => new Neo4jError(message, co
 
 describe('Neo4j errors: mapping to coded application errors', () => {
   it.each([
-    ['ServiceUnavailable', 'Could not connect', ErrorCode.DATABASE_UNAVAILABLE, true],
-    ['SessionExpired', 'Session expired', ErrorCode.DATABASE_UNAVAILABLE, true],
-    [
-      'N/A',
-      'Connection acquisition timed out in 2000 ms. Pool status: ...',
-      ErrorCode.DATABASE_UNAVAILABLE,
-      true,
-    ],
-    ['Neo.ClientError.Security.Unauthorized', 'bad credentials', ErrorCode.DATABASE_UNAVAILABLE, false],
+    ['ServiceUnavailable', 'Could not connect', ErrorCode.DATABASE_UNAVAILABLE],
+    ['SessionExpired', 'Session expired', ErrorCode.DATABASE_UNAVAILABLE],
+    ['N/A', 'Connection acquisition timed out in 2000 ms. Pool status: ...', ErrorCode.DATABASE_UNAVAILABLE],
+    ['Neo.ClientError.Security.Unauthorized', 'bad credentials', ErrorCode.DATABASE_UNAVAILABLE],
     [
       'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
       'timed out',
       ErrorCode.QUERY_TOO_COMPLEX,
-      false,
     ],
-    ['Neo.ClientError.Statement.SyntaxError', 'Invalid input', ErrorCode.INTERNAL_SERVER_ERROR, false],
-    ['N/A', 'Some other driver failure', ErrorCode.INTERNAL_SERVER_ERROR, false],
-  ])('maps %s (%s) to %s', (code, message, expected, transient) => {
-    const error = neo4jError(message, code);
-    expect(toAppError(error, URI).code).toBe(expected);
-    expect(isTransientNeo4jError(error)).toBe(transient);
+    ['Neo.ClientError.Statement.SyntaxError', 'Invalid input', ErrorCode.INTERNAL_SERVER_ERROR],
+    ['N/A', 'Some other driver failure', ErrorCode.INTERNAL_SERVER_ERROR],
+  ])('maps %s (%s) to %s', (code, message, expected) => {
+    expect(toAppError(neo4jError(message, code), URI).code).toBe(expected);
   });
 
   it('passes an AppError through unchanged', () => {
