@@ -17,18 +17,18 @@ MATCH (p:Paper {pwcUrl: url})
 RETURN url, p.id AS id`;
 
 /**
- * Deletes the `extracted` relationships of the papers being re-ingested: the ones hanging off the
- * paper node (by expanding from it: their types have no `paperId` index since V005), and
- * BUILDS_ON / IMPLEMENTS (between other nodes) by their indexed `paperId`. Only
- * papers already in the graph are looked at: a paper without a node has no edges of its own (the
- * node is written in the same transaction as its edges and never deleted by ingest), so a batch of
- * new papers skips the expansions and relationship-index seeks entirely.
+ * Deletes the `extracted` relationships of the papers being (re-)ingested: the ones hanging off the
+ * paper node (by expanding from it: their types have no `paperId` index since V005; a new paper has
+ * no node yet, so this costs it one failed index lookup), and BUILDS_ON / IMPLEMENTS (between other
+ * nodes) by their indexed `paperId` - for every paper, new ones included: a paper node deleted by
+ * hand (which also drops its ingest state) leaves these behind, and the paper's next ingest must
+ * replace them, not add a second copy.
  */
 export const DELETE_EXTRACTED_RELS = `
 UNWIND $ids AS id
-MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
 CALL {
-  WITH p, id
+  WITH id
+  MATCH (p:Paper {id: id}) USING INDEX p:Paper(id)
   MATCH (p)-[r]->()
   WHERE r.source = 'extracted' AND r.paperId = id
   DELETE r

@@ -14,6 +14,7 @@ const P1 = `${tag}-p1`;
 const P2 = `${tag}-p2`;
 const P3 = `${tag}-p3`;
 const P4 = `${tag}-p4`;
+const P5 = `${tag}-p5`;
 const ev = (sentence: string) => [{ field: 'abstract' as const, sentence, start: 0, end: 5 }];
 
 function paper(id: string, title: string): PaperInput {
@@ -62,7 +63,7 @@ describe('Ingest: graph writer', () => {
     writer = new GraphWriter(executor, { attempts: 1 });
   });
   afterAll(async () => {
-    await cleanup(executor, [P1, P2, P3, P4]);
+    await cleanup(executor, [P1, P2, P3, P4, P5]);
     await executor.close();
   });
 
@@ -244,5 +245,50 @@ describe('Ingest: graph writer', () => {
     // And back: the edge is created once, not duplicated.
     await write(prepared(p3, record(p3, { lineage }), 'h3'));
     expect(await buildsOn(P3)).toEqual([edge]);
+  });
+
+  it('re-ingesting a paper whose node was deleted by hand does not duplicate its BUILDS_ON and IMPLEMENTS edges', async () => {
+    const p5 = paper(P5, 'Delta paper');
+    const rec = record(p5, {
+      entities: [
+        {
+          type: 'method' as const,
+          id: `method:${tag}deltanet`,
+          name: `${tag}DeltaNet`,
+          role: 'introduced' as const,
+          aliases: [],
+          confidence: 0.9,
+          rule: 'we-propose',
+          evidence: ev('we propose'),
+        },
+      ],
+      repos: [{ url: `https://github.com/${tag}/delta`, evidence: ev('code at') }],
+      lineage: [
+        {
+          child: `${tag}DeltaNet`,
+          parent: `${tag}BetaNet`,
+          relation: 'extends' as const,
+          confidence: 0.8,
+          rule: 'extends-x',
+          evidence: ev('extends'),
+        },
+      ],
+    });
+    const between = async () =>
+      (await scopedDump(executor, [P5]))
+        .filter((l) => l.includes('[BUILDS_ON') || l.includes('[IMPLEMENTS'))
+        .map((l) => l.replace(/ \{.*\}\]/, ']'));
+    await write(prepared(p5, rec));
+    const once = [
+      `method:${tag}deltanet-[BUILDS_ON]->method:${tag}betanet`,
+      `repo:github.com/${tag}/delta-[IMPLEMENTS]->method:${tag}deltanet`,
+    ];
+    expect(await between()).toEqual(once);
+    // The paper node goes (and with it the ingest state): its edges between other nodes stay behind.
+    await executor.write('MATCH (p:Paper {id: $id}) DETACH DELETE p', { id: P5 });
+    expect(await between()).toEqual(once);
+    // Ingested again as a new paper: the left-behind edges are replaced, not duplicated.
+    await write(prepared(p5, rec));
+    expect(await between()).toEqual(once);
   });
 });
