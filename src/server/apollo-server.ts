@@ -21,7 +21,7 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** graphql-js parse options (e.g. `maxTokens`). */
   parseOptions?: { maxTokens?: number };
-  /** Runs executor: on which run of a document it is compiled (default COMPILE_ON_RUN; tests pin it). */
+  /** Runs the operations (default: createJitExecutor, compiling from a document's second run; tests compile from the first). */
   executor?: JitExecutor;
 }
 

@@ -64,7 +64,7 @@ export interface JitExecutor {
     contextValue: unknown,
     variables: Record<string, unknown> | undefined,
   ): Promise<ExecutionResult>;
-  /** How many runs went through a compiled operation and how many through graphql-js (for tests and logs). */
+  /** How many runs went through a compiled operation and how many through graphql-js (tests read it). */
   readonly stats: JitExecutorStats;
 }
 
@@ -112,6 +112,7 @@ export function createJitExecutor(schema: GraphQLSchema, compileOnRun = COMPILE_
       }
       // Variables are checked by graphql-js first: a bad value gets its exact error (Apollo answers it
       // 400 BAD_USER_INPUT by that error's shape); graphql-jit's own check then sees valid input.
+      // maxErrors: graphql-js's execute() reports at most 50 as well.
       const checked = getVariableValues(schema, compiled.variables, variables ?? {}, { maxErrors: 50 });
       if (checked.errors) return { errors: checked.errors };
       stats.compiled++;
