@@ -1,4 +1,4 @@
-// Method lineage per (method, direction, depth, evidence): one statement per distinct key. Root
+// Method lineage per (method, direction, depth, evidence, page, properties): one statement per distinct key. Root
 // resolvers prime it with lineages they fetched in their own statement (loaders/prefetch.ts).
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
@@ -16,13 +16,22 @@ export interface LineageKey {
   evidence: boolean;
   /** Page size: the first `first` edges (and one more if there are more); null: the whole lineage. */
   first: number | null;
+  /** Method properties to read (from the node-property table: names, never request text); null: all. */
+  props: readonly string[] | null;
 }
 
 /** The lineage's edges as the statement returns them (see lineageClauses). */
 export type LineageEdgeRows = Plain[];
 
 export function lineageCacheKey(key: LineageKey): string {
-  return [key.id, key.direction, key.maxDepth, key.evidence, key.first ?? ''].join('\u0000');
+  return [
+    key.id,
+    key.direction,
+    key.maxDepth,
+    key.evidence,
+    key.first ?? '',
+    key.props?.join(',') ?? '*',
+  ].join('\u0000');
 }
 
 export function createLineageLoader(executor: Executor): DataLoader<LineageKey, LineageEdgeRows, string> {
@@ -31,7 +40,7 @@ export function createLineageLoader(executor: Executor): DataLoader<LineageKey, 
       Promise.all(
         keys.map(async (key) => {
           const rows = await executor.read(
-            lineageQuery(key.direction, key.maxDepth, key.first !== null),
+            lineageQuery(key.direction, key.maxDepth, key.first !== null, key.props),
             { id: key.id, evidence: key.evidence, first: key.first },
             { operation: 'method.lineage' },
           );

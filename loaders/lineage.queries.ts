@@ -49,9 +49,14 @@ WITH ${carry}child, parent, min(depth) AS depth, collect(DISTINCT r) AS rels
 ORDER BY depth, toLower(child.name), toLower(parent.name)`;
 }
 
-/** The method properties toEntity reads, and the relationship properties aggregateRelationships reads. */
-const METHOD = (v: string): string =>
-  `${v} { .id, .name, .aliases, .fullName, .description, .url, .collections }`;
+/** The method properties toEntity reads (or only `props`), and the relationship properties aggregateRelationships reads. */
+const ALL_METHOD_PROPS = ['id', 'name', 'aliases', 'fullName', 'description', 'url', 'collections'];
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function method(v: string, props: readonly string[] | null): string {
+  const names = props ?? ALL_METHOD_PROPS;
+  for (const p of names) if (!IDENT.test(p)) throw new Error(`not a property name: ${p}`);
+  return `${v} { ${names.map((p) => `.${p}`).join(', ')} }`;
+}
 const RELS = `[x IN rels | ${relationshipMap('CASE WHEN lkey.evidence THEN x.evidence END')}]`;
 
 /**
@@ -60,12 +65,17 @@ const RELS = `[x IN rels | ${relationshipMap('CASE WHEN lkey.evidence THEN x.evi
  * smallest depth from the method and all its relationships, as property maps (only what the mappers
  * read). Shared by the standalone statement and the prefetching subqueries (loaders/prefetch.queries.ts).
  */
-export function lineageClauses(direction: LineageDirectionName, maxDepth: number, as: string): string {
+export function lineageClauses(
+  direction: LineageDirectionName,
+  maxDepth: number,
+  as: string,
+  props: readonly string[] | null = null,
+): string {
   return `
 CALL {${lineageRows(direction, maxDepth)}
 }
 ${pairsInOrder('lkey, ')}
-RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS ${as}`;
+RETURN collect({child: ${method('child', props)}, parent: ${method('parent', props)}, depth: depth, rels: ${RELS}}) AS ${as}`;
 }
 
 /**
@@ -81,6 +91,7 @@ export function lineagePageClauses(
   maxDepth: number,
   as: string,
   firstParam: string,
+  props: readonly string[] | null = null,
 ): string {
   checkMaxDepth(maxDepth);
   // Level d is a CALL that always yields one row: the lineage within d hops, or an empty list without
@@ -108,7 +119,7 @@ export function lineagePageClauses(
 ${levels.join('\n')}
 UNWIND l${maxDepth} AS e
 WITH lkey, e.child AS child, e.parent AS parent, e.depth AS depth, e.rels AS rels
-RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: depth, rels: ${RELS}}) AS ${as}`;
+RETURN collect({child: ${method('child', props)}, parent: ${method('parent', props)}, depth: depth, rels: ${RELS}}) AS ${as}`;
 }
 
 /**
@@ -116,12 +127,17 @@ RETURN collect({child: ${METHOD('child')}, parent: ${METHOD('parent')}, depth: d
  * up to `first + 1` edges come back, see lineagePageClauses). Returns at most one row `{ edges }`
  * (see lineageClauses); none when the method is unknown.
  */
-export function lineageQuery(direction: LineageDirectionName, maxDepth: number, paged = false): string {
+export function lineageQuery(
+  direction: LineageDirectionName,
+  maxDepth: number,
+  paged = false,
+  props: readonly string[] | null = null,
+): string {
   return `
 MATCH (m:Method {id: $id})
 WITH m, {evidence: $evidence, first: $first} AS lkey${
     paged
-      ? lineagePageClauses(direction, maxDepth, 'edges', '$first')
-      : lineageClauses(direction, maxDepth, 'edges')
+      ? lineagePageClauses(direction, maxDepth, 'edges', '$first', props)
+      : lineageClauses(direction, maxDepth, 'edges', props)
   }`;
 }

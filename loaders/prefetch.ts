@@ -61,8 +61,8 @@ CALL {
   WITH ${nodeVar}
   WITH ${nodeVar} AS m, $${name} AS lkey${
     item.key.first === null
-      ? lineageClauses(item.key.direction, item.key.maxDepth, name)
-      : lineagePageClauses(item.key.direction, item.key.maxDepth, name, `$${name}.first`)
+      ? lineageClauses(item.key.direction, item.key.maxDepth, name, item.key.props)
+      : lineagePageClauses(item.key.direction, item.key.maxDepth, name, `$${name}.first`, item.key.props)
   }
 }`;
     })

@@ -1,12 +1,13 @@
-// Which node properties a connection's selection needs (src/graphql/common/node-properties.ts).
+// Which node properties a connection's or a lineage's selection needs (src/graphql/common/node-properties.ts).
 import {
+  GraphQLObjectType,
+  GraphQLString,
   parse,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLObjectType,
   type OperationDefinitionNode,
 } from 'graphql';
-import { connectionNodeProperties } from '../../src/graphql/common/node-properties';
+import { connectionNodeProperties, lineageNodeProperties } from '../../src/graphql/common/node-properties';
 
 function propsOf(typeName: string, document: string): string[] | null {
   const doc = parse(document);
@@ -56,5 +57,39 @@ describe('connectionNodeProperties', () => {
     ],
   ])('%s: all properties (null)', (_name, type, document) => {
     expect(propsOf(type, document)).toBeNull();
+  });
+});
+
+describe('lineageNodeProperties', () => {
+  const lineageProps = (document: string): string[] | null => {
+    const doc = parse(document);
+    const operation = doc.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    );
+    const fragments = Object.fromEntries(
+      doc.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition')
+        .map((d) => [d.name.value, d]),
+    );
+    const field = operation?.selectionSet.selections[0] as FieldNode;
+    const schema = { getType: (name: string) => (name === 'Method' ? METHOD_TYPE : undefined) };
+    return lineageNodeProperties({ fragments, schema } as never, [field]);
+  };
+  const METHOD_TYPE = new GraphQLObjectType({ name: 'Method', fields: { id: { type: GraphQLString } } });
+
+  it.each([
+    ['{ lineage { edges { from { id name } to { id name } relation } } }', ['id', 'name']],
+    ['{ lineage { nodes { aliases } edges { to { fullName } depth } } }', ['id', 'aliases', 'fullName']],
+    [
+      '{ lineage { edges { from { ...M } } } } fragment M on Method { url collections }',
+      ['id', 'url', 'collections'],
+    ],
+    ['{ lineage { truncated edges { depth evidence { sentence } } } }', ['id']],
+  ])('%s -> %j', (document, expected) => {
+    expect(lineageProps(document)).toEqual(expected);
+  });
+
+  it('reads every property when a lineage method selects a field outside the table', () => {
+    expect(lineageProps('{ lineage { edges { from { id lineage { truncated } } } } }')).toBeNull();
   });
 });

@@ -104,6 +104,40 @@ describe('API: queries against the fixture graph', () => {
   });
 });
 
+describe('API: a lineage reads only the method properties its selection needs', () => {
+  const read = async (query: string) => {
+    const texts: string[] = [];
+    const off = executor.onQuery((event) => texts.push(event.cypher));
+    try {
+      const result = await api.run(query);
+      expect(result.errors).toBeUndefined();
+      return { result, cypher: texts.filter((t) => t.includes('BUILDS_ON')).join('\n') };
+    } finally {
+      off();
+    }
+  };
+  const lineageOf = (root: string, selection: string) =>
+    `{ ${root} { lineage(direction: BOTH, maxDepth: 2) { ${selection} } } }`;
+
+  it.each([
+    ['method(id:) (prefetched)', 'method(id: "method:latticenet2")'],
+    ['node(id:) (through the loader)', 'node(id: "method:latticenet2") { ... on Method'],
+  ])('%s', async (_name, root) => {
+    const close = root.includes('{') ? ' }' : '';
+    const narrow = await read(lineageOf(root, 'edges { from { id name } to { name } }') + close);
+    expect(narrow.cypher).toMatch(/child \{ \.id, \.name \}/);
+    expect(narrow.cypher).not.toMatch(/\.aliases/);
+    const wide = await read(
+      lineageOf(root, 'nodes { aliases } edges { from { id name } to { name } }') + close,
+    );
+    expect(wide.cypher).toMatch(/child \{ \.id, \.aliases, \.name \}/);
+    // The same edges either way.
+    const names = (r: { data?: unknown }) => JSON.stringify(r.data).match(/"name":"[^"]*"/g);
+    expect(names(narrow.result)?.length).toBeGreaterThan(1);
+    expect(names(narrow.result)).toEqual(names(wide.result));
+  });
+});
+
 describe('API: the same queries compiled by graphql-jit give the same answers and errors', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const before = compiledRuns.compiled;

@@ -3,7 +3,7 @@
 // to the properties its model field is built from (graph-mappers.ts); fields resolved elsewhere
 // (connections, introducedBy, related, evidence) need only the id. Any field not in this table -
 // `lineage`, which echoes its method, or a field added later - means "all properties", so the
-// table can only ever make a page smaller, never wrong.
+// table can only ever make a page smaller, never wrong. Lineage methods use the same table.
 import {
   getNamedType,
   isObjectType,
@@ -13,7 +13,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { connectionNodeSelections } from './selection';
+import { connectionNodeSelections, selectionsAt } from './selection';
 
 type FieldProperties = Record<string, readonly string[]>;
 
@@ -87,6 +87,26 @@ export function connectionNodeType(connection: GraphQLOutputType): GraphQLObject
   return nodeType && isObjectType(nodeType) ? nodeType : null;
 }
 
+/** The properties nodes of type `nodeType` need for the selection sets `sets` (`id` first), or `null` for all. */
+function propertiesFor(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  nodeType: GraphQLObjectType | null,
+  sets: (SelectionSetNode | undefined)[],
+): string[] | null {
+  const table = nodeType ? PROPERTIES_OF[nodeType.name] : undefined;
+  if (!table) return null;
+  const fields = new Set<string>();
+  for (const set of sets) collect(info, set, fields);
+  const props = new Set<string>(['id']);
+  for (const field of fields) {
+    if (field === '__typename') continue;
+    const needs = table[field];
+    if (!needs) return null;
+    for (const p of needs) props.add(p);
+  }
+  return [...props];
+}
+
 /**
  * The properties the nodes of a connection field need (`id` first), or `null` for "all of them" (a
  * field outside the table, or an unknown node type).
@@ -96,16 +116,20 @@ export function connectionNodeProperties(
   nodeType: GraphQLObjectType | null,
   fieldNodes: readonly FieldNode[],
 ): string[] | null {
-  const table = nodeType ? PROPERTIES_OF[nodeType.name] : undefined;
-  if (!table) return null;
-  const fields = new Set<string>();
-  for (const set of connectionNodeSelections(fieldNodes, info.fragments)) collect(info, set, fields);
-  const props = new Set<string>(['id']);
-  for (const field of fields) {
-    if (field === '__typename') continue;
-    const needs = table[field];
-    if (!needs) return null;
-    for (const p of needs) props.add(p);
-  }
-  return [...props];
+  return propertiesFor(info, nodeType, connectionNodeSelections(fieldNodes, info.fragments));
+}
+
+/**
+ * The properties the methods of a `lineage` field need: what its `nodes`, `edges.from` and `edges.to`
+ * select (`id` first), or `null` for all.
+ */
+export function lineageNodeProperties(
+  info: Pick<GraphQLResolveInfo, 'fragments' | 'schema'>,
+  fieldNodes: readonly FieldNode[],
+): string[] | null {
+  const method = info.schema.getType('Method');
+  const sets = [['nodes'], ['edges', 'from'], ['edges', 'to']].flatMap((path) =>
+    selectionsAt(fieldNodes, info.fragments, path),
+  );
+  return propertiesFor(info, method && isObjectType(method) ? method : null, sets);
 }

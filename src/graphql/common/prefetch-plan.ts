@@ -19,7 +19,7 @@ import { RELATIONS, type RelationName } from '../../../loaders/neighbors.queries
 import type { PrefetchItem, PrefetchPlan } from '../../../loaders/prefetch';
 import { checkRange } from './argument-limits';
 import { neighborRequest } from './neighbors';
-import { connectionNodeType } from './node-properties';
+import { connectionNodeType, lineageNodeProperties } from './node-properties';
 import { connectionNodeSelections, isSelectedUnder } from './selection';
 
 /** At most this many nested fields per level are folded into one root statement; the rest use their loaders. */
@@ -102,6 +102,7 @@ function planField(
             args.first === null || args.first === undefined
               ? null
               : checkRange('first', args.first as number),
+          props: lineageNodeProperties(info, nodes),
         },
       };
     }

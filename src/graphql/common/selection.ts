@@ -35,10 +35,11 @@ export function isSelectedUnder(
   return fieldNodes.some((node) => selects({ fragments }, node.selectionSet, path));
 }
 
-/** The selection sets of a connection field's nodes: under `edges { node }` and under `nodes`. */
-export function connectionNodeSelections(
+/** The selection sets found under `path` below the field's nodes (fragments followed), e.g. `['edges', 'node']`. */
+export function selectionsAt(
   fieldNodes: readonly FieldNode[],
   fragments: Fragments,
+  path: readonly string[],
 ): (SelectionSetNode | undefined)[] {
   const under = (sets: (SelectionSetNode | undefined)[], name: string): (SelectionSetNode | undefined)[] =>
     sets.flatMap((set) =>
@@ -48,8 +49,21 @@ export function connectionNodeSelections(
         return fragment ? under([fragment.selectionSet], name) : [];
       }),
     );
-  const roots = fieldNodes.map((node) => node.selectionSet);
-  return [...under(under(roots, 'edges'), 'node'), ...under(roots, 'nodes')];
+  return path.reduce(
+    under,
+    fieldNodes.map((node) => node.selectionSet),
+  );
+}
+
+/** The selection sets of a connection field's nodes: under `edges { node }` and under `nodes`. */
+export function connectionNodeSelections(
+  fieldNodes: readonly FieldNode[],
+  fragments: Fragments,
+): (SelectionSetNode | undefined)[] {
+  return [
+    ...selectionsAt(fieldNodes, fragments, ['edges', 'node']),
+    ...selectionsAt(fieldNodes, fragments, ['nodes']),
+  ];
 }
 
 /** Edge fields computed from the relationships behind an edge (not `node`, `cursor` or `paperCount`). */

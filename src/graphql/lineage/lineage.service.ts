@@ -28,6 +28,7 @@ export class LineageService {
     maxDepth: number | null | undefined,
     evidence = true,
     first: number | null = null,
+    props: readonly string[] | null = null,
   ): Promise<LineageModel> {
     const depth = checkRange('maxDepth', maxDepth);
     const page = first === null ? null : checkRange('first', first);
@@ -37,6 +38,7 @@ export class LineageService {
       maxDepth: depth,
       evidence,
       first: page,
+      props,
     });
     // a page comes back with one edge more than asked when more follow
     const truncated = page !== null && loaded.length > page;

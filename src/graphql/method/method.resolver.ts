@@ -5,6 +5,7 @@ import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { LineageDirection } from '../common/enums.enum';
 import { loadNeighbors } from '../common/neighbors';
+import { lineageNodeProperties } from '../common/node-properties';
 import { isSelected } from '../common/selection';
 import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../common/models';
 import { DatasetConnection } from '../dataset/dataset.type';
@@ -126,6 +127,7 @@ export class MethodResolver extends EntityResolver {
       maxDepth,
       isSelected(info, ['edges', 'evidence']),
       first ?? null,
+      lineageNodeProperties(info, info.fieldNodes),
     );
   }
 
