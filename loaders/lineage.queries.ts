@@ -1,7 +1,7 @@
 // Cypher for `Method.lineage`: ONE bounded variable-length match over BUILDS_ON (child -> parent).
 // The hop bound is a validated integer (1..10) and the direction a closed enum: neither is request text.
 
-import { relationshipMap } from './neighbors.queries';
+import { checkPropertyNames, relationshipMap } from './neighbors.queries';
 
 export type LineageDirectionName = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
 
@@ -51,11 +51,10 @@ ORDER BY depth, toLower(child.name), toLower(parent.name)`;
 
 /** The method properties toEntity reads (or only `props`), and the relationship properties aggregateRelationships reads. */
 const ALL_METHOD_PROPS = ['id', 'name', 'aliases', 'fullName', 'description', 'url', 'collections'];
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function method(v: string, props: readonly string[] | null): string {
-  const names = props ?? ALL_METHOD_PROPS;
-  for (const p of names) if (!IDENT.test(p)) throw new Error(`not a property name: ${p}`);
-  return `${v} { ${names.map((p) => `.${p}`).join(', ')} }`;
+  return `${v} { ${checkPropertyNames(props ?? ALL_METHOD_PROPS)
+    .map((p) => `.${p}`)
+    .join(', ')} }`;
 }
 const RELS = `[x IN rels | ${relationshipMap('CASE WHEN lkey.evidence THEN x.evidence END')}]`;
 

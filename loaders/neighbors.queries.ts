@@ -285,9 +285,19 @@ export const WALK_FACTOR = 20;
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function propertyList(props: readonly string[]): string {
+/**
+ * Property names written into statement text come from the node-property table, never from a request;
+ * this guards that anyway (a name that is not a plain identifier throws).
+ */
+export function checkPropertyNames(props: readonly string[]): readonly string[] {
   for (const p of props) if (!IDENT.test(p)) throw new Error(`not a property name: ${p}`);
-  return `[${props.map((p) => `t.${p}`).join(', ')}]`;
+  return props;
+}
+
+function propertyList(props: readonly string[]): string {
+  return `[${checkPropertyNames(props)
+    .map((p) => `t.${p}`)
+    .join(', ')}]`;
 }
 
 /** The relation's pattern with the relationship types narrowed to `types` (a role). */

@@ -1,15 +1,18 @@
 // Which node properties a connection's or a lineage's selection needs (src/graphql/common/node-properties.ts).
 import {
-  GraphQLObjectType,
-  GraphQLString,
   parse,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLObjectType,
   type OperationDefinitionNode,
 } from 'graphql';
 import { connectionNodeProperties, lineageNodeProperties } from '../../src/graphql/common/node-properties';
 
-function propsOf(typeName: string, document: string): string[] | null {
+/** The document's first root field and its fragments. */
+function parseField(document: string): {
+  field: FieldNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+} {
   const doc = parse(document);
   const operation = doc.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
@@ -19,7 +22,11 @@ function propsOf(typeName: string, document: string): string[] | null {
       .filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition')
       .map((d) => [d.name.value, d]),
   );
-  const field = operation?.selectionSet.selections[0] as FieldNode;
+  return { field: operation?.selectionSet.selections[0] as FieldNode, fragments };
+}
+
+function propsOf(typeName: string, document: string): string[] | null {
+  const { field, fragments } = parseField(document);
   return connectionNodeProperties({ fragments }, { name: typeName } as GraphQLObjectType, [field]);
 }
 
@@ -62,20 +69,9 @@ describe('connectionNodeProperties', () => {
 
 describe('lineageNodeProperties', () => {
   const lineageProps = (document: string): string[] | null => {
-    const doc = parse(document);
-    const operation = doc.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
-    );
-    const fragments = Object.fromEntries(
-      doc.definitions
-        .filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition')
-        .map((d) => [d.name.value, d]),
-    );
-    const field = operation?.selectionSet.selections[0] as FieldNode;
-    const schema = { getType: (name: string) => (name === 'Method' ? METHOD_TYPE : undefined) };
-    return lineageNodeProperties({ fragments, schema } as never, [field]);
+    const { field, fragments } = parseField(document);
+    return lineageNodeProperties({ fragments }, [field]);
   };
-  const METHOD_TYPE = new GraphQLObjectType({ name: 'Method', fields: { id: { type: GraphQLString } } });
 
   it.each([
     ['{ lineage { edges { from { id name } to { id name } relation } } }', ['id', 'name']],

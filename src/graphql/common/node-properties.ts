@@ -87,13 +87,13 @@ export function connectionNodeType(connection: GraphQLOutputType): GraphQLObject
   return nodeType && isObjectType(nodeType) ? nodeType : null;
 }
 
-/** The properties nodes of type `nodeType` need for the selection sets `sets` (`id` first), or `null` for all. */
+/** The properties nodes of type `typeName` need for the selection sets `sets` (`id` first), or `null` for all. */
 function propertiesFor(
   info: Pick<GraphQLResolveInfo, 'fragments'>,
-  nodeType: GraphQLObjectType | null,
+  typeName: string | undefined,
   sets: (SelectionSetNode | undefined)[],
 ): string[] | null {
-  const table = nodeType ? PROPERTIES_OF[nodeType.name] : undefined;
+  const table = typeName ? PROPERTIES_OF[typeName] : undefined;
   if (!table) return null;
   const fields = new Set<string>();
   for (const set of sets) collect(info, set, fields);
@@ -116,7 +116,7 @@ export function connectionNodeProperties(
   nodeType: GraphQLObjectType | null,
   fieldNodes: readonly FieldNode[],
 ): string[] | null {
-  return propertiesFor(info, nodeType, connectionNodeSelections(fieldNodes, info.fragments));
+  return propertiesFor(info, nodeType?.name, connectionNodeSelections(fieldNodes, info.fragments));
 }
 
 /**
@@ -124,12 +124,11 @@ export function connectionNodeProperties(
  * select (`id` first), or `null` for all.
  */
 export function lineageNodeProperties(
-  info: Pick<GraphQLResolveInfo, 'fragments' | 'schema'>,
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
   fieldNodes: readonly FieldNode[],
 ): string[] | null {
-  const method = info.schema.getType('Method');
   const sets = [['nodes'], ['edges', 'from'], ['edges', 'to']].flatMap((path) =>
     selectionsAt(fieldNodes, info.fragments, path),
   );
-  return propertiesFor(info, method && isObjectType(method) ? method : null, sets);
+  return propertiesFor(info, 'Method', sets);
 }
