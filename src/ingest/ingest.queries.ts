@@ -300,19 +300,22 @@ export const WRITE_NODES = [
 ].join('\n');
 
 /**
- * Papers and relationships of a batch (transaction 2). Returns how many nodes of each list it
- * found: a shared node deleted since WRITE_NODES would shift the positions the created rows use,
- * so the writer checks the counts and fails the transaction instead.
+ * Papers and relationships of a batch (transaction 2). Returns one row `{ written: true }`, or no row
+ * when one of the batch's shared nodes is missing: a shared node deleted since it was merged would
+ * shift the positions the created rows use, so nothing is created and the writer fails the
+ * transaction (see GraphWriter.write for when it then writes the batch again in full).
  */
 export const WRITE_PAPERS = [
   'CYPHER replan=skip',
   unit(DELETE_EXTRACTED_RELS, WRITE_BATCH_PARAMS.replaceIds),
   collecting(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers, 'p', NODE_LIST.Paper),
   ...SHARED_LABELS.map(lookup),
+  // a shared node missing (deleted since it was merged) would shift the positions: create nothing
+  `WITH * WHERE ${SHARED_LABELS.map((l) => `size(${NODE_LIST[l]}) = size($batch.${WRITE_BATCH_PARAMS.nodeIds(l)})`).join(' AND ')}`,
   ...KINDS.flatMap((k) => [
     unit(CREATE_RELS[k], WRITE_BATCH_PARAMS.created(k)),
     unit(MERGE_RELS[k], WRITE_BATCH_PARAMS.merged(k)),
   ]),
   unit(MERGE_PWC_IMPLEMENTS, WRITE_BATCH_PARAMS.implementsFromPwc),
-  `RETURN ${SHARED_LABELS.map((l) => `size(${NODE_LIST[l]}) AS ${NODE_LIST[l]}`).join(', ')}`,
+  'RETURN true AS written',
 ].join('\n');
