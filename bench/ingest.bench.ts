@@ -22,6 +22,7 @@ import { BatchBuilder } from '../src/ingest/graph-rows';
 import { GraphWriter } from '../src/ingest/graph.writer';
 import { DEFAULT_BATCH_SIZE, DEFAULT_WRITE_CONCURRENCY } from '../src/ingest/ingest.service';
 import { isMapFailure, toPaperInput } from '../src/readers/paper-input.mapper';
+import { writeFloor } from './ingest/write-floor';
 import { writeCorpus } from './synthetic/generate';
 
 const PORT = 7695;
@@ -40,6 +41,12 @@ Ingest benchmark on its own Neo4j (port ${PORT}, home .papergraph/neo4j-bench-in
                     batches written at once in the write stage (default ${DEFAULT_WRITE_CONCURRENCY}, as ingest)
   --write-only      only the write stage (no end-to-end \`papergraph ingest\` run)
   --e2e-only        only the end-to-end run
+  --warmup N        write stage: first write the corpus's first N papers into the benchmark's Neo4j,
+                    empty the graph again and only then measure (default 20000; 0 measures a cold
+                    server: its JVM spends most of the first ~90 s compiling Neo4j's code)
+  --floor           also measure the write stage's floor (bench/ingest/write-floor.ts) on a fresh server
+                    warmed up the same way: the same papers and relationships CREATEd, the shared
+                    nodes created beforehand untimed - the least work Neo4j allows for this graph
   --keep-prepared   keep the pre-extracted records (.papergraph/bench-ingest/prepared-*.jsonl) and
                     reuse them on the next run with the same corpus and extractor version
   --no-save         print the results only (no bench/results/ file)
@@ -50,10 +57,10 @@ function flag(name: string): boolean {
   return process.argv.includes(`--${name}`);
 }
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: number, min = 1): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} expects a positive integer`);
+  if (!Number.isInteger(v) || v < min) throw new Error(`--${name} expects an integer >= ${min}`);
   return v;
 }
 
@@ -62,6 +69,8 @@ const KNOWN = new Set([
   'seed',
   'batch-size',
   'write-concurrency',
+  'warmup',
+  'floor',
   'write-only',
   'e2e-only',
   'keep-prepared',
@@ -76,7 +85,7 @@ function checkArgs(): void {
     const name = args[i].replace(/^--/, '');
     if (!args[i].startsWith('--') || !KNOWN.has(name))
       throw new Error(`unknown argument ${args[i]}\n${USAGE}`);
-    if (['papers', 'seed', 'batch-size', 'write-concurrency'].includes(name)) i++;
+    if (['papers', 'seed', 'batch-size', 'write-concurrency', 'warmup'].includes(name)) i++;
   }
 }
 
@@ -237,6 +246,22 @@ async function preExtract(file: string, out: string): Promise<number> {
   return n;
 }
 
+/**
+ * Deletes every node but the migrations' own (labels starting with `__`), in small transactions:
+ * papers first (~15 relationships each), so no transaction deletes a popular entity with its
+ * thousands of relationships (that exhausted the 1 GB heap).
+ */
+const WIPE_BATCHES = [
+  `MATCH (n:Paper) WITH n LIMIT 1000 DETACH DELETE n RETURN count(*) AS deleted`,
+  `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__')
+   WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS deleted`,
+];
+
+async function emptyGraph(executor: Executor): Promise<void> {
+  for (const wipe of WIPE_BATCHES) while (Number((await executor.write(wipe))[0]?.deleted ?? 0) > 0);
+}
+
+/** Writes the first `expected` prepared papers (all when the file holds no more), timed. */
 async function writeStage(
   executor: Executor,
   prepared: string,
@@ -300,6 +325,7 @@ async function writeStage(
     while (writes.size >= concurrency) await Promise.race(writes);
   };
   for await (const line of readline.createInterface({ input: fs.createReadStream(prepared) })) {
+    if (papers >= expected) break;
     builder.addPaper(JSON.parse(line) as Prepared);
     papers++;
     if (++inBatch >= batchSize) await commit();
@@ -342,6 +368,8 @@ async function main(): Promise<void> {
   const seed = arg('seed', 42);
   const batchSize = arg('batch-size', DEFAULT_BATCH_SIZE);
   const writeConcurrency = arg('write-concurrency', DEFAULT_WRITE_CONCURRENCY);
+  const warmup = arg('warmup', 20_000, 0);
+  let warmupSeconds = 0;
   const runE2e = !flag('write-only');
   const runWrite = !flag('e2e-only');
   if (!runE2e && !runWrite) throw new Error('--write-only and --e2e-only exclude each other');
@@ -382,12 +410,22 @@ async function main(): Promise<void> {
         fs.renameSync(preparedFile + '.tmp', preparedFile);
       } else process.stderr.write(`bench:ingest: reusing ${path.relative(ROOT, preparedFile)}\n`);
       executor = await freshServer();
+      const warmUp = async (ex: Executor) => {
+        if (warmup === 0) return;
+        process.stderr.write(`bench:ingest: warm-up: writing ${warmup} papers, then emptying the graph\n`);
+        const started = performance.now();
+        await writeStage(ex, preparedFile, batchSize, writeConcurrency, Math.min(warmup, papers));
+        await emptyGraph(ex);
+        warmupSeconds = Math.round((performance.now() - started) / 100) / 10;
+      };
+      await warmUp(executor);
       process.stderr.write('bench:ingest: write stage alone\n');
       const w = await writeStage(executor, preparedFile, batchSize, writeConcurrency, papers);
       results.writeStage = {
         ...w,
         batchSize,
         writeConcurrency,
+        warmup: { papers: Math.min(warmup, papers), seconds: warmupSeconds },
         papersPerSecond: Math.round(w.papers / w.seconds),
         relationshipsPerSecond: Math.round(w.relationships / w.seconds),
         neo4jCpuMsPerPaper: Math.round((w.neo4jCpuSeconds / w.papers) * 1e5) / 100,
@@ -395,6 +433,24 @@ async function main(): Promise<void> {
       };
       loadAverages.push(os.loadavg());
       process.stderr.write(`bench:ingest: ${JSON.stringify(results.writeStage)}\n`);
+      if (flag('floor')) {
+        await executor.close();
+        executor = await freshServer();
+        await warmUp(executor);
+        process.stderr.write('bench:ingest: write floor (shared nodes first, untimed; then CREATE only)\n');
+        const pid = serverPid();
+        const floor = await writeFloor(executor, preparedFile, batchSize, writeConcurrency, papers, () =>
+          cpuSeconds(pid),
+        );
+        results.writeFloor = {
+          ...floor,
+          batchSize,
+          writeConcurrency,
+          loadAverageAfter: rounded(os.loadavg()),
+        };
+        loadAverages.push(os.loadavg());
+        process.stderr.write(`bench:ingest: ${JSON.stringify(results.writeFloor)}\n`);
+      }
       if (!keep) fs.rmSync(preparedFile, { force: true });
     }
   } finally {
