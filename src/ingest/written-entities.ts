@@ -5,9 +5,14 @@
 // recently seen entities are forgotten first (an entity that is forgotten is simply merged again).
 import type { EntityRow } from './graph-rows';
 
+/**
+ * One entity, compactly: its aliases and keys as one string each (`\u0000`-separated, with a leading
+ * and trailing separator, so `includes('\u0000' + x + '\u0000')` is a membership test) - a few small
+ * strings per entity instead of two Sets.
+ */
 interface Written {
-  aliases: Set<string>;
-  keys: Set<string>;
+  aliases: string;
+  keys: string;
   fullName: string | null;
   description: string | null;
   collections: string | null;
@@ -15,7 +20,13 @@ interface Written {
   url: string | null;
 }
 
-/** Entities kept by default: the popular ones (power-law popularity); ~6 MB of heap in the 100k synthetic corpus. */
+const SEP = '\u0000';
+// a value holding the separator is never a member (so its row is always written)
+const has = (set: string, value: string): boolean => !value.includes(SEP) && set.includes(SEP + value + SEP);
+const add = (set: string, values: readonly string[]): string =>
+  values.reduce((acc, v) => (has(acc, v) ? acc : acc + v + SEP), set);
+
+/** Entities kept by default: the popular ones (power-law popularity). */
 export const DEFAULT_WRITTEN_ENTITIES = 10_000;
 
 const list = (v: string[] | null): string | null => (v === null ? null : JSON.stringify(v));
@@ -41,8 +52,8 @@ export class WrittenEntities {
     this.entries.delete(row.id);
     this.entries.set(row.id, w);
     return (
-      row.aliases.every((a) => w.aliases.has(a)) &&
-      row.keys.every((k) => w.keys.has(k)) &&
+      row.aliases.every((a) => has(w.aliases, a)) &&
+      row.keys.every((k) => has(w.keys, k)) &&
       same(row.fullName, w.fullName) &&
       same(row.description, w.description) &&
       same(list(row.collections), w.collections) &&
@@ -58,8 +69,8 @@ export class WrittenEntities {
       if (w) this.entries.delete(row.id);
       else
         w = {
-          aliases: new Set(),
-          keys: new Set(),
+          aliases: SEP,
+          keys: SEP,
           fullName: null,
           description: null,
           collections: null,
@@ -67,8 +78,8 @@ export class WrittenEntities {
           url: null,
         };
       // after the merge each alias is on the node or is its name, each key on the node
-      for (const a of row.aliases) w.aliases.add(a);
-      for (const k of row.keys) w.keys.add(k);
+      w.aliases = add(w.aliases, row.aliases);
+      w.keys = add(w.keys, row.keys);
       w.fullName = row.fullName ?? w.fullName;
       w.description = row.description ?? w.description;
       w.collections = list(row.collections) ?? w.collections;

@@ -43,6 +43,13 @@ describe('WrittenEntities', () => {
     );
   });
 
+  it('never counts a value holding its separator as written', () => {
+    const w = new WrittenEntities();
+    w.remember([row({ aliases: ['a', 'b'] })]);
+    expect(w.covers(row({ aliases: ['a', 'b'] }))).toBe(true);
+    expect(w.covers(row({ aliases: ['a\u0000b'] }))).toBe(false);
+  });
+
   it('keeps the value written last', () => {
     const w = new WrittenEntities();
     w.remember([row({ fullName: 'A' }), row({ fullName: 'B' })]);
