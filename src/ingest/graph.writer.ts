@@ -4,15 +4,7 @@
 // commit together - several batches at once. Also reads ingest state.
 import type { Executor, WriteTx } from '../db/executor';
 import { ENTITY_TYPES } from '../names/normalize';
-import type { EntityType } from '../names/normalize';
-import {
-  ENTITY_LABEL,
-  REL_KINDS,
-  type EntityRow,
-  type RelKind,
-  type RelRow,
-  type WriteBatch,
-} from './graph-rows';
+import { ENTITY_LABEL, REL_KINDS, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
 import {
   CREATED_ROW_BASE,
   CREATED_ROW_EXTRA,
@@ -26,54 +18,17 @@ import {
   WRITE_PAPERS,
 } from './ingest.queries';
 import { withRetry, type RetryOptions } from './retry';
-import { WrittenEntities } from './written-entities';
 
 export interface PaperState {
   contentHash: string | null;
   extractorVersion: string | null;
 }
 
-/** Counts of this writer's entity rows since it was created (or last told to forget). */
-export interface WriterStats {
-  /** Entity rows merged in WRITE_NODES. */
-  entityRowsWritten: number;
-  /** Entity rows left out because merging them would change nothing already written (WrittenEntities). */
-  entityRowsSkipped: number;
-  /** Batches written again in full because a shared node they skipped was gone (deleted by hand). */
-  batchesRewritten: number;
-}
-
-/** WRITE_PAPERS did not find one of the batch's shared nodes (deleted since it was merged). */
-class MissingSharedNodesError extends Error {}
-
-/** The error, or one it wraps (the executor wraps errors thrown inside a transaction), is a MissingSharedNodesError. */
-function isMissingSharedNodes(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof MissingSharedNodesError) return true;
-  return false;
-}
-
 export class GraphWriter {
-  /** Entities whose merge committed; WRITE_NODES leaves out rows they cover. */
-  private readonly written = new WrittenEntities();
-  private counts: WriterStats = { entityRowsWritten: 0, entityRowsSkipped: 0, batchesRewritten: 0 };
-
   constructor(
     private readonly executor: Executor,
     private readonly retry: RetryOptions = {},
   ) {}
-
-  get stats(): WriterStats {
-    return { ...this.counts };
-  }
-
-  /**
-   * Forgets what was written (called at the start of each ingest run): within a run, an entity edited
-   * by hand after this writer merged it is not merged again unless a row adds to it.
-   */
-  forgetWritten(): void {
-    this.written.clear();
-    this.counts = { entityRowsWritten: 0, entityRowsSkipped: 0, batchesRewritten: 0 };
-  }
 
   /** Stored state of the given papers, one read query; missing papers are absent from the map. */
   async paperStates(ids: string[]): Promise<Map<string, PaperState>> {
@@ -131,14 +86,7 @@ export class GraphWriter {
    */
   async write(batch: WriteBatch): Promise<void> {
     const previous = this.nodesChain;
-    // Rows are filtered when the batch's turn comes, after every earlier batch's nodes committed.
-    let skipped = 0;
-    const nodes = previous.then(async () => {
-      const entities = this.unwritten(batch);
-      skipped = entities.skipped;
-      await this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch, entities.rows));
-      this.remember(entities.rows);
-    });
+    const nodes = previous.then(() => this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch)));
     this.nodesChain = nodes;
     // Once the failure is seen, later calls start afresh (calls chained meanwhile fail with it).
     nodes.catch(() => {
@@ -151,19 +99,7 @@ export class GraphWriter {
     const done = (async () => {
       await nodes;
       await Promise.all(earlier);
-      try {
-        await this.inTransaction('ingest.writePapers', (tx) => writePapers(tx, batch));
-      } catch (error) {
-        // A node this batch skipped was deleted since this writer merged it (by hand: ingest deletes
-        // no nodes). Forget everything written and write the batch once more in full.
-        if (!isMissingSharedNodes(error) || skipped === 0) throw error;
-        this.written.clear();
-        this.counts.batchesRewritten++;
-        const all = this.unwritten(batch);
-        await this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch, all.rows));
-        this.remember(all.rows);
-        await this.inTransaction('ingest.writePapers', (tx) => writePapers(tx, batch));
-      }
+      await this.inTransaction('ingest.writePapers', (tx) => writePapers(tx, batch));
     })();
     const entry = { paperIds, done };
     this.inFlight.add(entry);
@@ -171,25 +107,6 @@ export class GraphWriter {
       await done;
     } finally {
       this.inFlight.delete(entry);
-    }
-  }
-
-  /** The batch's entity rows that would change something not yet written, per type. */
-  private unwritten(b: WriteBatch): { rows: Record<EntityType, EntityRow[]>; skipped: number } {
-    const rows = {} as Record<EntityType, EntityRow[]>;
-    let skipped = 0;
-    for (const type of ENTITY_TYPES) {
-      rows[type] = b.entities[type].filter((r) => !this.written.covers(r));
-      skipped += b.entities[type].length - rows[type].length;
-    }
-    this.counts.entityRowsSkipped += skipped;
-    return { rows, skipped };
-  }
-
-  private remember(rows: Record<EntityType, EntityRow[]>): void {
-    for (const type of ENTITY_TYPES) {
-      this.written.remember(rows[type]);
-      this.counts.entityRowsWritten += rows[type].length;
     }
   }
 
@@ -210,15 +127,11 @@ function paperIdsOf(b: WriteBatch): Set<string> {
   return ids;
 }
 
-/** Transaction 1: stubs, entities (the rows given: the batch's, less those already written) and repos. */
-async function writeNodes(
-  tx: WriteTx,
-  b: WriteBatch,
-  entities: Record<EntityType, EntityRow[]>,
-): Promise<void> {
+/** Transaction 1: stubs, entities and repos. */
+async function writeNodes(tx: WriteTx, b: WriteBatch): Promise<void> {
   const P = WRITE_BATCH_PARAMS;
   const params: Record<string, unknown> = { [P.stubs]: b.paperStubs, [P.repos]: b.repos };
-  for (const type of ENTITY_TYPES) params[P.entity(type)] = entities[type];
+  for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
   await tx.run(WRITE_NODES, { batch: params });
 }
 
@@ -243,9 +156,9 @@ async function writePapers(tx: WriteTx, b: WriteBatch): Promise<void> {
     params[P.created(kind)] = createdRows(kind, b.created[kind], positions);
     params[P.merged(kind)] = b.merged[kind];
   }
-  const [found] = await tx.run(WRITE_PAPERS, { batch: params });
-  if (!found)
-    throw new MissingSharedNodesError(
+  const [written] = await tx.run(WRITE_PAPERS, { batch: params });
+  if (!written)
+    throw new Error(
       "ingest: some of the batch's shared nodes were not found after they were merged (deleted meanwhile?); nothing of this batch's papers was written",
     );
 }

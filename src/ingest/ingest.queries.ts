@@ -303,7 +303,7 @@ export const WRITE_NODES = [
  * Papers and relationships of a batch (transaction 2). Returns one row `{ written: true }`, or no row
  * when one of the batch's shared nodes is missing: a shared node deleted since it was merged would
  * shift the positions the created rows use, so nothing is created and the writer fails the
- * transaction (see GraphWriter.write for when it then writes the batch again in full).
+ * transaction (which also undoes the papers merged before the check).
  */
 export const WRITE_PAPERS = [
   'CYPHER replan=skip',

@@ -145,7 +145,6 @@ export class IngestService {
   /** Ingests files (or `-` for stdin) in any input format. Throws DATABASE_UNAVAILABLE when Neo4j stays away. */
   async ingestFiles(sources: string[], options: IngestFilesOptions = {}): Promise<IngestSummary> {
     const run = new RunState(options.onReject ?? (() => undefined), options.onProgress ?? (() => undefined));
-    this.writer.forgetWritten();
     const ordered = sources
       .map((source, index) => ({ source, index, pwc: this.pwcKind(source, options.inputFormat) }))
       .sort(
@@ -180,7 +179,6 @@ export class IngestService {
       },
       () => undefined,
     );
-    this.writer.forgetWritten();
     async function* items(): AsyncIterable<IngestItem | RejectRecord> {
       for (let i = 0; i < raws.length; i++) {
         const mapped = toPaperInput(raws[i]);

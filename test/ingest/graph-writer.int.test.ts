@@ -1,6 +1,5 @@
 // Graph writer against the real Neo4j: nodes, provenance, alias accumulation, replacement of a
-// paper's extracted relationships (and only those), IMPLEMENTS derivation, entity rows left out when
-// already written (and a batch written again in full when such an entity was deleted by hand).
+// paper's extracted relationships (and only those), IMPLEMENTS derivation.
 import type { Executor } from '../../src/db/executor';
 import type { ExtractionRecord, PaperInput } from '../../src/extract/extraction.types';
 import { BatchBuilder, type PreparedPaper } from '../../src/ingest/graph-rows';
@@ -16,9 +15,6 @@ const P2 = `${tag}-p2`;
 const P3 = `${tag}-p3`;
 const P4 = `${tag}-p4`;
 const P5 = `${tag}-p5`;
-const P6 = `${tag}-p6`;
-const P7 = `${tag}-p7`;
-const P8 = `${tag}-p8`;
 const ev = (sentence: string) => [{ field: 'abstract' as const, sentence, start: 0, end: 5 }];
 
 function paper(id: string, title: string): PaperInput {
@@ -67,7 +63,7 @@ describe('Ingest: graph writer', () => {
     writer = new GraphWriter(executor, { attempts: 1 });
   });
   afterAll(async () => {
-    await cleanup(executor, [P1, P2, P3, P4, P5, P6, P7, P8]);
+    await cleanup(executor, [P1, P2, P3, P4, P5]);
     await executor.close();
   });
 
@@ -249,54 +245,6 @@ describe('Ingest: graph writer', () => {
     // And back: the edge is created once, not duplicated.
     await write(prepared(p3, record(p3, { lineage }), 'h3'));
     expect(await buildsOn(P3)).toEqual([edge]);
-  });
-
-  it('leaves out entity rows that add nothing to what it wrote earlier; a row that adds an alias is written', async () => {
-    const own = new GraphWriter(executor, { attempts: 1 });
-    const gamma = (aliases: string[]) => ({
-      type: 'method' as const,
-      id: `method:${tag}gammanet`,
-      name: `${tag}GammaNet`,
-      role: 'used' as const,
-      aliases,
-      confidence: 0.9,
-      rule: 'uses-x',
-      evidence: ev('we use'),
-    });
-    const writeWith = async (w: GraphWriter, id: string, aliases: string[]) => {
-      const p = paper(id, `Paper ${id}`);
-      const b = new BatchBuilder('2026-01-01T00:00:00.000Z');
-      b.addPaper(prepared(p, record(p, { entities: [gamma(aliases)] })));
-      await w.write(b.build());
-    };
-    await writeWith(own, P6, []);
-    expect(own.stats).toEqual({ entityRowsWritten: 1, entityRowsSkipped: 0, batchesRewritten: 0 });
-    await writeWith(own, P7, []);
-    expect(own.stats).toEqual({ entityRowsWritten: 1, entityRowsSkipped: 1, batchesRewritten: 0 });
-    await writeWith(own, P8, [`${tag}Gamma`]);
-    expect(own.stats).toEqual({ entityRowsWritten: 2, entityRowsSkipped: 1, batchesRewritten: 0 });
-    const [node] = await executor.read(ENTITY_NAMES, { id: `method:${tag}gammanet` });
-    expect(node.aliases).toEqual([`${tag}Gamma`]);
-    const users = await executor.read(
-      'MATCH (p:Paper)-[:USES]->(:Method {id: $id}) RETURN p.id AS id ORDER BY id',
-      { id: `method:${tag}gammanet` },
-    );
-    expect(users.map((r) => r.id)).toEqual([P6, P7, P8]);
-
-    // Deleted by hand while the writer still remembers it: the next batch naming it finds it missing
-    // and is written again in full, which creates it anew.
-    await executor.write('MATCH (m:Method {id: $id}) DETACH DELETE m', { id: `method:${tag}gammanet` });
-    await writeWith(own, P6, []);
-    expect(own.stats.batchesRewritten).toBe(1);
-    const again = await executor.read(
-      'MATCH (p:Paper)-[:USES]->(m:Method {id: $id}) RETURN p.id AS id, m.name AS name',
-      { id: `method:${tag}gammanet` },
-    );
-    expect(again).toEqual([{ id: P6, name: `${tag}GammaNet` }]);
-    // a new run starts from nothing written
-    own.forgetWritten();
-    await writeWith(own, P7, []);
-    expect(own.stats).toEqual({ entityRowsWritten: 1, entityRowsSkipped: 0, batchesRewritten: 0 });
   });
 
   it('re-ingesting a paper whose node was deleted by hand does not duplicate its BUILDS_ON and IMPLEMENTS edges', async () => {
