@@ -7,10 +7,9 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import type { Executor } from '../../src/db/executor';
-import { ENTITY_TYPES } from '../../src/names/normalize';
-import { BatchBuilder, REL_KINDS, type PreparedPaper, type WriteBatch } from '../../src/ingest/graph-rows';
-import { createdRows, nodePositions } from '../../src/ingest/graph.writer';
-import { WRITE_BATCH_PARAMS as P, WRITE_NODES, WRITE_PAPERS } from '../../src/ingest/ingest.queries';
+import { BatchBuilder, type PreparedPaper, type WriteBatch } from '../../src/ingest/graph-rows';
+import { nodesParams, papersParams } from '../../src/ingest/graph.writer';
+import { WRITE_NODES, WRITE_PAPERS } from '../../src/ingest/ingest.queries';
 
 /** WRITE_PAPERS without the deletion of earlier edges, papers created instead of merged. */
 export function floorStatement(): string {
@@ -44,25 +43,6 @@ async function* batches(
   if (inBatch > 0) yield [builder.build(), inBatch];
 }
 
-function papersParams(b: WriteBatch): Record<string, unknown> {
-  const params: Record<string, unknown> = {
-    [P.replaceIds]: [],
-    [P.papers]: b.papers,
-    [P.implementsFromPwc]: b.implementsFromPwc,
-    [P.nodeIds('Method')]: b.entities.method.map((r) => r.id),
-    [P.nodeIds('Dataset')]: b.entities.dataset.map((r) => r.id),
-    [P.nodeIds('Task')]: b.entities.task.map((r) => r.id),
-    [P.nodeIds('Concept')]: b.entities.concept.map((r) => r.id),
-    [P.nodeIds('Repo')]: b.repos.map((r) => r.id),
-  };
-  const positions = nodePositions(b);
-  for (const kind of REL_KINDS) {
-    params[P.created(kind)] = createdRows(kind, b.created[kind], positions);
-    params[P.merged(kind)] = b.merged[kind];
-  }
-  return params;
-}
-
 export interface FloorResult {
   papers: number;
   seconds: number;
@@ -85,8 +65,7 @@ export async function writeFloor(
 ): Promise<FloorResult> {
   const nodesStarted = performance.now();
   for await (const [b] of batches(prepared, batchSize, limit)) {
-    const params: Record<string, unknown> = { [P.stubs]: b.paperStubs, [P.repos]: b.repos };
-    for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
+    const params = nodesParams(b);
     await executor.writeTransaction(
       async (tx) => {
         await tx.run(WRITE_NODES, { batch: params });
@@ -104,6 +83,8 @@ export async function writeFloor(
   const writes = new Set<Promise<void>>();
   let papers = 0;
   for await (const [b, n] of batches(prepared, batchSize, limit)) {
+    // the same parameters as the write stage; the floor's statement has no deletion step, so the ids to
+    // replace go unread
     const params = papersParams(b);
     const write: Promise<void> = executor
       .writeTransaction(

@@ -127,16 +127,21 @@ function paperIdsOf(b: WriteBatch): Set<string> {
   return ids;
 }
 
-/** Transaction 1: stubs, entities and repos. */
-async function writeNodes(tx: WriteTx, b: WriteBatch): Promise<void> {
+/** The `$batch` parameter of WRITE_NODES: stubs, entities and repos. */
+export function nodesParams(b: WriteBatch): Record<string, unknown> {
   const P = WRITE_BATCH_PARAMS;
   const params: Record<string, unknown> = { [P.stubs]: b.paperStubs, [P.repos]: b.repos };
   for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
-  await tx.run(WRITE_NODES, { batch: params });
+  return params;
 }
 
-/** Transaction 2: papers and relationships, the shared nodes found by id (see WRITE_PAPERS). */
-async function writePapers(tx: WriteTx, b: WriteBatch): Promise<void> {
+/** Transaction 1: stubs, entities and repos. */
+async function writeNodes(tx: WriteTx, b: WriteBatch): Promise<void> {
+  await tx.run(WRITE_NODES, { batch: nodesParams(b) });
+}
+
+/** The `$batch` parameter of WRITE_PAPERS: papers, the ids of the batch's shared nodes, relationship rows. */
+export function papersParams(b: WriteBatch): Record<string, unknown> {
   const P = WRITE_BATCH_PARAMS;
   const ids: Record<Exclude<NodeLabel, 'Paper'>, string[]> = {
     Method: b.entities.method.map((r) => r.id),
@@ -156,6 +161,12 @@ async function writePapers(tx: WriteTx, b: WriteBatch): Promise<void> {
     params[P.created(kind)] = createdRows(kind, b.created[kind], positions);
     params[P.merged(kind)] = b.merged[kind];
   }
+  return params;
+}
+
+/** Transaction 2: papers and relationships, the shared nodes found by id (see WRITE_PAPERS). */
+async function writePapers(tx: WriteTx, b: WriteBatch): Promise<void> {
+  const params = papersParams(b);
   const [written] = await tx.run(WRITE_PAPERS, { batch: params });
   if (!written)
     throw new Error(
