@@ -14,15 +14,15 @@ import { Executor } from '../src/db/executor';
 import { startLocalServer, stopLocalServer } from '../src/db/local-server';
 import { packageRoot } from '../src/db/local-server/package-root';
 import { migrate } from '../src/db/migrations';
-import type { ExtractionRecord, PaperInput } from '../src/extract/extraction.types';
 import { EXTRACTOR_VERSION } from '../src/extract/extractor';
 import { createExtractionPool } from '../src/extract/worker-pool';
 import { contentHashOf } from '../src/ingest/content-hash';
-import { BatchBuilder } from '../src/ingest/graph-rows';
+import type { PreparedPaper, WriteBatch } from '../src/ingest/graph-rows';
 import { GraphWriter } from '../src/ingest/graph.writer';
 import { DEFAULT_BATCH_SIZE, DEFAULT_WRITE_CONCURRENCY } from '../src/ingest/ingest.service';
 import { isMapFailure, toPaperInput } from '../src/readers/paper-input.mapper';
-import { writeFloor } from './ingest/write-floor';
+import { preparedBatches } from './ingest/prepared-batches';
+import { createSharedNodes, floorWrite } from './ingest/write-floor';
 import { writeCorpus } from './synthetic/generate';
 
 const PORT = 7695;
@@ -210,12 +210,6 @@ async function endToEnd(
   };
 }
 
-interface Prepared {
-  paper: PaperInput;
-  record: ExtractionRecord;
-  contentHash: string;
-}
-
 /** Extracts every paper once (untimed) into a JSONL file of prepared records. */
 async function preExtract(file: string, out: string): Promise<number> {
   const pool = createExtractionPool({
@@ -223,7 +217,7 @@ async function preExtract(file: string, out: string): Promise<number> {
   });
   const sink = fs.createWriteStream(out);
   let n = 0;
-  let pending: Promise<Prepared>[] = [];
+  let pending: Promise<PreparedPaper>[] = [];
   const flush = async () => {
     for (const p of await Promise.all(pending)) sink.write(JSON.stringify(p) + '\n');
     pending = [];
@@ -261,13 +255,23 @@ async function emptyGraph(executor: Executor): Promise<void> {
   for (const wipe of WIPE_BATCHES) while (Number((await executor.write(wipe))[0]?.deleted ?? 0) > 0);
 }
 
-/** Writes the first `expected` prepared papers (all when the file holds no more), timed. */
+/** Writes a batch as the ingest pipeline does (one GraphWriter for the whole stage). */
+function pipelineWrite(executor: Executor): (batch: WriteBatch) => Promise<void> {
+  const writer = new GraphWriter(executor);
+  return (batch) => writer.write(batch);
+}
+
+/**
+ * Writes the first `expected` prepared papers (all when the file holds no more), timed, with `write`
+ * per batch (default: GraphWriter, as the pipeline does) and up to `concurrency` batches at once.
+ */
 async function writeStage(
   executor: Executor,
   prepared: string,
   batchSize: number,
   concurrency: number,
   expected: number,
+  write: (batch: WriteBatch) => Promise<void> = pipelineWrite(executor),
 ): Promise<{
   seconds: number;
   papers: number;
@@ -284,7 +288,6 @@ async function writeStage(
     neo4jThreadsCpuMsPerPaper: Record<string, number>;
   };
 }> {
-  const writer = new GraphWriter(executor);
   const pid = serverPid();
   const neo4jCpu = cpuSeconds(pid);
   const clientCpu = process.cpuUsage();
@@ -292,8 +295,6 @@ async function writeStage(
   let papers = 0;
   let written = 0;
   let relationships = 0;
-  let builder = new BatchBuilder(new Date().toISOString());
-  let inBatch = 0;
   // Per batch: papers written so far, wall clock and Neo4j CPU at its end (for the second half's rate:
   // a fresh server spends the first batches compiling and planning).
   const marks: { papers: number; at: number; neo4jCpu: number; threads?: ThreadCpu }[] = [
@@ -305,12 +306,12 @@ async function writeStage(
   const stopListening = executor.onQuery((q) => {
     if (!q.ok) failedStatements++;
   });
-  const commit = async () => {
-    relationships += builder.relationshipCount();
-    const batchPapers = inBatch;
-    const write: Promise<void> = writer.write(builder.build()).then(() => {
-      writes.delete(write);
-      written += batchPapers;
+  for await (const next of preparedBatches(prepared, batchSize, expected)) {
+    papers += next.papers;
+    relationships += next.relationships;
+    const done: Promise<void> = write(next.batch).then(() => {
+      writes.delete(done);
+      written += next.papers;
       const atHalf = !marks.some((m) => m.threads) && written >= expected / 2;
       marks.push({
         papers: written,
@@ -319,18 +320,9 @@ async function writeStage(
         threads: atHalf ? threadCpu(pid) : undefined,
       });
     });
-    writes.add(write);
-    builder = new BatchBuilder(new Date().toISOString());
-    inBatch = 0;
+    writes.add(done);
     while (writes.size >= concurrency) await Promise.race(writes);
-  };
-  for await (const line of readline.createInterface({ input: fs.createReadStream(prepared) })) {
-    if (papers >= expected) break;
-    builder.addPaper(JSON.parse(line) as Prepared);
-    papers++;
-    if (++inBatch >= batchSize) await commit();
   }
-  if (inBatch > 0) await commit();
   await Promise.all(writes);
   stopListening();
   const client = process.cpuUsage(clientCpu);
@@ -438,14 +430,23 @@ async function main(): Promise<void> {
         executor = await freshServer();
         await warmUp(executor);
         process.stderr.write('bench:ingest: write floor (shared nodes first, untimed; then CREATE only)\n');
-        const pid = serverPid();
-        const floor = await writeFloor(executor, preparedFile, batchSize, writeConcurrency, papers, () =>
-          cpuSeconds(pid),
+        const sharedNodesSeconds = await createSharedNodes(executor, preparedFile, batchSize, papers);
+        const floor = await writeStage(
+          executor,
+          preparedFile,
+          batchSize,
+          writeConcurrency,
+          papers,
+          floorWrite(executor),
         );
         results.writeFloor = {
           ...floor,
           batchSize,
           writeConcurrency,
+          sharedNodesSeconds,
+          papersPerSecond: Math.round(floor.papers / floor.seconds),
+          neo4jCpuMsPerPaper: Math.round((floor.neo4jCpuSeconds / floor.papers) * 1e5) / 100,
+          clientCpuMsPerPaper: Math.round((floor.clientCpuSeconds / floor.papers) * 1e5) / 100,
           loadAverageAfter: rounded(os.loadavg()),
         };
         loadAverages.push(os.loadavg());
