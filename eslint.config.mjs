@@ -28,4 +28,32 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // Layering: data flows one way (resolvers -> services / loaders -> read model -> executor -> driver).
+  // A module never imports from a layer above it; each block names what its files may not import.
+  ...layer(['src/db/**/*.ts'], ['graphql', 'loaders', 'read-model', 'ingest', 'server', 'cli']),
+  ...layer(['src/read-model/**/*.ts'], ['graphql', 'loaders', 'ingest', 'server', 'cli']),
+  ...layer(['loaders/**/*.ts'], ['graphql', 'ingest', 'server', 'cli']),
+  ...layer(['src/ingest/**/*.ts'], ['graphql', 'loaders', 'server', 'cli']),
 );
+
+/** A `no-restricted-imports` block: `files` may not import (relatively) from the `above` folders. */
+function layer(files, above) {
+  return [
+    {
+      files,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^\\.\\.?/(.*/)?(${above.join('|')})(/|$)`,
+                message: `layering: ${files.join(', ')} may not import from ${above.join(', ')} (a layer above it)`,
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}

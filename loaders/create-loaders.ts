@@ -2,7 +2,7 @@
 // so one request never sees another's cache). Every batch function runs exactly one query.
 import type DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
-import type { NodeModel, PaperModel } from '../src/graphql/common/models';
+import type { NodeModel, PaperModel } from '../src/read-model/models';
 import { createIntroducedByLoader } from './introduced-by.loader';
 import { createLineageLoader, type LineageEdgeRows, type LineageKey } from './lineage.loader';
 import { createNeighborLoaders, type NeighborLoaders } from './neighbors.loader';

@@ -1,8 +1,8 @@
 // `introducedBy` for methods and datasets: one query per batch and label.
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
-import { asMap, toPaper } from '../src/graphql/common/graph-mappers';
-import type { PaperModel } from '../src/graphql/common/models';
+import { asMap, toPaper } from '../src/read-model/graph-mappers';
+import type { PaperModel } from '../src/read-model/models';
 import { introducedByQuery, type IntroducedLabel } from './introduced-by.queries';
 
 export function createIntroducedByLoader(

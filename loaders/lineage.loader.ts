@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
 import type { Plain } from '../src/db/values';
-import { asList } from '../src/graphql/common/graph-mappers';
+import { asList } from '../src/read-model/graph-mappers';
 import { lineageQuery, type LineageDirectionName } from './lineage.queries';
 
 export interface LineageKey {

@@ -3,8 +3,8 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
 import type { Plain } from '../src/db/values';
-import { aggregateRelationships, asList, asMap, requireNodeModel } from '../src/graphql/common/graph-mappers';
-import type { EdgeDataModel, NodeModel } from '../src/graphql/common/models';
+import { aggregateRelationships, asList, asMap, requireNodeModel } from '../src/read-model/graph-mappers';
+import type { EdgeDataModel, NodeModel } from '../src/read-model/models';
 import { RELATIONS, neighborsQuery, type PageShape, type RelationName } from './neighbors.queries';
 
 export interface NeighborKey {

@@ -1,9 +1,9 @@
 // Loads any domain node by its global id (`method:x`, `paper:<id>`, `repo:host/o/n`): one query per batch.
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
-import { requireNodeModel } from '../src/graphql/common/graph-mappers';
-import { parseGlobalId } from '../src/graphql/common/ids';
-import type { NodeModel } from '../src/graphql/common/models';
+import { requireNodeModel } from '../src/read-model/graph-mappers';
+import { parseGlobalId } from '../src/read-model/ids';
+import type { NodeModel } from '../src/read-model/models';
 import { NODES_BY_ID } from './node.queries';
 
 const PARAM_OF_TYPE = {

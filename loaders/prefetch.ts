@@ -11,7 +11,7 @@ import { lineageClauses, lineagePageClauses } from './lineage.queries';
 import { neighborKeyParam, neighborPageShape, toNeighborPage, type NeighborKey } from './neighbors.loader';
 import { RELATIONS, neighborsPageClauses, prefetchPageClauses, type RelationName } from './neighbors.queries';
 import type { Plain } from '../src/db/values';
-import { asList, asMap } from '../src/graphql/common/graph-mappers';
+import { asList, asMap } from '../src/read-model/graph-mappers';
 
 export type PrefetchItem =
   | {

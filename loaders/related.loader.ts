@@ -2,8 +2,8 @@
 // batch and label.
 import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
-import { asList, asMap, requireNodeModel } from '../src/graphql/common/graph-mappers';
-import type { EntityModel } from '../src/graphql/common/models';
+import { asList, asMap, requireNodeModel } from '../src/read-model/graph-mappers';
+import type { EntityModel } from '../src/read-model/models';
 import { relatedQuery, type RelatedLabel } from './related.queries';
 
 export interface RelatedKey {

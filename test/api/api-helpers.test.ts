@@ -1,7 +1,7 @@
 // Pure helpers of the API: Lucene query building, cursors, global ids, argument ranges.
 import { toLuceneQuery, escapeLucene } from '../../src/graphql/search/lucene-query';
 import { decodeCursor, encodeCursor, pageRequest } from '../../src/graphql/common/connection';
-import { parseGlobalId, paperKeyFromId, repoKeyFromUrl } from '../../src/graphql/common/ids';
+import { parseGlobalId, paperKeyFromId, repoKeyFromUrl } from '../../src/read-model/ids';
 import { checkRange } from '../../src/graphql/common/argument-limits';
 
 describe('Search: Lucene query from user text', () => {

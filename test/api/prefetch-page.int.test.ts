@@ -4,7 +4,7 @@
 // the order the API documents: published date descending, papers without a date (missing or empty)
 // last, ties by id; distinct papers when several relationship types link one paper; any skip/limit.
 import type { Executor } from '../../src/db/executor';
-import { asList, asMap } from '../../src/graphql/common/graph-mappers';
+import { asList, asMap } from '../../src/read-model/graph-mappers';
 import { prefetchPageClauses, type PageShape } from '../../loaders/neighbors.queries';
 import { prepareDatabase, testExecutor } from './api-test-env';
 import { CREATE_PAGE_FIXTURE, DELETE_PAGE_FIXTURE, pageStatement } from './prefetch-page.queries';

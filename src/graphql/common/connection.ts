@@ -2,7 +2,7 @@
 // (a position in the ordered list), which is documented in docs/API.md but not part of the contract.
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
-import type { ConnectionModel, EdgeDataModel, EdgeModel } from './models';
+import type { ConnectionModel, EdgeDataModel, EdgeModel } from '../../read-model/models';
 import { checkRange } from './argument-limits';
 
 export interface PageRequest {

@@ -1,6 +1,6 @@
 // Maps the public EntityType enum to graph labels (a closed map).
 import { EntityType } from './enums.enum';
-import type { NodeTypeName } from './models';
+import type { NodeTypeName } from '../../read-model/models';
 
 const LABELS: Record<EntityType, NodeTypeName> = {
   [EntityType.PAPER]: 'Paper',

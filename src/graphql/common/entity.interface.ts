@@ -1,6 +1,6 @@
 // The `Entity` interface: the named things papers are linked to (methods, datasets, tasks, concepts).
 import { Field, ID, InterfaceType } from 'type-graphql';
-import type { EntityModel } from './models';
+import type { EntityModel } from '../../read-model/models';
 import { Node } from './node.interface';
 
 @InterfaceType('Entity', {

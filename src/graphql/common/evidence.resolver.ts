@@ -3,8 +3,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Paper } from '../paper/paper.type';
 import type { GraphQLContext } from './context';
 import { Evidence } from './evidence.type';
-import { paperGlobalId } from './ids';
-import type { EvidenceModel, PaperModel } from './models';
+import { paperGlobalId } from '../../read-model/ids';
+import type { EvidenceModel, PaperModel } from '../../read-model/models';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {

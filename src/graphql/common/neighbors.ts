@@ -5,7 +5,7 @@ import type { NeighborKey } from '../../../loaders/neighbors.loader';
 import type { RelationName } from '../../../loaders/neighbors.queries';
 import { pageRequest, toConnection } from './connection';
 import type { GraphQLContext } from './context';
-import type { ConnectionModel, NodeModel } from './models';
+import type { ConnectionModel, NodeModel } from '../../read-model/models';
 import { connectionNodeProperties, connectionNodeType } from './node-properties';
 import { isSelectedUnder, selectsEdgeData } from './selection';
 

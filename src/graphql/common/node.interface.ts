@@ -1,7 +1,7 @@
 // The Relay `Node` interface: every object with a global id (`method:mlp-mixer`, `paper:<id>`,
 // `repo:github.com/owner/name`) that `Query.node(id)` can refetch.
 import { Field, ID, InterfaceType } from 'type-graphql';
-import type { NodeModel } from './models';
+import type { NodeModel } from '../../read-model/models';
 
 @InterfaceType('Node', {
   description:

@@ -4,7 +4,7 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
-import type { ConnectionModel, EntityModel, NodeModel } from '../common/models';
+import type { ConnectionModel, EntityModel, NodeModel } from '../../read-model/models';
 import { createEntityResolver } from '../entity/entity.resolver';
 import { PaperConnection } from '../paper/paper.type';
 import { Concept, ConceptConnection } from './concept.type';

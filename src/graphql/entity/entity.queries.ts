@@ -1,7 +1,7 @@
 // Cypher for entity lookups and top-level entity lists. Labels, relationship types and ORDER BY
 // come from closed tables below, selected by enums; everything else is a parameter.
 import { prefetchColumns, prefetchSubqueries, type PrefetchPlan } from '../../../loaders/prefetch';
-import type { EntityTypeName } from '../common/models';
+import type { EntityTypeName } from '../../read-model/models';
 
 export type EntityOrderField = 'PAPER_COUNT' | 'YEAR' | 'NAME';
 

@@ -23,7 +23,7 @@ import type { GraphQLContext } from '../common/context';
 import { EntityType, OrderDirection } from '../common/enums.enum';
 import { planPrefetch } from '../common/prefetch-plan';
 import { EntityOrderField, EntityOrderInput, ListFilterInput } from '../common/list-filter.input';
-import type { ConnectionModel, EntityModel, EntityTypeName } from '../common/models';
+import type { ConnectionModel, EntityModel, EntityTypeName } from '../../read-model/models';
 import { RelatedEntity } from './related.type';
 
 const LABEL_OF_TYPE: Partial<Record<EntityType, RelatedLabel>> = {

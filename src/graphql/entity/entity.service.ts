@@ -6,9 +6,9 @@ import { ErrorCode } from '../../errors/error-code';
 import { normalizeName } from '../../names/normalize';
 import type { Loaders } from '../../../loaders/create-loaders';
 import { toConnection, type PageRequest } from '../common/connection';
-import { asList, asMap, toEntity } from '../common/graph-mappers';
+import { asList, asMap, toEntity } from '../../read-model/graph-mappers';
 import { filterParams, type Direction, type ListFilter } from '../common/list-filter';
-import type { ConnectionModel, EntityModel, EntityTypeName } from '../common/models';
+import type { ConnectionModel, EntityModel, EntityTypeName } from '../../read-model/models';
 import { NO_PREFETCH, prefetchParams, primePrefetched, type PrefetchPlan } from '../../../loaders/prefetch';
 import {
   entityByIdQuery,

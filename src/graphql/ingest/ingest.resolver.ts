@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import type { GraphQLContext } from '../common/context';
-import { paperGlobalId } from '../common/ids';
+import { paperGlobalId } from '../../read-model/ids';
 import { IngestPapersPayload, IngestStatus } from './ingest-result.type';
 import { PaperInputType } from './paper.input';
 

@@ -3,8 +3,8 @@
 import type { Loaders } from '../../../loaders/create-loaders';
 import type { LineageDirectionName } from '../../../loaders/lineage.queries';
 import { checkRange } from '../common/argument-limits';
-import { aggregateRelationships, asMap, toEntity } from '../common/graph-mappers';
-import type { EdgeDataModel, EntityModel } from '../common/models';
+import { aggregateRelationships, asMap, toEntity } from '../../read-model/graph-mappers';
+import type { EdgeDataModel, EntityModel } from '../../read-model/models';
 
 export interface LineageEdgeModel extends EdgeDataModel {
   from: EntityModel;

@@ -7,7 +7,7 @@ import { LineageDirection } from '../common/enums.enum';
 import { loadNeighbors } from '../common/neighbors';
 import { lineageNodeProperties } from '../common/node-properties';
 import { isSelected } from '../common/selection';
-import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../common/models';
+import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../../read-model/models';
 import { DatasetConnection } from '../dataset/dataset.type';
 import { createEntityResolver } from '../entity/entity.resolver';
 import { Lineage } from '../lineage/lineage.type';

@@ -1,7 +1,7 @@
 // Query.node: refetch any object by its Relay global id.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../common/context';
-import type { NodeModel } from '../common/models';
+import type { NodeModel } from '../../read-model/models';
 import { Node } from '../common/node.interface';
 
 @Resolver()

@@ -9,7 +9,7 @@ import { ListFilterInput, PaperOrderField, PaperOrderInput } from '../common/lis
 import { loadNeighbors } from '../common/neighbors';
 import { planPrefetch } from '../common/prefetch-plan';
 import { isSelected } from '../common/selection';
-import type { ConnectionModel, NodeModel, PaperModel } from '../common/models';
+import type { ConnectionModel, NodeModel, PaperModel } from '../../read-model/models';
 import { ConceptConnection } from '../concept/concept.type';
 import { DatasetConnection } from '../dataset/dataset.type';
 import { MethodConnection } from '../method/method.type';

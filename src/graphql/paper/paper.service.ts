@@ -4,10 +4,10 @@ import type { Plain } from '../../db/values';
 import type { Loaders } from '../../../loaders/create-loaders';
 import { toConnection, type PageRequest } from '../common/connection';
 import { NO_PREFETCH, prefetchParams, primePrefetched, type PrefetchPlan } from '../../../loaders/prefetch';
-import { asList, asMap, requireNodeModel, toPaper } from '../common/graph-mappers';
-import { paperGlobalId, paperKeyFromId } from '../common/ids';
+import { asList, asMap, requireNodeModel, toPaper } from '../../read-model/graph-mappers';
+import { paperGlobalId, paperKeyFromId } from '../../read-model/ids';
 import { filterParams, type Direction, type ListFilter } from '../common/list-filter';
-import type { ConnectionModel, PaperModel } from '../common/models';
+import type { ConnectionModel, PaperModel } from '../../read-model/models';
 import {
   paperByIdQuery,
   paperListQuery,

@@ -1,6 +1,6 @@
 // Cypher for `Query.path`: one shortestPath over any relationship type, undirected. Labels come from
 // the ids' type prefixes (a closed map); the length bound is a validated integer (1..10).
-import type { NodeTypeName } from '../common/models';
+import type { NodeTypeName } from '../../read-model/models';
 
 /** Params: `from`, `to` (node `id` properties). Returns at most one row `{ nodes, rels: [{ rel, start, end }] }`. */
 export function shortestPathQuery(fromLabel: NodeTypeName, toLabel: NodeTypeName, maxLength: number): string {

@@ -2,9 +2,9 @@
 import type { Executor } from '../../db/executor';
 import type { Loaders } from '../../../loaders/create-loaders';
 import { checkRange } from '../common/argument-limits';
-import { aggregateRelationships, asList, asMap, requireNodeModel } from '../common/graph-mappers';
-import { parseGlobalId } from '../common/ids';
-import type { EdgeDataModel, NodeModel } from '../common/models';
+import { aggregateRelationships, asList, asMap, requireNodeModel } from '../../read-model/graph-mappers';
+import { parseGlobalId } from '../../read-model/ids';
+import type { EdgeDataModel, NodeModel } from '../../read-model/models';
 import { shortestPathQuery } from './path.queries';
 
 export interface PathEdgeModel extends EdgeDataModel {

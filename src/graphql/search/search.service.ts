@@ -1,8 +1,8 @@
 // Ranked full-text search over papers, methods, datasets, tasks, concepts and repos.
 import type { Executor } from '../../db/executor';
 import { checkFirst } from '../common/connection';
-import { requireNodeModel } from '../common/graph-mappers';
-import type { NodeModel, NodeTypeName } from '../common/models';
+import { requireNodeModel } from '../../read-model/graph-mappers';
+import type { NodeModel, NodeTypeName } from '../../read-model/models';
 import { toLuceneQuery } from './lucene-query';
 import { SEARCH } from './search.queries';
 import { AppError } from '../../errors/app-error';

@@ -1,6 +1,6 @@
 // Graph statistics.
 import type { Executor } from '../../db/executor';
-import { asList, asMap } from '../common/graph-mappers';
+import { asList, asMap } from '../../read-model/graph-mappers';
 import { STATS } from './stats.queries';
 
 export interface StatsModel {

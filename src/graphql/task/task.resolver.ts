@@ -4,7 +4,7 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
-import type { ConnectionModel, EntityModel, NodeModel } from '../common/models';
+import type { ConnectionModel, EntityModel, NodeModel } from '../../read-model/models';
 import { DatasetConnection } from '../dataset/dataset.type';
 import { createEntityResolver } from '../entity/entity.resolver';
 import { MethodConnection } from '../method/method.type';

@@ -3,8 +3,8 @@ import type { Executor } from '../../db/executor';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import { checkFirst } from '../common/connection';
-import { requireNodeModel } from '../common/graph-mappers';
-import type { NodeModel, NodeTypeName } from '../common/models';
+import { requireNodeModel } from '../../read-model/graph-mappers';
+import type { NodeModel, NodeTypeName } from '../../read-model/models';
 import { TRENDING } from './trending.queries';
 
 export interface TrendingModel {

@@ -1,6 +1,6 @@
 // Converts plain rows from the executor (nodes as property maps with `__labels`, relationships as
 // property maps with `__type`) into the API's models. The only place that knows property names.
-import type { Plain } from '../../db/values';
+import type { Plain } from '../db/values';
 import { paperGlobalId } from './ids';
 import type {
   EdgeDataModel,
