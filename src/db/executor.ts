@@ -85,7 +85,12 @@ export class Executor {
    * The work may be retried on transient errors, so it must not have side effects outside `tx`.
    */
   async writeTransaction<R>(work: (tx: WriteTx) => Promise<R>, options: QueryOptions = {}): Promise<R> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    // The executeQuery bookmark manager: a later read (autoCommitRead, a graph version read) sees this write.
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       return await session.executeWrite(
         (tx: ManagedTransaction) =>

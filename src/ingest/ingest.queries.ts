@@ -1,6 +1,7 @@
 // Cypher of the ingest writer: static statements, one per label and per relationship kind, each
 // `UNWIND $rows AS row` over parameter rows built by graph-rows.ts. Labels and relationship types
 // come from closed enums (RelKind, ENTITY_LABEL), never from input.
+import { GRAPH_VERSION_BUMP } from '../db/graph-version.queries';
 import type { EntityType } from '../names/normalize';
 import type { RelKind } from './graph-rows';
 
@@ -279,7 +280,8 @@ const SHARED_LABELS = ['Method', 'Dataset', 'Task', 'Concept', 'Repo'] as const;
  *     paper's node, the deletion of its old edges and its new edges commit together. Several of
  *     these run at once (different papers), each after its batch's WRITE_NODES committed.
  * Each is ONE statement of sequential subqueries (one round trip) with one map parameter (see
- * unit()); empty lists make their subquery a no-op.
+ * unit()); empty lists make their subquery a no-op. Each ends with GRAPH_VERSION_BUMP, so the graph
+ * version changes in the transaction that changes the graph (src/db/graph-version.queries.ts).
  *
  * `replan=skip`: a plan is made once per server and statement, never again when statistics drift.
  * Planning these statements costs seconds of CPU, and a graph that grows from empty crosses the
@@ -296,6 +298,7 @@ export const WRITE_NODES = [
     unit(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t)),
   ),
   unit(MERGE_REPOS, WRITE_BATCH_PARAMS.repos),
+  GRAPH_VERSION_BUMP,
   'RETURN 1 AS done',
 ].join('\n');
 
@@ -317,5 +320,6 @@ export const WRITE_PAPERS = [
     unit(MERGE_RELS[k], WRITE_BATCH_PARAMS.merged(k)),
   ]),
   unit(MERGE_PWC_IMPLEMENTS, WRITE_BATCH_PARAMS.implementsFromPwc),
+  GRAPH_VERSION_BUMP,
   'RETURN true AS written',
 ].join('\n');

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readGraphVersion } from '../../src/db/graph-version';
 import { defaultMigrationsDir, forceUnlock, loadMigrations, migrate } from '../../src/db/migrations';
 import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
@@ -62,8 +63,13 @@ describe('Migrations: migrate on a real Neo4j', () => {
   });
 
   it('applies every migration in version order on an empty database and records version, checksum, description', async () => {
+    expect(await readGraphVersion(server.executor)).toBe('none');
     const applied: number[] = [];
     const result = await migrate(server.executor, undefined, { onApplied: (m) => applied.push(m.version) });
+    // each applied migration bumped the graph version once (with its record), nothing else writes here
+    expect(await readGraphVersion(server.executor)).toMatch(
+      new RegExp(`^[0-9a-f-]{36}:${projectFiles.length}$`),
+    );
     expect(result.upToDate).toBe(false);
     expect(result.current).toBe(latest);
     expect(applied).toEqual(projectFiles.map((f) => f.version));
@@ -79,6 +85,7 @@ describe('Migrations: migrate on a real Neo4j', () => {
         'task_id_unique',
         'concept_id_unique',
         'repo_id_unique',
+        '__graph_version_id_unique',
       ]),
     );
     const indexes = await server.executor.read(INDEXES);
@@ -94,9 +101,11 @@ describe('Migrations: migrate on a real Neo4j', () => {
 
   it('is a no-op the second time', async () => {
     const before = await server.executor.read(MIGRATIONS);
+    const version = await readGraphVersion(server.executor);
     const result = await migrate(server.executor);
     expect(result).toEqual({ applied: [], current: latest, upToDate: true });
     expect(await server.executor.read(MIGRATIONS)).toEqual(before);
+    expect(await readGraphVersion(server.executor)).toBe(version);
   });
 
   it('refuses an applied migration that was edited, and changes nothing', async () => {
@@ -123,8 +132,10 @@ describe('Migrations: migrate on a real Neo4j', () => {
     const dir = migrationsDir({
       'V902__Probe_b.cypher': 'CREATE INDEX test_probe_b IF NOT EXISTS FOR (n:TestProbe) ON (n.b);\n',
     });
+    const version = await readGraphVersion(server.executor);
     const result = await migrate(server.executor, dir);
     expect(result.applied.map((m) => m.file)).toEqual(['V902__Probe_b.cypher']);
+    expect(await readGraphVersion(server.executor)).not.toBe(version);
     expect((await server.executor.read(INDEXES)).map((i) => i.name)).toContain('test_probe_b');
     fs.writeFileSync(
       path.join(dir, 'V901__Probe_a.cypher'),
@@ -175,6 +186,7 @@ describe('Migrations: migrate on a real Neo4j', () => {
     const history = await server.executor.read(MIGRATIONS);
     expect(await cleanDatabase(server.executor)).toBe(2);
     expect(await server.executor.read(COUNT_NODES)).toEqual([
+      { label: '__GraphVersion', count: 1 },
       { label: '__Migration', count: history.length },
     ]);
   });
