@@ -17,7 +17,6 @@ import {
 } from './support/reliability.queries';
 import { fetchSchema, stringTargets, type StringTarget } from './support/schema-walk';
 
-const PORT = 4203;
 const KEY = 'injection-test-key-7f3a9c1e5b';
 
 export const HOSTILE: [string, string][] = [
@@ -69,7 +68,7 @@ describe('Injection: hostile strings through every string input', () => {
   let targets: StringTarget[];
 
   beforeAll(async () => {
-    api = await startApi(PORT, { PAPERGRAPH_API_KEYS: KEY });
+    api = await startApi({ PAPERGRAPH_API_KEYS: KEY });
     executor = testExecutor();
     targets = stringTargets(await fetchSchema(api.url));
   });

@@ -31,7 +31,7 @@ describe('Keys and rates on the real server', () => {
   describe('default configuration with PAPERGRAPH_API_KEYS', () => {
     let api: Api;
     beforeAll(async () => {
-      api = await startApi(4207, { PAPERGRAPH_API_KEYS: `${WRITE},another-write-key-0000` });
+      api = await startApi({ PAPERGRAPH_API_KEYS: `${WRITE},another-write-key-0000` });
     });
     afterAll(() => api.stop());
 
@@ -64,7 +64,7 @@ describe('Keys and rates on the real server', () => {
   describe('with PAPERGRAPH_READ_KEYS', () => {
     let api: Api;
     beforeAll(async () => {
-      api = await startApi(4208, { PAPERGRAPH_API_KEYS: WRITE, PAPERGRAPH_READ_KEYS: READ });
+      api = await startApi({ PAPERGRAPH_API_KEYS: WRITE, PAPERGRAPH_READ_KEYS: READ });
     });
     afterAll(() => api.stop());
 
@@ -98,7 +98,7 @@ describe('Keys and rates on the real server', () => {
   describe('with PAPERGRAPH_RATE_LIMIT=5/60s', () => {
     let api: Api;
     beforeAll(async () => {
-      api = await startApi(4209, { PAPERGRAPH_API_KEYS: WRITE, PAPERGRAPH_RATE_LIMIT: '5/60s' });
+      api = await startApi({ PAPERGRAPH_API_KEYS: WRITE, PAPERGRAPH_RATE_LIMIT: '5/60s' });
     });
     afterAll(() => api.stop());
 

@@ -6,8 +6,6 @@ import { getIntrospectionQuery } from 'graphql';
 import { startApi, type Api } from './support/api-server';
 import { codes, expectCoded, gql, status } from './support/http-client';
 
-const PORT = 4200;
-
 /** method(name) > [parents(first: 1) > nodes] x pairs > leaf: 1 + 2 * pairs + extra levels. */
 function lineageQuery(pairs: number, leaf: string): string {
   let inner = leaf;
@@ -18,7 +16,7 @@ function lineageQuery(pairs: number, leaf: string): string {
 describe('Limits and bad HTTP input on the real server', () => {
   let api: Api;
   beforeAll(async () => {
-    api = await startApi(PORT, {
+    api = await startApi({
       PAPERGRAPH_HEADERS_TIMEOUT_MS: '1000',
       PAPERGRAPH_REQUEST_TIMEOUT_MS: '2000',
     });
@@ -167,7 +165,7 @@ describe('Limits and bad HTTP input on the real server', () => {
     const BOUND = 45_000;
     const slowHeaders = new Promise<string>((resolve) => {
       const started = Date.now();
-      const socket = connect(PORT, '127.0.0.1', () => {
+      const socket = connect(api.port, '127.0.0.1', () => {
         socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n');
         let n = 0;
         const timer = setInterval(() => {
@@ -190,7 +188,7 @@ describe('Limits and bad HTTP input on the real server', () => {
       const req = request(
         {
           host: '127.0.0.1',
-          port: PORT,
+          port: api.port,
           method: 'POST',
           path: '/graphql',
           headers: { 'content-type': 'application/json', 'content-length': '1000' },

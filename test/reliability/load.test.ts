@@ -28,7 +28,6 @@ type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult
 // autocannon ships no types; the fields used are listed above.
 const autocannon = require('autocannon') as Autocannon;
 
-const HTTP_PORT = 4205;
 const OUT = path.join(ROOT, 'test-output', 'reliability-load.json');
 
 function rssKb(pid: number): number {
@@ -103,7 +102,7 @@ describe('Load: the real server under load and over time', () => {
   beforeAll(async () => {
     executor = testExecutor();
     mix = await requestMix(executor);
-    serve = await spawnServe(HTTP_PORT, { NEO4J_URI: testUri(), PAPERGRAPH_LOG_LEVEL: 'warn' });
+    serve = await spawnServe({ NEO4J_URI: testUri(), PAPERGRAPH_LOG_LEVEL: 'warn' });
   }, 120_000);
 
   afterAll(async () => {

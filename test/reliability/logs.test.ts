@@ -4,7 +4,6 @@ import { gql } from './support/http-client';
 import { testUri } from './support/neo4j-instance';
 import { spawnServe, type ServeProcess } from './support/serve-process';
 
-const HTTP_PORT = 4206;
 const KEY = 'pg_secret_key_5ad1e0c3b97f4e2a';
 const WRONG = 'pg_wrong_key_0000aaaa1111bbbb';
 const ABSTRACT =
@@ -13,7 +12,7 @@ const ABSTRACT =
 describe('Logs: structured, with no secrets or abstracts', () => {
   let serve: ServeProcess;
   beforeAll(async () => {
-    serve = await spawnServe(HTTP_PORT, { NEO4J_URI: testUri(), PAPERGRAPH_API_KEYS: KEY });
+    serve = await spawnServe({ NEO4J_URI: testUri(), PAPERGRAPH_API_KEYS: KEY });
   }, 60_000);
   afterAll(() => serve?.stop());
 

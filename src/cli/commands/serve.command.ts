@@ -43,7 +43,17 @@ export async function startServe(
   const host = options.host ?? (env.HOST?.trim() || '127.0.0.1');
   const hardening = createHardening<GraphQLContext>(env);
   const executor = new Executor(neo4jConfigFromEnv(env), hardening.executorOptions);
-  const ingest = new IngestService(executor);
+  // An ingestPapers mutation that meets an unavailable Neo4j waits and retries (src/ingest/retry.ts);
+  // each wait is logged so an operator (and the outage test) can see a mutation is waiting.
+  const ingest = new IngestService(executor, {
+    retry: {
+      onRetry: (attempt, delayMs, error) =>
+        hardening.logger.warn(
+          { kind: 'ingest', attempt, delayMs, errorCode: error.code },
+          'ingest write failed (database unavailable or a transient conflict); retrying',
+        ),
+    },
+  });
   const schema = await buildPapergraphSchema();
   const server = await runServer({
     executor,

@@ -1,5 +1,6 @@
-// Runs the real CLI, `node bin/papergraph.js serve --port P`, as a child process (dist/ is built by
-// the suite's global setup) and collects its stdout (JSON log lines) and stderr.
+// Runs the real CLI, `node bin/papergraph.js serve --port 0`, as a child process (dist/ is built by
+// the suite's global setup) and collects its stdout (JSON log lines) and stderr. Port 0: the server
+// picks a free port and prints its URL, so suites running side by side never collide.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { ROOT } from './neo4j-instance';
@@ -7,6 +8,7 @@ import { status, waitFor } from './http-client';
 
 export interface ServeProcess {
   child: ChildProcess;
+  port: number;
   base: string;
   url: string;
   stdout: string[];
@@ -20,19 +22,14 @@ export interface ServeProcess {
 }
 
 export async function spawnServe(
-  port: number,
   env: Record<string, string>,
-  readyTimeoutMs = 60_000,
+  readyTimeoutMs = 120_000,
 ): Promise<ServeProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'papergraph.js'), 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PAPERGRAPH_LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'papergraph.js'), 'serve', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, PAPERGRAPH_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout: string[] = [];
   const stderr: string[] = [];
   let partial = '';
@@ -46,20 +43,27 @@ export async function spawnServe(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  const base = `http://127.0.0.1:${port}`;
   let dead = false;
   void exited.then(() => {
     dead = true;
   });
+  let base = '';
   try {
     await waitFor(async () => {
       if (dead) throw new Error('exited');
+      // `serve` prints "GraphQL at http://127.0.0.1:<port>/graphql ..." once it listens
+      const printed = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(stderr.join(''));
+      if (!printed) return false;
+      base = printed[1];
       return (await status(`${base}/healthz`)) === 200;
     }, readyTimeoutMs);
   } catch {
     child.kill('SIGKILL');
-    throw new Error(`papergraph serve did not come up on ${base}:\n${stderr.join('').slice(-2000)}`);
+    throw new Error(
+      `papergraph serve did not come up (${base || 'no URL printed'}):\n${stderr.join('').slice(-2000)}`,
+    );
   }
+  const port = Number(new URL(base).port);
   const stop = async (graceMs = 15_000) => {
     if (!dead) child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -75,5 +79,5 @@ export async function spawnServe(
         return [];
       }
     });
-  return { child, base, url: `${base}/graphql`, stdout, stderr, logs, exited, stop };
+  return { child, port, base, url: `${base}/graphql`, stdout, stderr, logs, exited, stop };
 }
