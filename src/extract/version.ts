@@ -1,12 +1,18 @@
-// EXTRACTOR_VERSION = semver of the rule engine + a short hash of the rules and lexicon data, so
-// any change to rules or lexicon changes the version (ingest re-extracts papers on a new version).
+// EXTRACTOR_VERSION = semver of the rule engine + a short hash of the rules, lexicon and model data, so
+// any change to rules, lexicon or trained weights changes the version (ingest re-extracts papers on a new version).
 import { createHash } from 'node:crypto';
 import { LEXICON_DATA } from './lexicon';
+import { LINEAGE_MODEL_FILE } from './lineage';
 import { ENTITY_RULES, INTRO_SKIP_WORDS, TASK_HEADS } from './rules/entity.rules';
 import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
 
 /** Bump on changes to the extraction code that are not visible in the rule/lexicon data. */
-export const EXTRACTOR_ENGINE_VERSION = '1.3.2';
+export const EXTRACTOR_ENGINE_VERSION = '1.4.0';
+
+/** sha256 of the lineage classifier's weights file (data/models/lineage.v1.json), part of the version. */
+export const LINEAGE_MODEL_HASH = createHash('sha256')
+  .update(JSON.stringify(LINEAGE_MODEL_FILE))
+  .digest('hex');
 
 function ruleData(): string {
   const ser = (v: unknown): unknown => (v instanceof RegExp ? v.toString() : v);
@@ -18,6 +24,7 @@ function ruleData(): string {
       taskHeads: TASK_HEADS,
       skip: [...INTRO_SKIP_WORDS],
       lexicon: LEXICON_DATA,
+      lineageModel: LINEAGE_MODEL_HASH,
     },
     (_k, v: unknown) => ser(v),
   );
