@@ -24,6 +24,8 @@ export interface TrainOptions {
   minCount: number;
   seed: number;
   pageWeight: number;
+  /** Weight of the relation corpora's examples (the dev page's is pageWeight). */
+  extWeight: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -33,6 +35,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   minCount: 2,
   seed: 15,
   pageWeight: 4,
+  extWeight: 0.3,
 };
 
 function rng(seed: number): () => number {
@@ -46,19 +49,24 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Fits the weights; returns them as a model (threshold set later). */
-export function fit(examples: Example[], opt: TrainOptions): LineageModel {
-  const K = CLASSES.length;
+interface Row {
+  features: string[];
+  y: number;
+  w: number;
+}
+
+/** Softmax regression weights over `K` classes (AdaGrad SGD with L2, seeded shuffle). */
+export function fitWeights(rows: Row[], K: number, opt: TrainOptions): Map<string, Float64Array> {
   const count = new Map<string, number>();
-  for (const e of examples) for (const f of e.features) count.set(f, (count.get(f) ?? 0) + 1);
+  for (const e of rows) for (const f of e.features) count.set(f, (count.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [f, n] of count) if (n >= opt.minCount) index.set(f, index.size);
   const W = new Float64Array(index.size * K);
   const G = new Float64Array(index.size * K).fill(1e-6);
-  const data = examples.map((e) => ({
+  const data = rows.map((e) => ({
     x: [...new Set(e.features)].map((f) => index.get(f)).filter((i): i is number => i !== undefined),
-    y: e.label,
-    w: e.weight,
+    y: e.y,
+    w: e.w,
   }));
   const order = data.map((_, i) => i);
   const rand = rng(opt.seed);
@@ -92,16 +100,43 @@ export function fit(examples: Example[], opt: TrainOptions): LineageModel {
   }
   const weights = new Map<string, Float64Array>();
   for (const [f, i] of index) weights.set(f, W.slice(i * K, i * K + K));
+  return weights;
+}
+
+/**
+ * Fits the pair model (none / relation x direction) and, on the lineage examples alone with each
+ * relation's examples weighted to the same total, the relation model; threshold set later.
+ */
+export function fit(examples: Example[], opt: TrainOptions): LineageModel {
+  const K = CLASSES.length;
+  const w = (e: Example): number => (e.source === 'page' ? e.weight : e.weight * opt.extWeight);
+  const weights = fitWeights(
+    examples.map((e) => ({ features: e.features, y: e.label, w: w(e) })),
+    K,
+    opt,
+  );
   const relCount = LINEAGE_LABELS.map(() => 0);
   let edges = 0;
   for (const e of examples) {
     const c = CLASSES[e.label];
     if (!c) continue;
-    relCount[LINEAGE_LABELS.indexOf(c.relation)] += e.weight;
-    edges += e.weight;
+    relCount[LINEAGE_LABELS.indexOf(c.relation)] += w(e);
+    edges += w(e);
   }
   const relationPrior = relCount.map((n) => Math.round((n / Math.max(edges, 1)) * 1000) / 1000);
-  return { threshold: 0.5, relationPrior, weights, nClasses: K };
+  const positives: Row[] = [];
+  for (const e of examples) {
+    const c = CLASSES[e.label];
+    if (!c) continue;
+    const r = LINEAGE_LABELS.indexOf(c.relation);
+    positives.push({
+      features: e.features,
+      y: r,
+      w: w(e) * Math.sqrt(edges / (LINEAGE_LABELS.length * relCount[r])),
+    });
+  }
+  const relationWeights = fitWeights(positives, LINEAGE_LABELS.length, opt);
+  return { threshold: 0.5, relationPrior, weights, relationWeights, nClasses: K };
 }
 
 /** Pair-level counts at a threshold: an edge is right when gold has a lineage class of the same direction. */
@@ -131,15 +166,20 @@ export function f1(c: { tp: number; fp: number; fn: number }): { p: number; r: n
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-export function toModelFile(model: LineageModel, training: unknown): LineageModelFile {
+function table(weights: Map<string, Float64Array>): { features: string[]; rows: number[][] } {
   const features: string[] = [];
   const rows: number[][] = [];
-  for (const [f, row] of [...model.weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [f, row] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const r = [...row].map((v) => Math.round(v * 1000) / 1000);
     if (r.every((v) => Math.abs(v) < 0.02)) continue;
     features.push(f);
     rows.push(r);
   }
+  return { features, rows };
+}
+
+export function toModelFile(model: LineageModel, training: unknown): LineageModelFile {
+  const { features, rows } = table(model.weights);
   return {
     format: 'papergraph-lineage-logreg',
     version: 1,
@@ -148,6 +188,7 @@ export function toModelFile(model: LineageModel, training: unknown): LineageMode
     relationPrior: model.relationPrior,
     features,
     rows,
+    relation: model.relationWeights ? table(model.relationWeights) : undefined,
     training,
   };
 }

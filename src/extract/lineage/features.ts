@@ -55,8 +55,47 @@ function tokens(text: string, start: number, end: number): Tok[] {
   return out;
 }
 
+// The pairs of one sentence come one after another: its tokens are kept for the next pair.
+let lastText = '';
+let lastStart = -1;
+let lastEnd = -1;
+let lastTokens: Tok[] = [];
+
+function sentenceTokens(text: string, start: number, end: number): Tok[] {
+  if (text !== lastText || start !== lastStart || end !== lastEnd) {
+    lastTokens = tokens(text, start, end);
+    lastText = text;
+    lastStart = start;
+    lastEnd = end;
+  }
+  return lastTokens;
+}
+
+/** Index of the first token starting at or after `pos`. */
+function firstAt(toks: Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const foldCache = new Map<string, string>();
+
 /** Letters and digits only, lower case, a final plural `s` folded (for containment tests). */
 export function foldName(s: string): string {
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const out = foldUncached(s);
+  if (foldCache.size > 20_000) foldCache.clear();
+  foldCache.set(s, out);
+  return out;
+}
+
+function foldUncached(s: string): string {
   const n = s
     .normalize('NFKC')
     .toLowerCase()
@@ -135,7 +174,11 @@ export function pairFeatures(p: PairInput): string[] {
   if (b.anchor === 'none') add(`shb=${nameShape(b.surface)}`);
   if (p.kind === 'name') return f;
 
-  const between = tokens(p.text, a.end, b.start);
+  const sent = sentenceTokens(p.text, p.sentStart, p.sentEnd);
+  const ia = firstAt(sent, a.start);
+  const ib = firstAt(sent, b.start);
+  const between: Tok[] = [];
+  for (let i = firstAt(sent, a.end); i < ib; i++) if (sent[i].end <= b.start) between.push(sent[i]);
   const n = between.length;
   add(`dist=${distBucket(n)}`);
   add(`mb=${Math.min(p.mentionsBetween, 3)}`);
@@ -161,8 +204,8 @@ export function pairFeatures(p: PairInput): string[] {
   }
   if (n >= 2) add(`bl2=${between[n - 2].w}_${between[n - 1].w}`);
   // Around: two words before the first, two after the second, cue classes in the clause before.
-  const before = tokens(p.text, p.sentStart, a.start);
-  const after = tokens(p.text, b.end, p.sentEnd);
+  const before = sent.slice(Math.max(0, ia - 6), ia);
+  const after = sent.slice(firstAt(sent, b.end), firstAt(sent, b.end) + 4);
   if (before.length > 0) add(`pa1=${before[before.length - 1].w}`);
   else add('pa1=<s>');
   if (before.length > 1) add(`pa2=${before[before.length - 2].w}_${before[before.length - 1].w}`);

@@ -44,6 +44,8 @@ export interface LineageModelFile {
   /** Feature names; `rows[i]` holds one weight per class for `features[i]` (tiny weights pruned). */
   features: string[];
   rows: number[][];
+  /** The relation model: feature -> one weight per relation (LINEAGE_LABELS order), trained on edges only. */
+  relation?: { features: string[]; rows: number[][] };
   training?: unknown;
 }
 
@@ -51,6 +53,7 @@ export interface LineageModel {
   threshold: number;
   relationPrior: number[];
   weights: Map<string, Float64Array>;
+  relationWeights?: Map<string, Float64Array>;
   nClasses: number;
 }
 
@@ -60,18 +63,30 @@ export function loadLineageModel(file: LineageModelFile): LineageModel {
   const expected = CLASSES.map(className);
   if (file.classes.join(',') !== expected.join(','))
     throw new Error(`lineage model: classes ${file.classes.join(',')} differ from ${expected.join(',')}`);
-  const weights = new Map<string, Float64Array>();
-  if (file.features.length !== file.rows.length)
-    throw new Error('lineage model: features and rows differ in length');
-  file.features.forEach((k, i) => {
-    const row = file.rows[i];
-    if (row.length !== expected.length)
-      throw new Error(`lineage model: feature ${k} has ${row.length} weights`);
-    weights.set(k, Float64Array.from(row));
-  });
+  const weights = readTable(file.features, file.rows, expected.length);
+  const relationWeights = file.relation
+    ? readTable(file.relation.features, file.relation.rows, LINEAGE_LABELS.length)
+    : undefined;
   if (file.relationPrior.length !== LINEAGE_LABELS.length)
     throw new Error('lineage model: relationPrior length');
-  return { threshold: file.threshold, relationPrior: file.relationPrior, weights, nClasses: expected.length };
+  return {
+    threshold: file.threshold,
+    relationPrior: file.relationPrior,
+    weights,
+    relationWeights,
+    nClasses: expected.length,
+  };
+}
+
+function readTable(features: string[], rows: number[][], width: number): Map<string, Float64Array> {
+  const weights = new Map<string, Float64Array>();
+  if (features.length !== rows.length) throw new Error('lineage model: features and rows differ in length');
+  features.forEach((k, i) => {
+    const row = rows[i];
+    if (row.length !== width) throw new Error(`lineage model: feature ${k} has ${row.length} weights`);
+    weights.set(k, Float64Array.from(row));
+  });
+  return weights;
 }
 
 /** Class probabilities (softmax of the summed weight rows) of one feature list. */
@@ -95,9 +110,9 @@ export function classProbabilities(model: LineageModel, features: string[]): Flo
 
 /**
  * The decision for one pair: the direction whose summed probability (over the relations) is the
- * larger, when it reaches the threshold; then, within it, the relation with the largest
- * probability relative to its training share (few extends / replaces examples still win when the
- * text says so). Undefined: no edge.
+ * larger, when it reaches the threshold; then the relation: the relation model's best (trained
+ * on edges only, each relation weighted alike, so few extends / replaces examples still win when
+ * the text says so), else the pair model's best relative to its training share. Undefined: no edge.
  */
 export function decidePair(
   model: LineageModel,
@@ -115,9 +130,15 @@ export function decidePair(
   if (p < model.threshold || p <= probs[0]) return undefined;
   let best = -1;
   let bestScore = -Infinity;
+  const rel = new Float64Array(LINEAGE_LABELS.length);
+  if (model.relationWeights)
+    for (const f of features) {
+      const row = model.relationWeights.get(f);
+      if (row) for (let r = 0; r < rel.length; r++) rel[r] += row[r];
+    }
   for (let r = 0; r < LINEAGE_LABELS.length; r++) {
     const c = 1 + 2 * r + (childFirst ? 0 : 1);
-    const score = probs[c] / Math.max(model.relationPrior[r], 0.02);
+    const score = model.relationWeights ? rel[r] : probs[c] / Math.max(model.relationPrior[r], 0.02);
     if (score > bestScore) {
       bestScore = score;
       best = r;
