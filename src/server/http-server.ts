@@ -1,7 +1,8 @@
 // The HTTP server of `papergraph serve` (plain node:http + Apollo's executeHTTPGraphQLRequest):
 // /graphql (GET queries, POST; GraphQL over HTTP incl. application/graphql-response+json; GraphiQL
 // for a browser GET without a query), /graphiql (+ assets), /healthz, /readyz. Binds 127.0.0.1 by
-// default. Body size limit, CORS, CSRF prevention (Apollo), APQ (Apollo), graceful shutdown.
+// default. Body size limit, CORS, CSRF prevention (Apollo), APQ (Apollo), graceful shutdown, and with
+// `caching` the graph-versioned result cache and HTTP caching of GET reads (ETag, 304, Cache-Control).
 // HOOK POINTS for hardening: `requestGuards` (run first on every /graphql request: rate limits, ...)
 // and ApolloOptions.validationRules / plugins (src/server/apollo-server.ts).
 import * as http from 'node:http';
@@ -13,6 +14,9 @@ import { createContext, type GraphQLContext } from '../graphql/common/context';
 import type { ErrorLogger } from '../graphql/common/format-error';
 import type { IngestPort } from '../graphql/common/ingest-port';
 import { createApolloServer } from './apollo-server';
+import { requestKey } from './cache/cacheable-request';
+import { entityTag, type CachedResponse } from './cache/result-cache';
+import type { CacheStatus, ResponseCaching } from './cache/response-caching';
 import { applyCors, type CorsOrigins } from './cors';
 import { GRAPHIQL_CSP, GraphiqlAssets } from './graphiql';
 import { ReadinessCheck } from './readiness';
@@ -52,6 +56,8 @@ export interface ServerOptions {
   /** graphql-js parse options (e.g. `maxTokens`). */
   parseOptions?: { maxTokens?: number };
   plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** The result cache and HTTP caching of reads (none: every request runs, no ETag). */
+  caching?: ResponseCaching;
 }
 
 export interface RunningServer {
@@ -59,6 +65,7 @@ export interface RunningServer {
   port: number;
   host: string;
   apollo: ApolloServer<GraphQLContext>;
+  caching: ResponseCaching | null;
   /** Stops accepting, drains in-flight requests, stops Apollo and closes the executor. Idempotent. */
   close(): Promise<void>;
 }
@@ -77,6 +84,13 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
 }
 
 class BodyTooLarge extends Error {}
+
+/** RFC 9110 If-None-Match: `*` or a list of entity tags, compared weakly (a `W/` prefix ignored). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
 
 function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -118,11 +132,12 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const corsOrigins = options.corsOrigins ?? [];
   const logger = options.logger;
+  const caching = options.caching ?? null;
   const apollo = createApolloServer({
     schema: options.schema,
     logger,
     validationRules: options.validationRules,
-    plugins: options.plugins,
+    plugins: [...(options.plugins ?? []), ...(caching ? [caching.plugin<GraphQLContext>()] : [])],
     parseOptions: options.parseOptions,
   });
   await apollo.start();
@@ -190,23 +205,84 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         body = text;
       }
     }
+    // A read already answered at this graph version is sent from the cache, Apollo not involved.
+    const key = caching?.enabled ? requestKey(req.method, url.searchParams, body, headers) : null;
+    const version = key !== null && caching ? await caching.version() : null;
+    if (key !== null && version !== null) {
+      const hit = caching?.get(version, key);
+      if (hit) return sendRead(req, res, hit, 'hit');
+    }
     const authorization = req.headers.authorization;
+    let contextValue: GraphQLContext | undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-      context: async () =>
-        createContext(
+      context: async () => {
+        const created = createContext(
           { executor: options.executor, canWrite: options.canWrite, ingest: options.ingest },
           authorization,
-        ),
+        );
+        contextValue = caching ? caching.track(created) : created;
+        return contextValue;
+      },
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
+    const outcome = caching?.outcomeOf(contextValue);
+    if (outcome?.operation === 'mutation') {
+      // this server's next read must see the write: key it by a version read after the commit
+      await caching?.afterWrite();
+      res.setHeader('cache-control', 'no-store');
+    } else if (caching) {
+      const status: CacheStatus = caching.enabled ? 'miss' : 'off';
+      const stored =
+        outcome?.operation === 'query' &&
+        outcome.ok &&
+        res.statusCode === 200 &&
+        response.body.kind === 'complete'
+          ? {
+              body: response.body.string,
+              contentType: response.headers.get('content-type') ?? JSON_TYPE,
+              etag: entityTag(response.body.string),
+            }
+          : null;
+      if (stored) {
+        if (key !== null && version !== null) caching.set(version, key, stored);
+        return sendRead(req, res, stored, status);
+      }
+      res.setHeader('x-papergraph-cache', status);
+    }
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  };
+
+  /**
+   * A successful read: its body with `x-papergraph-cache`; over GET also its ETag and the configured
+   * Cache-Control, and 304 without a body when the client's If-None-Match already names it.
+   */
+  const sendRead = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    read: CachedResponse,
+    status: CacheStatus,
+  ) => {
+    res.setHeader('x-papergraph-cache', status);
+    res.setHeader('content-type', read.contentType);
+    if (req.method === 'GET' && caching) {
+      res.setHeader('etag', read.etag);
+      res.setHeader('cache-control', caching.cacheControl);
+      res.setHeader('vary', 'accept');
+      if (matchesEtag(req.headers['if-none-match'], read.etag)) {
+        res.statusCode = 304;
+        res.removeHeader('content-type');
+        return res.end();
+      }
+    }
+    res.statusCode = 200;
+    res.end(read.body);
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -297,10 +373,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       await stopped;
       await apollo.stop();
       await options.executor.close();
-      logger.info({}, 'Papergraph API stopped');
+      logger.info(caching ? { cache: caching.stats() } : {}, 'Papergraph API stopped');
     })();
     return closing;
   };
 
-  return { url, port: address.port, host: address.address, apollo, close };
+  return { url, port: address.port, host: address.address, apollo, caching, close };
 }

@@ -88,6 +88,7 @@ export function startHttpRequestLog(logger: Logger, req: IncomingMessage, res: S
         path: path.length > 200 ? `${path.slice(0, 200)}...` : path,
         status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(res.hasHeader('x-papergraph-cache') ? { cache: res.getHeader('x-papergraph-cache') } : {}),
         outcome: status < 400 ? 'ok' : status < 500 || status === 499 ? 'client_error' : 'server_error',
       },
       'http request',

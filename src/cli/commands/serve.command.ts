@@ -3,6 +3,7 @@
 // requests and closes the database driver.
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { cacheConfigFromEnv } from '../../config/cache-config';
 import { neo4jConfigFromEnv } from '../../config/neo4j-config';
 import { Executor } from '../../db/executor';
 import { AppError } from '../../errors/app-error';
@@ -10,6 +11,7 @@ import { ErrorCode } from '../../errors/error-code';
 import { buildPapergraphSchema } from '../../graphql/common/schema';
 import type { GraphQLContext } from '../../graphql/common/context';
 import { IngestService } from '../../ingest/ingest.service';
+import { ResponseCaching } from '../../server/cache/response-caching';
 import { parseCorsOrigins } from '../../server/cors';
 import { runServer, type RunningServer } from '../../server/http-server';
 import { createHardening } from '../../server/limits/hardening';
@@ -42,7 +44,17 @@ export async function startServe(
         : DEFAULT_HTTP_PORT;
   const host = options.host ?? (env.HOST?.trim() || '127.0.0.1');
   const hardening = createHardening<GraphQLContext>(env);
+  const cacheConfig = cacheConfigFromEnv(env, { readsRequireKey: hardening.apiKeys.readsRequireKey });
   const executor = new Executor(neo4jConfigFromEnv(env), hardening.executorOptions);
+  const caching = new ResponseCaching({
+    executor,
+    config: cacheConfig,
+    onVersionError: (error) =>
+      hardening.logger.warn(
+        { err: error },
+        'graph version read failed: reads bypass the result cache until it answers',
+      ),
+  });
   // An ingestPapers mutation that meets an unavailable Neo4j waits and retries (src/ingest/retry.ts);
   // each wait is logged so an operator (and the outage test) can see a mutation is waiting.
   const ingest = new IngestService(executor, {
@@ -71,7 +83,18 @@ export async function startServe(
     validationRules: hardening.validationRules,
     parseOptions: hardening.parseOptions,
     plugins: hardening.plugins,
+    caching,
   });
+  hardening.logger.info(
+    {
+      cacheMb: cacheConfig.maxBytes / (1024 * 1024),
+      staleMs: cacheConfig.staleMs,
+      cacheControl: cacheConfig.cacheControl,
+    },
+    cacheConfig.maxBytes > 0
+      ? 'result cache on (PAPERGRAPH_CACHE_MB, PAPERGRAPH_CACHE_STALE_MS)'
+      : 'result cache off (PAPERGRAPH_CACHE_MB=0)',
+  );
   if (!hardening.apiKeys.configured) {
     hardening.logger.info(
       {},
