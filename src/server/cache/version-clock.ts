@@ -53,7 +53,10 @@ export class VersionClock {
 
   /** After this server committed a write: a read that starts now, so the next request sees the write. */
   async afterWrite(): Promise<void> {
-    await this.start(this.now()).catch(() => undefined);
+    await this.start(this.now()).catch(() => {
+      // unread: forget the version held, so the next request reads one instead of trusting it
+      this.held = null;
+    });
   }
 
   /** Joins a read in flight that started within the bound, else starts one. */
