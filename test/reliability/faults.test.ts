@@ -15,7 +15,7 @@ import { startLocalServer, stopLocalServer } from '../../src/db/local-server';
 import { migrate } from '../../src/db/migrations';
 import type { Executor } from '../../src/db/executor';
 import { codes, gql, status, waitFor, type GqlResponse } from './support/http-client';
-import { ROOT, testExecutor, testUri } from './support/neo4j-instance';
+import { ROOT, START_TIMEOUT_MS, testExecutor, testUri } from './support/neo4j-instance';
 import { PAPER_BY_ID, SEED_PAPER } from './support/reliability.queries';
 import { spawnServe, type ServeProcess } from './support/serve-process';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
@@ -34,7 +34,14 @@ const RETRY_LOG = /retrying$/;
  */
 const FAST_MS = 15_000;
 
-const startDb = () => startLocalServer({ port: DB_PORT, home: DB_HOME, heap: '1g', pagecache: '128m' });
+const startDb = () =>
+  startLocalServer({
+    port: DB_PORT,
+    home: DB_HOME,
+    heap: '1g',
+    pagecache: '128m',
+    startTimeoutMs: START_TIMEOUT_MS,
+  });
 const stopDb = () => stopLocalServer({ home: DB_HOME });
 
 type IngestPayload = { ingestPapers?: { results: { id: string; status: string }[] } } | null;
@@ -54,7 +61,7 @@ describe('Faults: database outage, recovery, ingest durability and graceful shut
     await migrate(executor);
     // The outage database may be new (a fresh checkout): give the drain test something to read.
     await executor.write(SEED_PAPER, { id: 'faults-seed-paper', title: 'A paper the drain test reads' });
-  }, 180_000);
+  }, START_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await serve?.stop(5_000);

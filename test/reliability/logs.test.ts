@@ -1,6 +1,6 @@
 // Logs: the real CLI's stdout is structured JSON with request id, operation name, duration and
 // outcome; no API key, no Authorization header value and no abstract text ever appears in it.
-import { gql } from './support/http-client';
+import { gql, waitFor } from './support/http-client';
 import { testUri } from './support/neo4j-instance';
 import { spawnServe, type ServeProcess } from './support/serve-process';
 
@@ -43,7 +43,13 @@ describe('Logs: structured, with no secrets or abstracts', () => {
     expect(ok.headers.get('x-request-id')).toBe('req-listing-1');
     const written = await gql(serve.url, mutation, { papers }, { authorization: `Bearer ${KEY}` });
     expect(written.body.errors).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 500));
+    // The log lines are written as each response ends; wait until the last request's line is in.
+    await waitFor(
+      async () =>
+        serve.logs().filter((l) => l.kind === 'graphql' && l.operationName === 'LogProbe').length >= 2,
+      60_000,
+      50,
+    );
 
     const logs = serve.logs();
     const graphql = logs.filter((l) => l.kind === 'graphql');

@@ -16,6 +16,9 @@ export function testHome(): string {
   return path.resolve(ROOT, process.env.NEO4J_TEST_HOME ?? '.papergraph/neo4j-test-hardening');
 }
 
+/** How long a Neo4j start may take (NEO4J_TEST_START_TIMEOUT_MS): wide, a busy 2-core machine is slow. */
+export const START_TIMEOUT_MS = Number(process.env.NEO4J_TEST_START_TIMEOUT_MS ?? 300_000);
+
 export function testUri(port = testPort()): string {
   return `bolt://127.0.0.1:${port}`;
 }
@@ -29,7 +32,7 @@ export function testExecutor(port = testPort(), queryTimeoutMs?: number): Execut
 
 /** Starts (or reuses) an instance, migrates it and loads the sample corpus when it has no papers. */
 export async function startLoadedInstance(port: number, home: string): Promise<void> {
-  await startLocalServer({ port, home, heap: '1g', pagecache: '256m' });
+  await startLocalServer({ port, home, heap: '1g', pagecache: '256m', startTimeoutMs: START_TIMEOUT_MS });
   const executor = testExecutor(port);
   try {
     await migrate(executor);
