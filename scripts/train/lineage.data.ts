@@ -145,6 +145,9 @@ export function relationExamples(file: string): Example[] {
       if (ents.length < 2) continue;
       const sentence = r.text.slice(bs, be);
       const d = detokenize(sentence);
+      const mentionSpans = ents
+        .map((e) => [d.map(e.start - bs), d.map(e.end - bs)] as const)
+        .filter(([x, y]) => x >= 0 && y >= 0);
       for (let i = 0; i < ents.length; i++) {
         for (let j = i + 1; j < ents.length; j++) {
           const a = ents[i];
@@ -174,6 +177,7 @@ export function relationExamples(file: string): Example[] {
             mentionsBetween: ents.filter((e) => e.start >= a.end && e.end <= b.start).length,
             kind: 'sentence',
             inTitle: corpus === 'scinlp' && r.sent_index === 0,
+            mentionSpans,
           };
           out.push({ features: pairFeatures(input), label: classIndex(cls), weight: 1, source, group });
         }

@@ -267,7 +267,8 @@ export async function trainLineage(
     log(
       `threshold ${t.toFixed(2)}: relations dev pair F1 ${rel.f.toFixed(3)}, page 5-fold pair F1 ${page.f.toFixed(3)}`,
     );
-    if (score > best.score + 1e-9) best = { t: Math.round(t * 100) / 100, score, rel, page };
+    // Ties go to the higher threshold (fewer edges for the same F1).
+    if (score >= best.score - 1e-9) best = { t: Math.round(t * 100) / 100, score, rel, page };
   }
   const final = fit([...data.train, ...data.page], opt);
   final.threshold = best.t;

@@ -9,6 +9,7 @@ import type { ExtractedLineage, LineageRelation } from './extraction.types';
 import type { Mention } from './mention.types';
 import type { Sentence } from './text-units';
 import { makeEvidence } from './evidence';
+import { COMPARISON_CUE } from './rules/lineage.rules';
 import type { LineageCandidate } from './lineage/candidates';
 import { lineageCandidates } from './lineage/candidates';
 import { pairFeatures } from './lineage/features';
@@ -58,6 +59,15 @@ export function captureLineageCandidates<T>(fn: () => T): { result: T; candidate
   }
 }
 
+/**
+ * The one veto kept from the rules: a comparison cue between the two names of a sentence pair
+ * ("A outperforms B", "A is faster than B") - comparison is never lineage in the contract.
+ */
+function comparedBetween(c: LineageCandidate): boolean {
+  if (c.input.kind !== 'sentence') return false;
+  return COMPARISON_CUE.test(c.input.text.slice(c.input.first.end, c.input.second.start));
+}
+
 interface Edge {
   child: Mention;
   parent: Mention;
@@ -79,7 +89,7 @@ export function findLineage(
     const features = pairFeatures(c.input);
     if (capture) capture.push({ candidate: c, features });
     const cls = decidePair(m, features);
-    if (!cls) continue;
+    if (!cls || comparedBetween(c)) continue;
     const child = cls.childFirst ? c.first : c.second;
     const parent = cls.childFirst ? c.second : c.first;
     // Evidence: the parent's mention, or the sentence's real mention when the other side is virtual.

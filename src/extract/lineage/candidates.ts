@@ -86,6 +86,7 @@ export function lineageCandidates(
   const main = mainKey ? methods.find((m) => m.key === mainKey) : undefined;
   for (const s of sentences) {
     const inS = methods.filter((m) => m.sentence === s).sort((a, b) => a.start - b.start || a.end - b.end);
+    const mentionSpans = inS.map((m) => [m.start, m.end] as const);
     for (let i = 0; i < inS.length; i++) {
       for (let j = i + 1; j < inS.length; j++) {
         const a = inS[i];
@@ -105,6 +106,7 @@ export function lineageCandidates(
             mentionsBetween: between,
             kind: 'sentence',
             inTitle: s.field === 'title',
+            mentionSpans,
           },
           first: a,
           second: b,
@@ -131,6 +133,7 @@ export function lineageCandidates(
             ).length,
             kind: 'title',
             inTitle: false,
+            mentionSpans,
           },
           first: anchorFirst ? main : b,
           second: anchorFirst ? b : main,

@@ -33,6 +33,11 @@ export interface PairInput {
   kind: 'sentence' | 'title' | 'name';
   /** The sentence is the title. */
   inTitle: boolean;
+  /**
+   * Spans of the sentence's method mentions (share one array per sentence): their words become one
+   * `<m>` token, so no name is ever a feature.
+   */
+  mentionSpans?: readonly (readonly [number, number])[];
 }
 
 interface Tok {
@@ -59,16 +64,34 @@ function tokens(text: string, start: number, end: number): Tok[] {
 let lastText = '';
 let lastStart = -1;
 let lastEnd = -1;
+let lastSpans: PairInput['mentionSpans'];
 let lastTokens: Tok[] = [];
 
-function sentenceTokens(text: string, start: number, end: number): Tok[] {
-  if (text !== lastText || start !== lastStart || end !== lastEnd) {
-    lastTokens = tokens(text, start, end);
+function sentenceTokens(text: string, start: number, end: number, spans: PairInput['mentionSpans']): Tok[] {
+  if (text !== lastText || start !== lastStart || end !== lastEnd || spans !== lastSpans) {
+    lastTokens = masked(tokens(text, start, end), spans ?? []);
     lastText = text;
     lastStart = start;
     lastEnd = end;
+    lastSpans = spans;
   }
   return lastTokens;
+}
+
+/** Tokens with each mention span's words replaced by one `<m>` token. */
+function masked(toks: Tok[], spans: readonly (readonly [number, number])[]): Tok[] {
+  if (spans.length === 0) return toks;
+  const out: Tok[] = [];
+  let last = -1;
+  for (const t of toks) {
+    const k = spans.findIndex(([s, e]) => t.start >= s && t.end <= e);
+    if (k < 0) out.push(t);
+    else if (k !== last || out[out.length - 1]?.w !== '<m>')
+      out.push({ w: '<m>', start: t.start, end: t.end });
+    else out[out.length - 1].end = t.end;
+    last = k;
+  }
+  return out;
 }
 
 /** Index of the first token starting at or after `pos`. */
@@ -166,6 +189,9 @@ export function pairFeatures(p: PairInput): string[] {
   add(`ra=${ra}`);
   add(`rb=${rb}`);
   if (p.inTitle) add('in-title');
+  for (const x of [a, b])
+    if (x.anchor === 'phrase')
+      add(`anchor=${p.text.slice(x.start, x.end).toLowerCase().replace(/\s+/g, '_')}`);
   for (const c of containment(a, b)) {
     f.push(`contain=${c}`);
     f.push(`contain=${c}|${ra}|${rb}`);
@@ -174,7 +200,7 @@ export function pairFeatures(p: PairInput): string[] {
   if (b.anchor === 'none') add(`shb=${nameShape(b.surface)}`);
   if (p.kind === 'name') return f;
 
-  const sent = sentenceTokens(p.text, p.sentStart, p.sentEnd);
+  const sent = sentenceTokens(p.text, p.sentStart, p.sentEnd, p.mentionSpans);
   const ia = firstAt(sent, a.start);
   const ib = firstAt(sent, b.start);
   const between: Tok[] = [];
