@@ -286,6 +286,7 @@ export function* generateApiCorpus(papers: number, seed: number): Generator<Corp
       repos: hasRepo ? [{ url: repoUrl, evidence: [] }] : [],
       links: [],
       lineage,
+      results: [],
       extractor: { version: API_CORPUS_VERSION },
     };
     yield { paper, record };

@@ -1,6 +1,9 @@
 // The extraction record of the public contract (`papergraph extract` prints one per paper) and the
 // paper input every reader produces. Pure types: shared by the extractor, ingest and the API.
 import type { EntityType } from '../names/normalize';
+import type { ExtractedResult } from './results/result.types';
+
+export type { ExtractedResult } from './results/result.types';
 
 /** A paper as read from any input format, before extraction. */
 export interface PaperInput {
@@ -82,5 +85,7 @@ export interface ExtractionRecord {
   repos: ExtractedRepo[];
   links: ExtractedLink[];
   lineage: ExtractedLineage[];
+  /** Scores the text reports (CONTRACT.md "Results and leaderboards"). */
+  results: ExtractedResult[];
   extractor: { version: string };
 }

@@ -14,6 +14,7 @@ import { findLineage } from './lineage';
 import type { Mention } from './mention.types';
 import { collectDefinitions, MentionFinder } from './mentions';
 import { markIntroducedVariants, markProposals, markTitleDefinitions, titleContribution } from './roles';
+import { extractResults } from './results';
 import { ENTITY_RULES } from './rules/entity.rules';
 import type { FieldName, Sentence } from './text-units';
 import { splitSentences } from './text-units';
@@ -194,6 +195,7 @@ export function extract(paper: PaperInput): ExtractionRecord {
     repos,
     links,
     lineage,
+    results: extractResults(all, entities),
     extractor: { version: EXTRACTOR_VERSION },
   };
   if (paper.url) rec.paper.url = paper.url;

@@ -72,6 +72,7 @@ function batch(
       entities,
       repos: next() < 0.3 ? [{ url: `https://github.com/${tag}/r${i % 7}`, evidence: ev('code') }] : [],
       links: [],
+      results: [],
       lineage:
         methods.length >= 2
           ? [

@@ -33,6 +33,7 @@ function build(record: Partial<ExtractionRecord>) {
       entities: [],
       repos: [],
       links: [],
+      results: [],
       lineage: [],
       extractor: { version: 'v' },
       ...record,

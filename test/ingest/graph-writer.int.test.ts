@@ -28,6 +28,7 @@ function record(p: PaperInput, over: Partial<ExtractionRecord> = {}): Extraction
     repos: [],
     links: [],
     lineage: [],
+    results: [],
     extractor: { version: 'test-1' },
     ...over,
   };

@@ -1,0 +1,55 @@
+// The rules that tie a reported number to its metric and dataset, as data: every result carries
+// the id of the rule that found its metric and the one that found its dataset (`metric+dataset`).
+export interface ResultRule {
+  id: string;
+  reason: string;
+  /** Contribution to the result's confidence. */
+  confidence: number;
+}
+
+export const METRIC_RULES = {
+  valueThenMetric: {
+    id: 'value-metric',
+    reason: 'the metric follows the number ("83.8% top-1 accuracy", "78.9% and 76.3% mAP")',
+    confidence: 0.45,
+  },
+  metricThenValue: {
+    id: 'metric-value',
+    reason: 'the metric precedes the number with only linking words between ("accuracy of 97.95%")',
+    confidence: 0.45,
+  },
+  sentenceMetric: {
+    id: 'sentence-metric',
+    reason: 'the only metric the sentence names',
+    confidence: 0.3,
+  },
+} satisfies Record<string, ResultRule>;
+
+export const DATASET_RULES = {
+  respectively: {
+    id: 'respectively',
+    reason: 'n numbers and n datasets in one sentence with "respectively", paired in order',
+    confidence: 0.35,
+  },
+  after: {
+    id: 'dataset-after',
+    reason: 'the nearest dataset named after the number in its clause',
+    confidence: 0.35,
+  },
+  before: { id: 'dataset-before', reason: 'the nearest dataset named before the number', confidence: 0.3 },
+  context: {
+    id: 'dataset-context',
+    reason: 'no dataset in the sentence: the last one named before it, else the only one of the paper',
+    confidence: 0.15,
+  },
+} satisfies Record<string, ResultRule>;
+
+/** Linking words that may stand between a metric and its number ("accuracy of", "mIoU is improved from"). */
+export const METRIC_VALUE_LINK =
+  /^(?:[\s:=(,]|\b(?:score|scores|rate|rates|value|values|of|is|was|are|were|be|to|at|reaches|reaching|reached|reach|achieves|achieving|achieved|achieve|obtains|obtaining|obtained|yields|yielding|gets|getting|attains|attaining|improved|improves|improving|increased|increases|boosted|up|from|a|an|the|new|state-of-the-art|sota|record|best|high|highest|low|lowest|with|and|on|in|set|test|testing|validation|respectively|performance|result|results|about|around|approximately|nearly|over|than|only|just|as|high|as\s+low)\b)*$/i;
+
+/** Words that may stand between a number and the metric after it ("82.3% mean accuracy"). */
+export const VALUE_METRIC_LINK = /^(?:[\s,]|\b(?:the|a|an|in|of|mean|average|overall|absolute|test)\b)*$/i;
+
+/** Clause breaks a dataset is not looked for across. */
+export const CLAUSE_BREAK = /[;]|\bwhile\b|\bwhereas\b/i;
