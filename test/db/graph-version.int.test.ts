@@ -42,6 +42,7 @@ describe('graph version', () => {
         repos: [],
         links: [],
         lineage: [],
+        results: [],
         extractor: { version: 'test-1' },
       },
       contentHash: 'h1',
