@@ -7,6 +7,10 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };
 module.exports = {
+  // Jest's 5 s default is a timing assertion on every test; on a loaded 2-core machine a test that
+  // starts workers or talks to Neo4j can take longer. This is a cap against hangs, not a verdict
+  // (files that need more set jest.setTimeout).
+  testTimeout: 120_000,
   projects: [
     {
       ...common,

@@ -17,9 +17,10 @@ import {
   type FixtureGraph,
 } from './api-test-env';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT_MS = 120_000;
 const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'graphiql.png');
 
 // A graph of its own (names unlike the other API tests') so files can run in parallel.
@@ -107,6 +108,9 @@ afterAll(async () => {
 describe('GraphiQL: in a headless browser', () => {
   it('runs the preloaded lineage query and shows the result, without contacting any other host', async () => {
     const page = await browser.newPage();
+    // Waits are for conditions; the cap is wide because a loaded 2-core machine may take tens of
+    // seconds to load and run GraphiQL's bundle (playwright's default is 30 s).
+    page.setDefaultTimeout(WAIT_MS);
     const hosts = new Set<string>();
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -116,15 +120,15 @@ describe('GraphiQL: in a headless browser', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     await page.goto(server.url.replace(/graphql$/, 'graphiql'));
-    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    await page.waitForSelector('.graphiql-container', { timeout: WAIT_MS });
     // The first tab is the lineage example; point its variables at this test's graph and run it.
-    await page.waitForSelector('.graphiql-editor-tool .CodeMirror', { timeout: 30_000 });
+    await page.waitForSelector('.graphiql-editor-tool .CodeMirror', { timeout: WAIT_MS });
     // (Browser-side code as strings: the tests compile without the DOM library.)
     await page.evaluate(
       `document.querySelectorAll('.graphiql-editor-tool .CodeMirror')[0].CodeMirror.setValue(${JSON.stringify(JSON.stringify({ name: 'browsernet', maxDepth: 2 }))})`,
     );
     await page.click('.graphiql-execute-button');
-    await page.locator('.result-window').getByText('PageFormer').first().waitFor({ timeout: 30_000 });
+    await page.locator('.result-window').getByText('PageFormer').first().waitFor({ timeout: WAIT_MS });
     // the whole response from the result editor (CodeMirror renders only the lines in view)
     const result = String(
       await page.evaluate(

@@ -341,12 +341,17 @@ describe('HTTP: graceful shutdown', () => {
     const entered = new Promise<void>((resolve) => {
       release = resolve;
     });
+    // The request is held inside the server until the test has begun the shutdown (no sleep).
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
     const slow = await start({
       executor: own,
       requestGuards: [
         async () => {
           release();
-          await new Promise((r) => setTimeout(r, 400));
+          await gate;
           return true;
         },
       ],
@@ -358,6 +363,7 @@ describe('HTTP: graceful shutdown', () => {
     });
     await entered;
     const closed = slow.close();
+    open();
     const res = await inFlight;
     expect([res.status, await res.json()]).toEqual([200, { data: { method: null } }]);
     await closed;

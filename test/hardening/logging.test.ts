@@ -78,7 +78,10 @@ describe('Logs: structured lines', () => {
       const generated = missing.headers.get('x-request-id');
       expect(generated).toMatch(/^[0-9a-f-]{36}$/);
       await missing.text();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // a line is written when the server closes the response, which may come just after the
+      // client has read it: wait for both lines rather than sleeping
+      for (let i = 0; i < 1_000 && records().filter((r) => r.kind === 'http').length < 2; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       const http = records().filter((r) => r.kind === 'http');
       expect(http).toEqual([
         expect.objectContaining({

@@ -1,10 +1,12 @@
 // Resumability for real: an ingest of a few thousand synthetic papers loses its Neo4j mid-run
-// (the server is stopped with SIGTERM), fails with a clear DATABASE_UNAVAILABLE after bounded
+// (the server is stopped with SIGTERM after three batches are committed, while the rest of the input
+// is held back, so the run cannot outpace the stop), fails with a clear DATABASE_UNAVAILABLE after bounded
 // retries, and a re-run after the restart ends with exactly the graph of an uninterrupted run.
 // Runs its own server (port 7696 unless NEO4J_OUTAGE_PORT) because it compares whole graphs.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import { generateCorpus } from '../../bench/synthetic/corpus.generator';
 import { Executor } from '../../src/db/executor';
 import { startLocalServer, stopLocalServer } from '../../src/db/local-server';
@@ -20,6 +22,11 @@ import { WIPE_ALL } from './ingest-test.queries';
 const PORT = Number(process.env.NEO4J_OUTAGE_PORT ?? 7696);
 const HOME = path.join(packageRoot(), '.papergraph', 'neo4j-test-outage');
 const PAPERS = 2_000;
+const BATCH = 200;
+/** The interrupted run sees this many lines until Neo4j has stopped (four batches)... */
+const HELD_AFTER = 4 * BATCH;
+/** ...and Neo4j is stopped once three batches are committed (the fourth waits to be written). */
+const STOP_AT = 3 * BATCH;
 
 jest.setTimeout(900_000);
 
@@ -52,7 +59,7 @@ describe('Ingest: Neo4j stopped mid-run', () => {
   const service = () =>
     new IngestService(executor, {
       threads: 0,
-      batchSize: 200,
+      batchSize: BATCH,
       retry: { attempts: 3, initialDelayMs: 300, maxDelayMs: 1_000 },
     });
 
@@ -65,16 +72,39 @@ describe('Ingest: Neo4j stopped mid-run', () => {
     const expected = await fullDump(executor);
     expect(expected.length).toBeGreaterThan(PAPERS * 3);
 
-    // 2. Empty graph (schema kept), then a run that loses the server a third of the way in.
+    // 2. Empty graph (schema kept), then a run that loses the server a third of the way in. The run
+    //    reads the same lines from a stream that holds back everything after HELD_AFTER lines until
+    //    Neo4j has stopped, so the run cannot finish before the stop (no race with the shutdown).
     await executor.write(WIPE_ALL);
     expect(await fullDump(executor)).toEqual([]);
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0);
+    let stopped: () => void = () => undefined;
+    const serverStopped = new Promise<void>((resolve) => {
+      stopped = resolve;
+    });
+    const stdin = Readable.from(
+      (async function* () {
+        for (const line of lines.slice(0, HELD_AFTER)) yield `${line}\n`;
+        await serverStopped;
+        for (const line of lines.slice(HELD_AFTER)) yield `${line}\n`;
+      })(),
+    );
     const interrupted = service();
     let stopping: Promise<unknown> | undefined;
+    let committedAtStop = 0;
     let failure: unknown;
     try {
-      await interrupted.ingestFiles([file], {
+      await interrupted.ingestFiles(['-'], {
+        stdin,
+        inputFormat: 'jsonl',
         onProgress: (p) => {
-          if (!stopping && p.papers >= PAPERS / 3) stopping = stopLocalServer({ home: HOME });
+          if (!stopping && p.papers >= STOP_AT) {
+            committedAtStop = p.papers;
+            stopping = stopLocalServer({ home: HOME }).then(stopped);
+          }
         },
       });
     } catch (error) {
@@ -83,6 +113,7 @@ describe('Ingest: Neo4j stopped mid-run', () => {
       await interrupted.close();
     }
     await stopping;
+    expect(committedAtStop).toBeGreaterThanOrEqual(STOP_AT);
     expect(isAppError(failure) && failure.code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
     expect((failure as Error).message).toMatch(/run the same command again/);
 
@@ -96,7 +127,7 @@ describe('Ingest: Neo4j stopped mid-run', () => {
       await rerun.close();
     }
     expect(summary.rejected).toBe(0);
-    expect(summary.skipped).toBeGreaterThanOrEqual(PAPERS / 3);
+    expect(summary.skipped).toBeGreaterThanOrEqual(committedAtStop);
     expect(summary.papers + summary.skipped).toBe(PAPERS);
     expect(summary.papers).toBeGreaterThan(0);
     expect(await fullDump(executor)).toEqual(expected);
