@@ -19,13 +19,15 @@ describe('Executor: unreachable server', () => {
     ['read', () => executor.read('RETURN 1')],
     ['write', () => executor.write('RETURN 1')],
     ['writeTransaction', () => executor.writeTransaction((tx) => tx.run('RETURN 1'))],
-  ])('%s rejects with DATABASE_UNAVAILABLE naming the URI within 3 s', async (_name, call) => {
+  ])('%s rejects with DATABASE_UNAVAILABLE naming the URI, fast', async (_name, call) => {
     const started = Date.now();
     const error = await call().then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // A refused connection fails in milliseconds; the bound is wide for a loaded machine and still
+    // catches the driver's default 30 s retry (maxRetryTimeMs: 0 here) or a hang.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
     expect((error as AppError).message).toContain(uri);
