@@ -1,8 +1,8 @@
 // The HTTP server of `papergraph serve` (plain node:http + Apollo's executeHTTPGraphQLRequest):
 // /graphql (GET queries, POST; GraphQL over HTTP incl. application/graphql-response+json; GraphiQL
-// for a browser GET without a query), /graphiql (+ assets), /healthz, /readyz. Binds 127.0.0.1 by
-// default. Body size limit, CORS, CSRF prevention (Apollo), APQ (Apollo), graceful shutdown, and with
-// `caching` the graph-versioned result cache and HTTP caching of GET reads (ETag, 304, Cache-Control).
+// for a browser GET without a query), /graphiql and /explore (+ assets), /healthz, /readyz. Binds
+// 127.0.0.1 by default. Body size limit, CORS, CSRF prevention (Apollo), APQ (Apollo), graceful shutdown,
+// and with `caching` the graph-versioned result cache and HTTP caching of GET reads (ETag, 304, Cache-Control).
 // HOOK POINTS for hardening: `requestGuards` (run first on every /graphql request: rate limits, ...)
 // and ApolloOptions.validationRules / plugins (src/server/apollo-server.ts).
 import * as http from 'node:http';
@@ -18,7 +18,9 @@ import { requestKey } from './cache/cacheable-request';
 import { entityTag, type CachedResponse } from './cache/result-cache';
 import type { CacheStatus, ResponseCaching } from './cache/response-caching';
 import { applyCors, type CorsOrigins } from './cors';
+import { EXPLORER_CSP, ExplorerAssets } from './explorer';
 import { GRAPHIQL_CSP, GraphiqlAssets } from './graphiql';
+import type { StaticAsset } from './static-assets';
 import { ReadinessCheck } from './readiness';
 
 export interface ServerLogger extends ErrorLogger {
@@ -142,28 +144,30 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   });
   await apollo.start();
   const assets = new GraphiqlAssets();
+  const explorerAssets = new ExplorerAssets();
   const readiness = new ReadinessCheck(() => options.executor.verifyConnectivity());
   const guards = options.requestGuards ?? [];
   let inFlight = 0;
   let draining = false;
   const drained: (() => void)[] = [];
 
-  const sendGraphiql = (res: http.ServerResponse) => {
-    const page = assets.get('graphiql.html');
+  const sendPage = (res: http.ServerResponse, page: StaticAsset | null, what: string, csp: string) => {
     if (!page)
       return sendError(
         res,
         500,
         'INTERNAL_SERVER_ERROR',
-        'GraphiQL assets are missing: run `npm run build`.',
+        `${what} assets are missing: run \`npm run build\`.`,
       );
     res.statusCode = 200;
     res.setHeader('content-type', page.contentType);
-    res.setHeader('content-security-policy', GRAPHIQL_CSP);
+    res.setHeader('content-security-policy', csp);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-cache');
     res.end(page.body);
   };
+  const sendGraphiql = (res: http.ServerResponse) =>
+    sendPage(res, assets.get('graphiql.html'), 'GraphiQL', GRAPHIQL_CSP);
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (applyCors(corsOrigins, req, res)) return;
@@ -298,9 +302,13 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     if (route === '/graphql') return handleGraphql(req, res, url);
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (route === '/graphiql') return sendGraphiql(res);
+      if (route === '/explore')
+        return sendPage(res, explorerAssets.get('explore.html'), 'Explorer', EXPLORER_CSP);
       const asset = route.startsWith('/graphiql/assets/')
         ? assets.get(route.slice('/graphiql/assets/'.length))
-        : null;
+        : route.startsWith('/explore/assets/')
+          ? explorerAssets.get(route.slice('/explore/assets/'.length))
+          : null;
       if (asset) {
         res.statusCode = 200;
         res.setHeader('content-type', asset.contentType);
@@ -350,7 +358,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}/graphql`;
-  logger.info({ url, graphiql: url.replace(/graphql$/, 'graphiql') }, 'Papergraph API listening');
+  logger.info(
+    { url, graphiql: url.replace(/graphql$/, 'graphiql'), explorer: url.replace(/graphql$/, 'explore') },
+    'Papergraph API listening',
+  );
 
   let closing: Promise<void> | null = null;
   const close = () => {
