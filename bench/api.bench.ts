@@ -2,6 +2,7 @@
 // Papergraph vs @neo4j/graphql v7 vs raw Cypher on the synthetic graph (see docs/BENCHMARKS.md).
 // Prints a table, writes bench/results/api-<date>.json, and prints one JSON summary line last.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fmt, machine, runHarness, type HarnessOptions, type SizeResult, type System } from './api/harness';
 import { ROOT } from './api/servers';
@@ -20,6 +21,13 @@ Options:
   --mix-ms N           duration of each timed run of the mix (ms)
   --keep-db            leave the benchmark's Neo4j running afterwards
   --profile            write CPU profiles of both servers to bench/results/profile-*
+  --zipf               the skewed workload instead: targets drawn Zipf (s=1.1) over all methods and
+                       datasets, 16 connections, Papergraph with the result cache on and off vs the
+                       peer vs raw Cypher (results in bench/results/api-zipf[-quick]-<date>.json)
+  --zipf-ms N          duration of each timed Zipf run (ms; default 5000, --quick 3000)
+  --neo4j-port N       the benchmark's Neo4j port (default 7694)
+  --port-base N        HTTP ports N (Papergraph), N+1 (peer), N+2 (Papergraph, cache on), their
+                       statement counters N+5..N+7 (default 4300, counters +10)
   -h, --help           show this help
 `;
 
@@ -47,6 +55,10 @@ function parseArgs(argv: string[]) {
     loader: loader as 'ingest' | 'api',
     queryMs: value('--query-ms') ? Number(value('--query-ms')) : undefined,
     mixMs: value('--mix-ms') ? Number(value('--mix-ms')) : undefined,
+    zipf: has('--zipf'),
+    zipfMs: value('--zipf-ms') ? Number(value('--zipf-ms')) : undefined,
+    neo4jPort: value('--neo4j-port') ? Number(value('--neo4j-port')) : 7694,
+    portBase: value('--port-base') ? Number(value('--port-base')) : undefined,
   };
 }
 
@@ -121,10 +133,13 @@ async function main(): Promise<void> {
     mixMs: args.mixMs ?? (args.quick ? 2_500 : 10_000),
     reps: 2,
     warmupMs: args.quick ? 2_000 : 8_000,
-    neo4jPort: 7694,
+    neo4jPort: args.neo4jPort,
     neo4jHome: path.join(ROOT, '.papergraph', 'neo4j-bench-api'),
-    papergraphPort: 4300,
-    peerPort: 4301,
+    papergraphPort: args.portBase ?? 4300,
+    peerPort: (args.portBase ?? 4300) + 1,
+    statsPortOffset: args.portBase === undefined ? 10 : 5,
+    zipf: args.zipf,
+    zipfMs: args.zipfMs ?? (args.quick ? 3_000 : 5_000),
     keepDb: args.keepDb,
     profile: args.profile,
     loader: args.loader,
@@ -134,7 +149,7 @@ async function main(): Promise<void> {
   const write = (results: SizeResult[], final: boolean) => report(args, options, results, started, final);
   options.onSize = (partial) => write(partial, false);
   const results = await runHarness(options);
-  printTable(results);
+  if (!args.zipf) printTable(results);
   write(results, true);
 }
 
@@ -158,6 +173,7 @@ function report(
       };
     }
   }
+  if (args.zipf) return reportZipf(args, options, results, started, final);
   const summary = {
     mix_throughput_ratio_vs_peer: ratio(
       at(small, 16, 'mix', 'papergraph')?.throughput,
@@ -203,6 +219,43 @@ function report(
     );
     return;
   }
+  process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+/** The Zipf run's report: ratios of the largest size, results with machine and date. */
+function reportZipf(
+  args: ReturnType<typeof parseArgs>,
+  options: HarnessOptions,
+  results: SizeResult[],
+  started: number,
+  final: boolean,
+): void {
+  const z = results[results.length - 1].zipf!;
+  const summary = {
+    zipf_p99_ratio_vs_raw: ratio(z.papergraph_cache.p99, z.raw.p99),
+    zipf_throughput_ratio_vs_peer: ratio(z.papergraph_cache.throughput, z.peer.throughput),
+    zipf_cache_off_p99_ratio_vs_raw: ratio(z.papergraph.p99, z.raw.p99),
+    zipf_cache_off_throughput_ratio_vs_peer: ratio(z.papergraph.throughput, z.peer.throughput),
+    zipf_p99_ms: Object.fromEntries(Object.entries(z).map(([k, v]) => [k, Math.round(v.p99 * 10) / 10])),
+    zipf_throughput: Object.fromEntries(Object.entries(z).map(([k, v]) => [k, Math.round(v.throughput)])),
+    papers: results.map((r) => r.papers),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const report = {
+    date: new Date().toISOString(),
+    command: `npm run bench:api -- ${process.argv.slice(2).join(' ')}`,
+    machine: machine(),
+    loadavg: os.loadavg(),
+    options: { ...options, log: undefined },
+    summary,
+    results: results.map((r) => ({ papers: r.papers, load: r.load, checks: r.checks, zipf: r.zipf })),
+  };
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `api-zipf-${args.quick ? 'quick-' : ''}${report.date.slice(0, 10)}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  if (!final) return;
   process.stdout.write(`\nresults: ${path.relative(ROOT, file)}\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

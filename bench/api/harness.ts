@@ -10,7 +10,14 @@ import { Executor } from '../../src/db/executor';
 import { BENCH_DRIVER_CONFIG } from './driver-settings';
 import { ensureGraph, type LoaderChoice, type LoadResult } from './graph-loader';
 import { graphqlTask, percentile, postGraphQL, runClosedLoop, type LoadSample, type Task } from './load';
-import { buildMix, popularAndMedium, type MixQuery, type Targets } from './query-mix';
+import {
+  buildMix,
+  buildZipfRequests,
+  popularAndMedium,
+  type MixQuery,
+  type Targets,
+  type ZipfRequest,
+} from './query-mix';
 import { LINEAGE_TARGETS, PICK_PAPER, RANK_DATASETS, RANK_METHODS } from './bench.queries';
 import {
   ROOT,
@@ -39,6 +46,12 @@ export interface HarnessOptions {
   keepDb: boolean;
   profile: boolean;
   loader: LoaderChoice;
+  /** Each server's statement-counter port is its HTTP port plus this (default 10). */
+  statsPortOffset?: number;
+  /** Run the skewed (Zipf) workload instead of the per-query and mix runs (see runZipf). */
+  zipf?: boolean;
+  /** Duration of each timed Zipf run (ms). */
+  zipfMs?: number;
   /** Called after each corpus size with the results so far (the report is written incrementally). */
   onSize?: (results: SizeResult[]) => void;
   log: (line: string) => void;
@@ -62,7 +75,11 @@ export interface SizeResult {
   results: Record<string, Record<string, Partial<Record<System, Stat>>>>;
   /** How the servers were started (papergraph-serve, peer). */
   servers: string[];
+  /** The Zipf workload at 16 connections: Papergraph with the result cache on and off, the peer, raw Cypher. */
+  zipf?: Record<ZipfSystem, Stat>;
 }
+
+export type ZipfSystem = 'papergraph_cache' | 'papergraph' | 'peer' | 'raw';
 
 const MIX = 'mix';
 
@@ -215,19 +232,23 @@ async function runSize(
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'results', `profile-${name}-${papers}`)}`]
       : [];
   const servers: ServerProcess[] = [];
+  let cached: ServerProcess | null = null;
+  const statsOffset = o.statsPortOffset ?? 10;
   let agents = new Map<string, http.Agent>();
   const driver = neo4j.driver(uri, undefined, { ...BENCH_DRIVER_CONFIG, userAgent: 'papergraph-bench-raw' });
   try {
     servers.push(
+      // the result cache off: the per-query runs measure the layer itself (the Zipf run adds a cached one)
       await startServer(
         'papergraph-serve',
         o.papergraphPort,
-        o.papergraphPort + 10,
+        o.papergraphPort + statsOffset,
         uri,
         profArgs('papergraph'),
+        { PAPERGRAPH_CACHE_MB: '0' },
       ),
     );
-    servers.push(await startServer('peer', o.peerPort, o.peerPort + 10, uri, profArgs('peer')));
+    servers.push(await startServer('peer', o.peerPort, o.peerPort + statsOffset, uri, profArgs('peer')));
     const byName = new Map(servers.map((s) => [s.name as System, s]));
     const httpSystems = servers.map((s) => s.name as System);
     // 1. every system answers every query; fingerprints side by side
@@ -260,6 +281,32 @@ async function runSize(
       log(
         `  ${q.name.padEnd(8)} papergraph ${checks[q.name].papergraph} / peer ${checks[q.name].peer} / raw ${checks[q.name].raw}`,
       );
+    }
+
+    if (o.zipf) {
+      cached = await startServer(
+        'papergraph-serve',
+        o.papergraphPort + 2,
+        o.papergraphPort + 2 + statsOffset,
+        uri,
+        [],
+        { PAPERGRAPH_CACHE_MB: '64' },
+      );
+      const zipf = await runZipf(o, driver, targets, cached, byName.get('papergraph')!, byName.get('peer')!);
+      return {
+        papers,
+        load,
+        targets: {
+          ...targets,
+          methods: popularAndMedium(targets.methods),
+          datasets: popularAndMedium(targets.datasets),
+        },
+        checks,
+        statementsPerRequest: {},
+        results: {},
+        servers: [...servers.map((s) => s.kind), 'papergraph-serve (PAPERGRAPH_CACHE_MB=64)'],
+        zipf,
+      };
     }
 
     // 2. Cypher statements per request (counted in each server process), and for two page sizes
@@ -383,8 +430,89 @@ async function runSize(
   } finally {
     for (const a of agents.values()) a.destroy();
     for (const s of servers) await s.stop();
+    await cached?.stop();
     await driver.close();
   }
+}
+
+/** Requests per timed Zipf run: more than a run completes, so no run repeats its draws. */
+const ZIPF_REQUESTS = 60_000;
+const ZIPF_CONNECTIONS = 16;
+
+/**
+ * The skewed workload (buildZipfRequests) at 16 connections over four systems: Papergraph with the
+ * result cache on (a server of its own, PAPERGRAPH_CACHE_MB=64) and off, the peer and raw Cypher.
+ * Warm-up draws with one seed, each timed repetition with another (the same draws for every system in a
+ * repetition), so the cache starts warm but never replays what it was warmed with.
+ */
+async function runZipf(
+  o: HarnessOptions,
+  driver: ReturnType<typeof neo4j.driver>,
+  targets: Targets,
+  cached: ServerProcess,
+  uncached: ServerProcess,
+  peer: ServerProcess,
+): Promise<Record<ZipfSystem, Stat>> {
+  const ms = o.zipfMs ?? 5_000;
+  const agents: http.Agent[] = [];
+  const errors: Record<string, string> = {};
+  const tasksFor = (system: ZipfSystem, reqs: ZipfRequest[]): Task[] => {
+    if (system === 'raw')
+      return reqs.map((r) => ({
+        name: r.name,
+        run: async () => {
+          const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+          try {
+            const result = await session.run(r.raw.cypher, r.raw.params, { timeout: 10_000 });
+            for (const rec of result.records) rec.toObject();
+          } finally {
+            await session.close();
+          }
+          return true;
+        },
+      }));
+    const server = system === 'papergraph_cache' ? cached : system === 'papergraph' ? uncached : peer;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: ZIPF_CONNECTIONS });
+    agents.push(agent);
+    return reqs.map((r) =>
+      graphqlTask(r.name, server.url, agent, system === 'peer' ? r.peer : r.papergraph, (body) => {
+        errors[system] = body.slice(0, 300);
+      }),
+    );
+  };
+  const systems: ZipfSystem[] = ['papergraph_cache', 'papergraph', 'peer', 'raw'];
+  const samples: Record<ZipfSystem, LoadSample[]> = {
+    papergraph_cache: [],
+    papergraph: [],
+    peer: [],
+    raw: [],
+  };
+  try {
+    const warm = buildZipfRequests(targets, 20_000, o.seed + 1);
+    o.log(
+      `  zipf: warm-up ${o.warmupMs} ms per system (s=1.1 over ${targets.methods.length} methods, ${targets.datasets.length} datasets)`,
+    );
+    for (const s of systems) await runClosedLoop(tasksFor(s, warm), ZIPF_CONNECTIONS, o.warmupMs);
+    for (let rep = 0; rep < o.reps; rep++) {
+      const draws = buildZipfRequests(targets, ZIPF_REQUESTS, o.seed + 10 + rep);
+      const order = rep % 2 === 0 ? systems : [...systems].reverse();
+      for (const s of order) {
+        const sample = await runClosedLoop(tasksFor(s, draws), ZIPF_CONNECTIONS, ms);
+        if (sample.completed + sample.errors > draws.length)
+          o.log(`  WARNING zipf ${s} completed more requests than drawn (${draws.length}): draws repeated`);
+        samples[s].push(sample);
+      }
+    }
+  } finally {
+    for (const a of agents) a.destroy();
+  }
+  for (const [k, v] of Object.entries(errors)) o.log(`  WARNING zipf ${k} had failed requests, e.g.: ${v}`);
+  const out = {} as Record<ZipfSystem, Stat>;
+  for (const s of systems) out[s] = summarize(samples[s]);
+  o.log(
+    `  zipf c=16: ${systems.map((s) => `${s} p50 ${fmt(out[s].p50)} p99 ${fmt(out[s].p99)} ms ${fmt(out[s].throughput, 0)}/s`).join(' | ')}`,
+  );
+  return out;
 }
 
 export function fmt(n: number | undefined, digits = 1): string {

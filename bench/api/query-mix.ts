@@ -535,3 +535,74 @@ export function buildMix(t: Targets): MixQuery[] {
     },
   ];
 }
+
+/** A seeded PRNG (mulberry32): the same draws for every system and every run of one seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Draws ranks 0..n-1 with P(rank k) proportional to 1/(k+1)^s (inverse CDF over the precomputed sums). */
+export function zipfSampler(n: number, s: number, random: () => number): () => number {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) cdf[k] = sum += 1 / Math.pow(k + 1, s);
+  return () => {
+    const u = random() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+export const ZIPF_S = 1.1;
+
+/** One request of the skewed workload, the same target for every system. */
+export interface ZipfRequest {
+  name: string;
+  papergraph: GraphQLRequest;
+  peer: GraphQLRequest;
+  raw: RawStatement;
+}
+
+/**
+ * The skewed workload: the same query mix, one query after another in mix order, each with its targets
+ * drawn Zipf (s = 1.1) over ALL methods and datasets by popularity rank (most used first) - lookup,
+ * lineage and search by a method, dataset by a dataset, path from a method to a dataset; the paper page
+ * and the paper list keep their fixed targets. Deterministic for a seed.
+ */
+export function buildZipfRequests(t: Targets, count: number, seed: number): ZipfRequest[] {
+  const random = seededRandom(seed);
+  const method = zipfSampler(t.methods.length, ZIPF_S, random);
+  const dataset = zipfSampler(t.datasets.length, ZIPF_S, random);
+  const word = (name: string) => name.split(/[-\s]/)[0].toLowerCase();
+  const out: ZipfRequest[] = [];
+  const names = buildMix(t).map((q) => q.name);
+  for (let i = 0; out.length < count; i++) {
+    const m = t.methods[method()];
+    const d = t.datasets[dataset()];
+    const one = buildMix({
+      ...t,
+      methods: [m],
+      datasets: [d],
+      lineageMethods: [{ id: m.id, name: m.name }],
+      paperIds: [t.paperIds[i % t.paperIds.length]],
+      searchTexts: [`${word(m.name)} learning`],
+      paths: [{ from: m.id, to: d.id }],
+    });
+    const q = one.find((x) => x.name === names[i % names.length])!;
+    out.push({ name: q.name, papergraph: q.papergraph[0], peer: q.peer[0], raw: q.raw[0] });
+  }
+  return out;
+}

@@ -86,6 +86,7 @@ export async function startServer(
   statsPort: number,
   neo4jUri: string,
   extraNodeArgs: string[] = [],
+  extraEnv: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const name = kind === 'peer' ? 'peer' : 'papergraph';
   const entry: Record<ServerKind, string[]> = {
@@ -102,6 +103,7 @@ export async function startServer(
       BENCH_STATS_PORT: String(statsPort),
       PAPERGRAPH_LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
