@@ -21,7 +21,7 @@ import { runServer, type RunningServer, type ServerOptions } from '../../src/ser
 import { readKeyGuard } from '../../src/server/limits/request-guards';
 import { FIXTURE_CLEANUP } from '../api/api-fixture.queries';
 import { prepareDatabase, silentLogger, TEST_API_KEY, testExecutor } from '../api/api-test-env';
-import { testNeo4jUri } from '../support/neo4j';
+import { freePort, testNeo4jUri } from '../support/neo4j';
 
 jest.setTimeout(240_000);
 
@@ -182,7 +182,7 @@ describe('result cache', () => {
   });
 
   it('bypasses the cache while the database is unreachable, storing nothing', async () => {
-    const port = Number(process.env.NEO4J_OUTAGE_PORT ?? 7699);
+    const port = await freePort(); // nothing listens there
     const dead = new Executor(
       { uri: `bolt://127.0.0.1:${port}` },
       { maxRetryTimeMs: 200, connectionTimeoutMs: 1_000 },

@@ -107,14 +107,24 @@ describe('VersionClock', () => {
     expect(changes).toEqual(['e:1->e:3']);
   });
 
-  it('answers null (bypass) while the version cannot be read, then recovers', async () => {
+  it('answers null (bypass) while the version cannot be read, one failed read per interval, then recovers', async () => {
+    let now = 0;
     const reader = controlledReader();
     const errors: unknown[] = [];
-    const clock = new VersionClock({ read: reader.read, staleMs: 1000, onError: (e) => errors.push(e) });
+    const clock = new VersionClock({
+      read: reader.read,
+      staleMs: 1000,
+      onError: (e) => errors.push(e),
+      now: () => now,
+    });
     const failing = clock.current();
     await reader.failOldest();
     expect(await failing).toBeNull();
     expect(errors).toHaveLength(1);
+    now = 500; // within the interval of the failure: bypassed without another read
+    expect(await clock.current()).toBeNull();
+    expect(clock.reads).toBe(1);
+    now = 1500;
     const next = clock.current();
     await reader.finishOldest();
     expect(await next).toBe('e:1');

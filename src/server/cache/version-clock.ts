@@ -25,6 +25,8 @@ interface Reading {
 export class VersionClock {
   private held: Reading | null = null;
   private inFlight: { promise: Promise<GraphVersion>; startedAt: number } | null = null;
+  /** When the last read failed: requests bypass the cache without another read until the bound passes. */
+  private failedAt: number | null = null;
   private readonly now: () => number;
   reads = 0;
 
@@ -44,6 +46,8 @@ export class VersionClock {
       if (now - held.startedAt >= this.options.staleMs / 2) this.refresh(now).catch(() => undefined);
       return held.version;
     }
+    // the database just failed a version read: one failed read per interval, not one per request
+    if (this.failedAt !== null && now - this.failedAt < this.options.staleMs && !this.inFlight) return null;
     try {
       return await this.refresh(now);
     } catch {
@@ -70,10 +74,12 @@ export class VersionClock {
     this.reads += 1;
     const promise = this.options.read().then(
       (version) => {
+        this.failedAt = null;
         this.apply({ version, startedAt });
         return version;
       },
       (error: unknown) => {
+        this.failedAt = this.now();
         this.options.onError?.(error);
         throw error;
       },
