@@ -8,3 +8,9 @@ UNION ALL MATCH (n:Dataset) WHERE n.id IN $dataset RETURN n
 UNION ALL MATCH (n:Task) WHERE n.id IN $task RETURN n
 UNION ALL MATCH (n:Concept) WHERE n.id IN $concept RETURN n
 UNION ALL MATCH (n:Repo) WHERE n.id IN $repo RETURN n`;
+
+/** Merged entities' old ids (`__Redirect`, src/curation/): `$ids` -> the survivor's id. */
+export const REDIRECTS = `
+UNWIND $ids AS id
+MATCH (r:__Redirect {id: id})
+RETURN r.id AS id, r.into AS into`;

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../db/local-server/package-root';
 import { isAppError } from '../errors/app-error';
+import { registerCurateCommand } from './commands/curate.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerExtractCommand } from './commands/extract.command';
 import { registerIngestCommand } from './commands/ingest.command';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerExtractCommand(program);
   registerIngestCommand(program);
+  registerCurateCommand(program);
   registerMigrateCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);

@@ -4,6 +4,13 @@
 // commit together - several batches at once. Also reads ingest state.
 import type { Executor, WriteTx } from '../db/executor';
 import { ENTITY_TYPES } from '../names/normalize';
+import {
+  applyCuration,
+  curationLookupIds,
+  emptyCurationState,
+  retractionKey,
+  type CurationState,
+} from './curation-overlay';
 import { ENTITY_LABEL, REL_KINDS, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
 import {
   CREATED_ROW_BASE,
@@ -11,6 +18,7 @@ import {
   endpointLabels,
   NODE_LIST,
   type NodeLabel,
+  READ_CURATION,
   READ_PAPER_IDS_BY_PWC_URL,
   READ_PAPER_STATES,
   WRITE_BATCH_PARAMS,
@@ -84,21 +92,29 @@ export class GraphWriter {
    * their WRITE_PAPERS transactions run side by side, except that a batch waits for every earlier
    * batch that writes one of its papers. Each transaction is retried on transient failures.
    */
-  async write(batch: WriteBatch): Promise<void> {
+  async write(input: WriteBatch): Promise<void> {
+    // curators' corrections (merged ids, retractions, removed aliases), read as the batch is handed
+    // over; the chain below keeps the call order whatever this read takes
+    const curated = this.curationOf(input).then((state) => applyCuration(input, state));
+    curated.catch(() => undefined);
     const previous = this.nodesChain;
-    const nodes = previous.then(() => this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch)));
+    const nodes = previous.then(async () => {
+      const batch = await curated;
+      await this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch));
+    });
     this.nodesChain = nodes;
     // Once the failure is seen, later calls start afresh (calls chained meanwhile fail with it).
     nodes.catch(() => {
       if (this.nodesChain === nodes) this.nodesChain = Promise.resolve();
     });
-    const paperIds = paperIdsOf(batch);
+    const paperIds = paperIdsOf(input);
     const earlier = [...this.inFlight]
       .filter((f) => [...paperIds].some((id) => f.paperIds.has(id)))
       .map((f) => f.done.catch(() => undefined));
     const done = (async () => {
       await nodes;
       await Promise.all(earlier);
+      const batch = await curated;
       await this.inTransaction('ingest.writePapers', (tx) => writePapers(tx, batch));
     })();
     const entry = { paperIds, done };
@@ -108,6 +124,24 @@ export class GraphWriter {
     } finally {
       this.inFlight.delete(entry);
     }
+  }
+
+  /** The curation bookkeeping that concerns a batch (one read). */
+  private async curationOf(batch: WriteBatch): Promise<CurationState> {
+    const ids = curationLookupIds(batch);
+    const state = emptyCurationState();
+    if (ids.length === 0) return state;
+    const [row] = await withRetry(
+      () => this.executor.read(READ_CURATION, { ids }, { operation: 'ingest.curation', timeoutMs: 120_000 }),
+      this.retry,
+    );
+    const lists = (value: unknown) =>
+      (Array.isArray(value) ? value : []).map((v) => (v as unknown[]).map(String));
+    for (const [from, into] of lists(row?.redirects)) state.redirects.set(from, into);
+    for (const [type, from, to, paper] of lists(row?.retractions))
+      state.retractions.add(retractionKey(type, from, to, paper));
+    for (const [entity, key] of lists(row?.removed)) state.removedAliases.add(`${entity}\u0000${key}`);
+    return state;
   }
 
   private inTransaction(operation: string, work: (tx: WriteTx) => Promise<void>): Promise<void> {

@@ -208,8 +208,34 @@ export const MERGE_PWC_IMPLEMENTS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})-[:HAS_CODE {source: 'pwc'}]->(r:Repo) USING INDEX p:Paper(id)
 MATCH (p)-[i:INTRODUCES {source: 'pwc'}]->(m:Method)
+WHERE NOT EXISTS { MATCH (t:__Retraction {from: r.id, to: m.id}) WHERE t.type = 'IMPLEMENTS' AND t.paper IN ['*', id] }
 MERGE (r)-[x:IMPLEMENTS {source: 'pwc', paperId: id}]->(m)
 SET x.extractorVersion = i.extractorVersion, x.confidence = 1.0, x.rule = 'pwc-paper-repo-implements-introduced', x.evidence = '[]'`;
+
+/**
+ * Curators' corrections that concern a batch (src/curation/, applied by curation-overlay.ts): the
+ * redirects of merged ids among `$ids`, and the retractions and removed aliases of the ids as
+ * redirected. Rows of lists: redirects `[old, into]`, retractions `[type, from, to, paper]`,
+ * removed `[entity, key]`.
+ */
+export const READ_CURATION = `
+UNWIND $ids AS id
+OPTIONAL MATCH (r:__Redirect {id: id})
+WITH collect(CASE WHEN r IS NULL THEN null ELSE [id, r.into] END) AS redirects,
+     collect(coalesce(r.into, id)) AS mapped
+CALL {
+  WITH mapped
+  UNWIND mapped AS id
+  MATCH (t:__Retraction {from: id})
+  RETURN collect([t.type, t.from, t.to, t.paper]) AS retractions
+}
+CALL {
+  WITH mapped
+  UNWIND mapped AS id
+  MATCH (b:__RemovedAlias {entity: id})
+  RETURN collect([b.entity, b.key]) AS removed
+}
+RETURN redirects, retractions, removed`;
 
 /** Canonical dump for tests: every node with labels and properties. */
 export const DUMP_NODES = `

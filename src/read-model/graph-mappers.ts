@@ -125,6 +125,7 @@ export function evidenceOf(rel: PlainMap): EvidenceModel[] {
     extractorVersion: str(rel.extractorVersion),
     source: str(rel.source),
     rule: str(rel.rule),
+    url: str(item.url),
   }));
 }
 

@@ -15,6 +15,8 @@ export interface EvidenceModel {
   extractorVersion: string | null;
   source: string | null;
   rule: string | null;
+  /** A link a curator gave as evidence (`curated` relationships). */
+  url?: string | null;
 }
 
 export interface PaperModel {

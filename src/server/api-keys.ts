@@ -1,5 +1,8 @@
 // API keys: `PAPERGRAPH_API_KEYS` (comma-separated) may call mutations and read; `PAPERGRAPH_READ_KEYS`
-// may only read, and when it is set every read needs a key too (otherwise reads are open).
+// may only read, and when it is set every read needs a key too (otherwise reads are open);
+// `PAPERGRAPH_CURATOR_KEYS` may call the curation mutations (and read), nothing else: an ingest key
+// cannot curate and a curator key cannot ingest. A curator is named in the audit log by the key's
+// fingerprint (`sha256:` + the first 16 hex digits of its digest), never by the key.
 // Only sha256 digests of the keys are kept in memory, and a presented key is hashed and compared
 // against every digest with crypto.timingSafeEqual (fixed length, no early exit), so neither the
 // comparison time nor a log line reveals a key. Keys are identified in logs by `keyId` (`write-1`,
@@ -8,7 +11,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 
-export type KeyScope = 'write' | 'read';
+export type KeyScope = 'write' | 'read' | 'curate';
 
 export interface KeyIdentity {
   keyId: string;
@@ -17,6 +20,11 @@ export interface KeyIdentity {
 
 interface StoredKey extends KeyIdentity {
   digest: Buffer;
+}
+
+/** The public name of a key in the audit log: never the key, not enough to guess it. */
+export function keyFingerprint(key: string): string {
+  return `sha256:${digest(key).toString('hex').slice(0, 16)}`;
 }
 
 function digest(key: string): Buffer {
@@ -53,20 +61,44 @@ export class ApiKeys {
   private readonly keys: StoredKey[];
   readonly writeKeyCount: number;
   readonly readKeyCount: number;
+  readonly curatorKeyCount: number;
+  private readonly fingerprints = new Map<string, string>();
 
-  constructor(writeKeys: readonly string[], readKeys: readonly string[] = []) {
+  constructor(
+    writeKeys: readonly string[],
+    readKeys: readonly string[] = [],
+    curatorKeys: readonly string[] = [],
+  ) {
     this.keys = [
       ...writeKeys.map((k, i) => ({ keyId: `write-${i + 1}`, scope: 'write' as const, digest: digest(k) })),
       ...readKeys.map((k, i) => ({ keyId: `read-${i + 1}`, scope: 'read' as const, digest: digest(k) })),
+      ...curatorKeys.map((k, i) => ({
+        keyId: `curate-${i + 1}`,
+        scope: 'curate' as const,
+        digest: digest(k),
+      })),
     ];
+    curatorKeys.forEach((k, i) => this.fingerprints.set(`curate-${i + 1}`, keyFingerprint(k)));
     this.writeKeyCount = writeKeys.length;
     this.readKeyCount = readKeys.length;
+    this.curatorKeyCount = curatorKeys.length;
+  }
+
+  /**
+   * The fingerprint of the curator key an Authorization header carries, or null (no key, or a key
+   * of another scope: ingest and read keys cannot curate).
+   */
+  curatorOf(header: string | string[] | undefined | null): string | null {
+    const identity = this.identifyHeader(header);
+    if (!identity || identity.scope !== 'curate') return null;
+    return this.fingerprints.get(identity.keyId) ?? null;
   }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): ApiKeys {
     return new ApiKeys(
       parseKeyList('PAPERGRAPH_API_KEYS', env.PAPERGRAPH_API_KEYS),
       parseKeyList('PAPERGRAPH_READ_KEYS', env.PAPERGRAPH_READ_KEYS),
+      parseKeyList('PAPERGRAPH_CURATOR_KEYS', env.PAPERGRAPH_CURATOR_KEYS),
     );
   }
 
@@ -127,7 +159,7 @@ export class ApiKeys {
     if (this.readsRequireKey && !identity) {
       throw new AppError(
         ErrorCode.UNAUTHENTICATED,
-        'This server requires an API key for every request: send `Authorization: Bearer <key>` (PAPERGRAPH_READ_KEYS or PAPERGRAPH_API_KEYS).',
+        'This server requires an API key for every request: send `Authorization: Bearer <key>` (PAPERGRAPH_READ_KEYS, PAPERGRAPH_API_KEYS or PAPERGRAPH_CURATOR_KEYS).',
       );
     }
     return identity;

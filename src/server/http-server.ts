@@ -40,6 +40,8 @@ export interface ServerOptions {
   /** Whether an `Authorization` header value carries a key allowed to call mutations. */
   canWrite: (authorization: string | undefined) => boolean;
   ingest: IngestPort | null;
+  /** The fingerprint of the curator key an `Authorization` header value carries, or null (no curation). */
+  curatorOf?: (authorization: string | undefined) => string | null;
   logger: ServerLogger;
   /** Default 127.0.0.1 (loopback only). */
   host?: string;
@@ -222,7 +224,12 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
       context: async () => {
         const created = createContext(
-          { executor: options.executor, canWrite: options.canWrite, ingest: options.ingest },
+          {
+            executor: options.executor,
+            canWrite: options.canWrite,
+            ingest: options.ingest,
+            curatorOf: options.curatorOf,
+          },
           authorization,
         );
         contextValue = caching ? caching.track(created) : created;

@@ -76,6 +76,7 @@ export async function startServe(
     corsOrigins: parseCorsOrigins(env.PAPERGRAPH_CORS_ORIGINS),
     logger: hardening.logger,
     canWrite: hardening.canWrite,
+    curatorOf: hardening.curatorOf,
     maxBodyBytes: hardening.maxBodyBytes,
     headersTimeoutMs: hardening.headersTimeoutMs,
     requestTimeoutMs: hardening.requestTimeoutMs,
@@ -99,6 +100,12 @@ export async function startServe(
     hardening.logger.info(
       {},
       'PAPERGRAPH_API_KEYS is not set: the ingestPapers mutation answers UNAUTHENTICATED',
+    );
+  }
+  if (hardening.apiKeys.curatorKeyCount === 0) {
+    hardening.logger.info(
+      {},
+      'PAPERGRAPH_CURATOR_KEYS is not set: the curation mutations answer UNAUTHENTICATED',
     );
   }
   const stop = async () => {

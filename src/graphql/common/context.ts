@@ -1,5 +1,6 @@
 // The GraphQL context, built once per request: fresh DataLoaders and services (never shared
 // across requests), the caller's authentication, and the ingest pipeline for the mutation.
+import { CurationService } from '../../curation/curation.service';
 import type { Executor } from '../../db/executor';
 import { createLoaders, type Loaders } from '../../../loaders/create-loaders';
 import type { IngestPort } from './ingest-port';
@@ -12,6 +13,9 @@ export interface GraphQLContext {
   authenticated: boolean;
   /** Null when the server runs without an ingest pipeline (the mutation then reports it). */
   ingest: IngestPort | null;
+  /** Fingerprint of the caller's curator key (PAPERGRAPH_CURATOR_KEYS), null when it has none. */
+  curator: string | null;
+  curation: CurationService;
 }
 
 export interface ContextDeps {
@@ -19,6 +23,8 @@ export interface ContextDeps {
   /** Whether an `Authorization` header value carries a key allowed to call mutations. */
   canWrite: (authorization: string | undefined) => boolean;
   ingest: IngestPort | null;
+  /** The fingerprint of the curator key an `Authorization` header value carries, or null. */
+  curatorOf?: (authorization: string | undefined) => string | null;
 }
 
 export function createContext(deps: ContextDeps, authorization: string | undefined): GraphQLContext {
@@ -28,5 +34,7 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     services: createServices(deps.executor, loaders),
     authenticated: deps.canWrite(authorization),
     ingest: deps.ingest,
+    curator: deps.curatorOf?.(authorization) ?? null,
+    curation: new CurationService(deps.executor),
   };
 }

@@ -42,4 +42,11 @@ export class Evidence {
     description: 'Id of the extraction rule that fired (for `extracted`).',
   })
   rule!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For `curated` relationships: the evidence URL the curator gave (the sentence is their note; field `curation`).',
+  })
+  url!: string | null;
 }

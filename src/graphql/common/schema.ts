@@ -3,6 +3,7 @@
 import { buildSchema } from 'type-graphql';
 import { isInterfaceType, type GraphQLSchema } from 'graphql';
 import { ConceptResolver } from '../concept/concept.resolver';
+import { CurationResolver } from '../curation/curation.resolver';
 import { DatasetResolver } from '../dataset/dataset.resolver';
 import { IngestResolver } from '../ingest/ingest.resolver';
 import { MethodResolver } from '../method/method.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   TrendingResolver,
   StatsResolver,
   IngestResolver,
+  CurationResolver,
 ] as const;
 
 /** type-graphql has no option for root type descriptions; set them on the built schema. */
@@ -49,7 +51,8 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
   }
   const mutation = schema.getMutationType();
   if (mutation)
-    mutation.description = 'Writes to the graph. Every mutation requires `Authorization: Bearer <key>`.';
+    mutation.description =
+      'Writes to the graph. Every mutation requires `Authorization: Bearer <key>`: `ingestPapers` a key from PAPERGRAPH_API_KEYS, the curation mutations one from PAPERGRAPH_CURATOR_KEYS.';
   return schema;
 }
 

@@ -21,8 +21,11 @@ RETURN n, ${prefetchColumns(plan)} AS pf ORDER BY n.id`;
 
 /** Params: `id` + prefetchParams(plan). Returns at most one row `{ n, pf }`. */
 export function entityByIdQuery(label: EntityTypeName, plan: PrefetchPlan): string {
+  // an id merged into another entity (a `__Redirect`, src/curation/) answers with the survivor
   return `
-MATCH (n:${label} {id: $id})${prefetchSubqueries(plan, 'n')}
+OPTIONAL MATCH (redirect:__Redirect {id: $id})
+WITH coalesce(redirect.into, $id) AS target
+MATCH (n:${label} {id: target})${prefetchSubqueries(plan, 'n')}
 RETURN n, ${prefetchColumns(plan)} AS pf`;
 }
 

@@ -16,6 +16,8 @@ export interface Hardening<TContext extends BaseContext> {
   logger: Logger;
   /** Whether an Authorization header carries a key that may call mutations. */
   canWrite: (authorization: string | undefined) => boolean;
+  /** The fingerprint of the curator key (PAPERGRAPH_CURATOR_KEYS) an Authorization header carries, or null. */
+  curatorOf: (authorization: string | undefined) => string | null;
   maxBodyBytes: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -38,6 +40,7 @@ export function createHardening<TContext extends BaseContext>(
     apiKeys,
     logger,
     canWrite: (authorization) => apiKeys.verify(authorization),
+    curatorOf: (authorization) => apiKeys.curatorOf(authorization),
     maxBodyBytes: limits.maxBodyBytes,
     headersTimeoutMs: limits.headersTimeoutMs,
     requestTimeoutMs: limits.requestTimeoutMs,
