@@ -34,7 +34,7 @@ const PAPERS = [
     id: 'curtest-0001',
     title: 'ZebraNet: Striped Kernels for Okapi Recognition',
     abstract:
-      'We introduce ZebraNet, a network with striped kernels. ZebraNet extends OkapiNet with striped blocks. Code is at https://github.com/curtest/zebranet.',
+      'We introduce ZebraNet, a network with striped kernels. ZebraNet is built on top of OkapiNet by adding striped residual blocks. We build ZebraNet upon OkapiNet. Code is at https://github.com/curtest/zebranet.',
   },
   {
     id: 'curtest-0002',
