@@ -169,7 +169,7 @@ describe('Faults: database outage, recovery, ingest durability and graceful shut
     stopLoop = true;
     await proxy.down();
     await stopDb();
-    await waitFor(async () => (await status(`${serve.base}/readyz`)) === 503, 30_000);
+    await waitFor(async () => (await status(`${serve.base}/readyz`)) === 503, 120_000);
     for (let i = 0; i < 3; i += 1) {
       const res = await gql(serve.url, QUERY);
       expect(codes(res)).toEqual(['DATABASE_UNAVAILABLE']);

@@ -15,7 +15,8 @@ export async function gql(
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
-  timeoutMs = 20_000,
+  // a guard against a hung request, not a verdict on speed: wide for a loaded 2-core machine
+  timeoutMs = 120_000,
 ): Promise<GqlResponse> {
   const started = Date.now();
   const res = await fetch(url, {
@@ -65,7 +66,7 @@ export async function waitFor(
 }
 
 export async function status(url: string): Promise<number> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
   await res.arrayBuffer();
   return res.status;
 }
