@@ -126,7 +126,11 @@ describe('Injection: hostile strings through every string input', () => {
   });
 
   it('stores hostile strings from the authorized mutation as plain data and changes nothing else', async () => {
-    const mutationTargets = targets.filter((t) => t.operation === 'mutation');
+    // ingestPapers' input fields; the curation mutations (curator keys) are probed unauthenticated above
+    const mutationTargets = targets.filter(
+      (t) => t.operation === 'mutation' && /papers\[0\]\./.test(t.label),
+    );
+    expect(mutationTargets.length).toBeGreaterThan(0);
     const probeIds = [
       ...HOSTILE.flatMap(([, value]) => [wellFormed(value), wellFormed(value).trim()]),
       ...Array.from(
