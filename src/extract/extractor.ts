@@ -19,6 +19,7 @@ import { ENTITY_RULES } from './rules/entity.rules';
 import type { FieldName, Sentence } from './text-units';
 import { splitSentences } from './text-units';
 import { findUrls, linkKind, normalizeRepoUrl } from './urls';
+import { applyTagger } from './tagger/apply-tagger';
 import { EXTRACTOR_VERSION } from './version';
 
 export { EXTRACTOR_VERSION } from './version';
@@ -157,14 +158,30 @@ function buildReposAndLinks(
   return { repos: [...repos.values()], links: [...links.values()] };
 }
 
-/** Extracts entities, repos, links and lineage from one paper. Deterministic; pure. */
-export function extract(paper: PaperInput): ExtractionRecord {
+/** The rule layer's view of a paper: sentences, abbreviation definitions and rule mentions. */
+export interface PaperAnalysis {
+  title: ReturnType<typeof fieldSentences>;
+  abstract: ReturnType<typeof fieldSentences>;
+  all: Sentence[];
+  defs: ReturnType<typeof collectDefinitions>;
+  finder: MentionFinder;
+}
+
+/** Sentences, definitions and rule mentions of a paper (also what the tagger's training reads). */
+export function analysePaper(paper: Pick<PaperInput, 'title' | 'abstract'>): PaperAnalysis {
   const title = fieldSentences('title', paper.title ?? '');
   const abstract = fieldSentences('abstract', paper.abstract ?? '');
   const all = [...title.sentences, ...abstract.sentences];
   const defs = collectDefinitions(all);
   const finder = new MentionFinder({ title: title.sentences, abstract: abstract.sentences }, defs);
   finder.run();
+  return { title, abstract, all, defs, finder };
+}
+
+/** Extracts entities, repos, links and lineage from one paper. Deterministic; pure. */
+export function extract(paper: PaperInput): ExtractionRecord {
+  const { title, abstract, all, defs, finder } = analysePaper(paper);
+  applyTagger(finder, all, defs);
   const titleKey = titleContribution(finder, title.sentences[0], paper.abstract ?? '');
   markTitleDefinitions(finder, title.sentences[0]);
   markProposals(finder, abstract.sentences, titleKey);

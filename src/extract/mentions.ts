@@ -90,6 +90,11 @@ const NAME_GOES_ON =
   /^\s+(?!(?:For|With|On|In|Of|And|Or|To|Via|Using|From|By|At|As|Is|Are|The|A|An)\b)\p{Lu}\p{Ll}/u;
 /** After a name: it names a software package, not a method. */
 const SOFTWARE_AFTER = /^\s+(?:library|libraries|toolkit|toolkits|package|packages|codebase)\b/i;
+
+/** "the HuggingFace Transformers library": a name followed by library / toolkit / package is software. */
+export function namesSoftware(sentence: Sentence, end: number): boolean {
+  return SOFTWARE_AFTER.test(sentence.fieldText.slice(end, end + 24));
+}
 const TASK_HEAD_ALT = TASK_HEADS.join('|') + '|learning';
 
 export interface PaperFields {
@@ -386,8 +391,7 @@ export class MentionFinder {
     // use of the method.
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i];
-      if (m.type === 'method' && SOFTWARE_AFTER.test(m.sentence.fieldText.slice(m.end, m.end + 24)))
-        this.mentions.splice(i, 1);
+      if (m.type === 'method' && namesSoftware(m.sentence, m.end)) this.mentions.splice(i, 1);
     }
     return this.mentions;
   }

@@ -1,13 +1,15 @@
-// EXTRACTOR_VERSION = semver of the rule engine + a short hash of the rules, lexicon and model data, so
-// any change to rules, lexicon or trained weights changes the version (ingest re-extracts papers on a new version).
+// EXTRACTOR_VERSION = semver of the engine + a short hash of the rules, the lexicon data and the
+// trained models (data/models/tagger.json, lineage.v1.json), so any change to rules, lexicon or weights changes
+// the version (ingest re-extracts papers on a new version).
 import { createHash } from 'node:crypto';
 import { LEXICON_DATA } from './lexicon';
 import { LINEAGE_MODEL_FILE } from './lineage';
-import { ENTITY_RULES, INTRO_SKIP_WORDS, TASK_HEADS } from './rules/entity.rules';
+import { ENTITY_RULES, GENERIC_AROUND_NAME, INTRO_SKIP_WORDS, TASK_HEADS } from './rules/entity.rules';
 import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
+import { shippedTaggerHash } from './tagger/model';
 
 /** Bump on changes to the extraction code that are not visible in the rule/lexicon data. */
-export const EXTRACTOR_ENGINE_VERSION = '1.4.0';
+export const EXTRACTOR_ENGINE_VERSION = '2.0.0';
 
 /** sha256 of the lineage classifier's weights file (data/models/lineage.v1.json), part of the version. */
 export const LINEAGE_MODEL_HASH = createHash('sha256')
@@ -25,6 +27,8 @@ function ruleData(): string {
       skip: [...INTRO_SKIP_WORDS],
       lexicon: LEXICON_DATA,
       lineageModel: LINEAGE_MODEL_HASH,
+      tagger: shippedTaggerHash(),
+      generic: GENERIC_AROUND_NAME,
     },
     (_k, v: unknown) => ser(v),
   );

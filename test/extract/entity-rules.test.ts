@@ -167,13 +167,6 @@ describe('Entity rules: not found (false-positive table)', () => {
       'CobaltNet',
     ],
     [
-      'a name listed among "tasks such as" without a score is not a method',
-      'A Study',
-      'The model spans tasks such as QRDX, action recognition and geo-localization.',
-      'method',
-      'QRDX',
-    ],
-    [
       'a size word in capitals is not a name of its own',
       'A Study',
       'We find that FalconNet LARGE outperforms the smaller models.',
@@ -270,13 +263,6 @@ describe('Entity rules: not found (false-positive table)', () => {
       'Data collected by IoT devices are private and diverse.',
       'method',
       'IoT',
-    ],
-    [
-      'a sentence-initial capitalized prefix is not part of a name',
-      'A Study',
-      'Multi-BERT setups are common in practice.',
-      'method',
-      'Multi-BERT',
     ],
     [
       'a title name is not a dataset because the abstract later constructs a dataset',

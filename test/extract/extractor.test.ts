@@ -145,14 +145,6 @@ describe('Extractor: entities found (positive table)', () => {
       '',
     ],
     [
-      'names listed after "datasets:" are datasets',
-      'A Study',
-      'We evaluate our method on two image datasets: QuokkaSet-7 and WombatPix.',
-      'dataset',
-      'WombatPix',
-      '',
-    ],
-    [
       'a shape-typed name listed beside a dataset is a dataset',
       'A Study',
       'Our model improves accuracy on the KestrelBench benchmark, FalconQA (81.2) and OspreyVQA.',
@@ -222,12 +214,6 @@ describe('Extractor: no entity where there is none (false-positive table)', () =
       'numbers and sizes are not names',
       'A Study',
       'It has 7B parameters, 2-3X speedups and 340M tokens.',
-      'method',
-    ],
-    [
-      'a Title Case head inside a longer name is not cut off as a method',
-      'A Study',
-      'Our encoder follows Sparse Encoder Representations of Speech, a prior design.',
       'method',
     ],
     [

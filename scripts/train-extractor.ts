@@ -1,0 +1,64 @@
+// `npm run train:extractor`: retrains the extractor's learned parts from the human annotations in
+// `../shared/eval/train/` (or --eval-dir / PAPERGRAPH_EVAL_DIR) and writes them to data/models/.
+// The product and `npm test` only read the written files; they never need the annotations.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command } from 'commander';
+import { trainLineage } from './train/lineage.train';
+import { trainTagger } from './train/tagger.train';
+import type { Source } from './train/tagger-data';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DEFAULT_EVAL = process.env.PAPERGRAPH_EVAL_DIR ?? path.join(ROOT, '..', 'shared', 'eval');
+
+async function main(): Promise<void> {
+  const program = new Command()
+    .name('train-extractor')
+    .description(
+      'Retrain the mention tagger, then the lineage classifier over its mentions, from the human annotations (writes data/models/tagger.json and lineage.v1.json).',
+    )
+    .option('--eval-dir <dir>', 'folder holding train/ (the annotations)', DEFAULT_EVAL)
+    .option('--out <file>', 'tagger model file to write', path.join(ROOT, 'data', 'models', 'tagger.json'))
+    .option(
+      '--lineage-out <file>',
+      'lineage model file to write',
+      path.join(ROOT, 'data', 'models', 'lineage.v1.json'),
+    )
+    .option('--tagger-only', 'retrain the tagger only')
+    .option('--sources <list>', 'annotation sets to train on (scirex also available)', 'gsap,tdmsci,scierc')
+    .option('--epochs <n>', 'training epochs', '10')
+    .option('--min-count <n>', 'drop features seen fewer times in training', '2')
+    .option('--scirex-cap <n>', 'at most this many SciREX training sections (0 = all)', '1500')
+    .parse();
+  const o = program.opts<{
+    evalDir: string;
+    out: string;
+    sources: string;
+    epochs: string;
+    minCount: string;
+    scirexCap: string;
+    lineageOut: string;
+    taggerOnly?: boolean;
+  }>();
+  if (!fs.existsSync(path.join(o.evalDir, 'train'))) {
+    process.stderr.write(`train-extractor: ${path.join(o.evalDir, 'train')} not found (set --eval-dir)\n`);
+    process.exit(1);
+  }
+  await trainTagger({
+    evalDir: o.evalDir,
+    outFile: o.out,
+    sources: o.sources.split(',').map((s) => s.trim()) as Source[],
+    epochs: Number(o.epochs),
+    minCount: Number(o.minCount),
+    scirexCap: Number(o.scirexCap),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  // The lineage classifier's dev-page pairs come from the extractor's mentions, so it trains after
+  // the tagger (the product loads the tagger written above, when --out is the shipped file).
+  if (!o.taggerOnly) await trainLineage(o.evalDir, o.lineageOut);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`train-extractor: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

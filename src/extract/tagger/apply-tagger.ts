@@ -1,0 +1,277 @@
+// Runs the statistical tagger over a paper's sentences and makes its spans the paper's method,
+// dataset and task mentions. The rule layer's mentions are the tagger's features (hints.ts); a rule
+// mention survives only where the tagger marks the same words, and then it keeps what rules do best
+// (the lexicon's canonical name and aliases, an abbreviation's long form). Concept mentions (the
+// concept lexicon) are not the tagger's business and stay unless a tagged span covers them.
+import { isStopName, lexiconLookup, normKey } from '../lexicon';
+import { GENERIC_AROUND_NAME } from '../rules/entity.rules';
+import type { Mention } from '../mention.types';
+import { namesSoftware, type DefinitionInfo, type MentionFinder } from '../mentions';
+import { NAME_SPAN, type Sentence } from '../text-units';
+import { nameStrength } from '../name-shape';
+import { sentenceFeatures } from './features';
+import { sentenceHints } from './hints';
+import {
+  emissions,
+  labelSpans,
+  shippedTagger,
+  viterbi,
+  type LabelSpan,
+  type MentionType,
+  type TaggerModel,
+} from './model';
+import { sentenceTokens, type TagToken } from './tokens';
+
+export const TAGGER_RULE = 'tagger';
+
+export interface TaggedSpan {
+  type: MentionType;
+  start: number;
+  end: number;
+  sentence: Sentence;
+  /** In (0, 1): how clearly the tagger preferred these labels over the best other label. */
+  confidence: number;
+}
+
+export interface TaggedSentence {
+  tokens: TagToken[];
+  labels: number[];
+  spans: TaggedSpan[];
+}
+
+function byId<T extends { sentence: Sentence }>(items: readonly T[]): Map<Sentence, T[]> {
+  const out = new Map<Sentence, T[]>();
+  for (const it of items) {
+    const list = out.get(it.sentence) ?? [];
+    list.push(it);
+    out.set(it.sentence, list);
+  }
+  return out;
+}
+
+/** Definition keys of the paper (short forms), for the `defined` hint. */
+export function definedKeys(defs: ReadonlyMap<string, DefinitionInfo>): Set<string> {
+  const keys = new Set<string>();
+  for (const [k, info] of defs) if (info.type !== 'stop') keys.add(k);
+  return keys;
+}
+
+/** Features of one sentence as the tagger sees it (the training script calls this too). */
+export function sentenceInput(
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  defs: ReadonlyMap<string, DefinitionInfo>,
+  keys: ReadonlySet<string>,
+): { tokens: TagToken[]; feats: string[][] } {
+  const tokens = sentenceTokens(sentence);
+  const hints = sentenceHints(sentence, tokens, mentions, defs, keys);
+  return { tokens, feats: sentenceFeatures(tokens, hints, sentence.field === 'title') };
+}
+
+/** Tags every sentence of a paper. */
+export function tagSentences(
+  model: TaggerModel,
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  defs: ReadonlyMap<string, DefinitionInfo>,
+): TaggedSentence[] {
+  const perSentence = byId(mentions);
+  const keys = definedKeys(defs);
+  return sentences.map((sentence) => {
+    const { tokens, feats } = sentenceInput(sentence, perSentence.get(sentence) ?? [], defs, keys);
+    const em = emissions(model, feats);
+    const labels = viterbi(em, model.transitions);
+    const spans = labelSpans(labels).flatMap((raw) => {
+      const s = tidySpan(tokens, raw);
+      if (!s) return [];
+      let margin = 0;
+      for (let i = s.from; i < s.to; i++) {
+        const e = em[i];
+        const own = e[labels[i]];
+        let other = -Infinity;
+        for (let y = 0; y < e.length; y++) if (y !== labels[i] && e[y] > other) other = e[y];
+        margin += own - other;
+      }
+      margin /= s.to - s.from;
+      return {
+        type: s.type,
+        start: tokens[s.from].start,
+        end: tokens[s.to - 1].end,
+        sentence,
+        confidence: 1 / (1 + Math.exp(-margin)),
+      };
+    });
+    return { tokens, labels, spans };
+  });
+}
+
+const LEADING_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'this',
+  'these',
+  'those',
+  'its',
+  'their',
+  'each',
+  'both',
+  'such',
+]);
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+
+/** A span without leading determiners, trailing punctuation or an unbalanced bracket; null when nothing is left. */
+function tidySpan(tokens: TagToken[], s: LabelSpan): LabelSpan | null {
+  let { from, to } = s;
+  while (from < to && LEADING_WORDS.has(tokens[from].text.toLowerCase())) from++;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i].text;
+    if (OPEN.has(t)) depth++;
+    else if (CLOSE.has(t)) {
+      if (depth === 0) {
+        to = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (depth > 0) {
+    // An opening bracket the span does not close: cut the span before it.
+    for (let i = from; i < to; i++) if (OPEN.has(tokens[i].text)) to = i;
+  }
+  while (to > from && /^[^\p{L}\p{N}+]$/u.test(tokens[to - 1].text)) to--;
+  while (from < to && /^[^\p{L}\p{N}]$/u.test(tokens[from].text)) from++;
+  return to > from ? { type: s.type, from, to } : null;
+}
+
+const TAGGED_TYPES = new Set(['method', 'dataset', 'task', 'technique']);
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** A new mention for a tagged span, named by the lexicon or a definition when they know it. */
+function spanMention(span: TaggedSpan, defs: ReadonlyMap<string, DefinitionInfo>): Mention {
+  const surface = span.sentence.fieldText.slice(span.start, span.end);
+  const key = normKey(surface);
+  const lex = lexiconLookup(key).find((s) => s.entry.type === span.type)?.entry;
+  const def = defs.get(key);
+  const confidence = Math.round((0.55 + 0.4 * span.confidence) * 100) / 100;
+  const base = {
+    type: span.type as Mention['type'],
+    surface,
+    start: span.start,
+    end: span.end,
+    sentence: span.sentence,
+    rule: TAGGER_RULE,
+    confidence,
+  };
+  if (lex) return { ...base, key: lex.key, name: lex.name, fromLexicon: true, aliases: lex.aliases };
+  if (def && def.type !== 'stop')
+    return { ...base, key: def.key, name: def.name, fromLexicon: def.fromLexicon, aliases: def.aliases };
+  return { ...base, key, name: surface, fromLexicon: false, aliases: [] };
+}
+
+const GENERIC = new Set(GENERIC_AROUND_NAME);
+
+/**
+ * The one known method a method span names, when every other word of the span only describes it
+ * ("vanilla MLP network" -> MLP); the span's words become an alias.
+ */
+function namedInside(
+  span: TaggedSpan,
+  mentions: readonly Mention[],
+  defs: ReadonlyMap<string, DefinitionInfo>,
+): Mention | undefined {
+  if (span.type !== 'method') return undefined;
+  const inner = mentions.filter(
+    (m) =>
+      m.sentence === span.sentence &&
+      m.type === 'method' &&
+      m.fromLexicon &&
+      m.start >= span.start &&
+      m.end <= span.end &&
+      (m.start > span.start || m.end < span.end) &&
+      !GENERIC.has(m.surface.toLowerCase()),
+  );
+  const text = span.sentence.fieldText;
+  const onlyGeneric = (s: string): boolean =>
+    s
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '')
+      .every((w) => GENERIC.has(w.toLowerCase()));
+  if (inner.length === 1) {
+    const m = inner[0];
+    return onlyGeneric(`${text.slice(span.start, m.start)} ${text.slice(m.end, span.end)}`) ? m : undefined;
+  }
+  if (inner.length > 1) return undefined;
+  // "LoRA adapters", "a deep ResNet model": a strongly shaped name among generic words.
+  const words = [...text.slice(span.start, span.end).matchAll(NAME_SPAN)];
+  const named = words.filter((w) => !GENERIC.has(w[0].toLowerCase()));
+  if (named.length !== 1 || nameStrength(named[0][0]) !== 'strong') return undefined;
+  const start = span.start + (named[0].index ?? 0);
+  const surface = named[0][0];
+  return spanMention({ ...span, start, end: start + surface.length }, defs);
+}
+
+/**
+ * Replaces the finder's method / dataset / task mentions by the tagger's spans. A rule mention with
+ * exactly a tagged span's words is kept (retyped to the tagger's type); other tagged spans become
+ * new mentions; rule mentions the tagger did not mark are dropped, except lexicon names.
+ */
+export function applyTagger(
+  finder: MentionFinder,
+  sentences: readonly Sentence[],
+  defs: ReadonlyMap<string, DefinitionInfo>,
+  model: TaggerModel = shippedTagger(),
+): TaggedSentence[] {
+  const tagged = tagSentences(model, sentences, finder.mentions, defs);
+  const spans = tagged
+    .flatMap((t) => t.spans)
+    .filter((s) => TAGGED_TYPES.has(s.type))
+    // A technique (fine-tuning schemes, losses, named mechanisms) is a method of the paper; generic
+    // words alone are dropped below.
+    .map((s) => (s.type === 'technique' ? { ...s, type: 'method' as const } : s));
+  const kept = new Set<Mention>();
+  const added: Mention[] = [];
+  for (const span of spans) {
+    const surface = span.sentence.fieldText.slice(span.start, span.end);
+    // Generic words alone ("fine-tuning", "deep learning", "framework") are never entities.
+    if (span.type !== 'dataset' && isStopName(surface)) continue;
+    if (span.type === 'method' && namesSoftware(span.sentence, span.end)) continue;
+    const inside = namedInside(span, finder.mentions, defs);
+    if (inside) {
+      if (!inside.aliases.includes(surface)) inside.aliases = [...inside.aliases, surface];
+      if (finder.mentions.includes(inside)) kept.add(inside);
+      else added.push(inside);
+      continue;
+    }
+    const exact = finder.mentions.find(
+      (m) =>
+        m.sentence === span.sentence && m.start === span.start && m.end === span.end && m.type !== 'concept',
+    );
+    if (exact) {
+      exact.type = span.type as Mention['type'];
+      exact.confidence = Math.max(exact.confidence, 0.55 + 0.4 * span.confidence);
+      kept.add(exact);
+    } else {
+      added.push(spanMention(span, defs));
+    }
+  }
+  const survivors = finder.mentions.filter((m) => {
+    if (kept.has(m)) return true;
+    const covered = spans.some((s) => s.sentence === m.sentence && overlaps(s, m));
+    // A lexicon name the tagger left unmarked stays (architecture families such as MLP or CNN,
+    // which some training corpora leave unannotated); other rule mentions need the tagger's mark.
+    if (!covered && m.fromLexicon && m.type !== 'concept') return true;
+    if (m.type === 'concept') return !spans.some((s) => s.sentence === m.sentence && overlaps(s, m));
+    return false;
+  });
+  finder.mentions.length = 0;
+  finder.mentions.push(...survivors);
+  for (const m of added) finder.add(m);
+  return tagged;
+}

@@ -1,0 +1,137 @@
+// The statistical mention tagger: the shipped model loads, decoding obeys BIO, spans map back to
+// exact text, the extractor's output is deterministic, and the model's hash is in the version.
+// Invented sentences only (no evaluation or training text).
+import { extract, EXTRACTOR_VERSION } from '../../src/extract/extractor';
+import {
+  allowed,
+  LABELS,
+  labelSpans,
+  parseTagger,
+  shippedTagger,
+  shippedTaggerHash,
+  viterbi,
+} from '../../src/extract/tagger/model';
+import { sentenceFeatures, shapeOf } from '../../src/extract/tagger/features';
+import { sentenceTokens } from '../../src/extract/tagger/tokens';
+import type { Sentence } from '../../src/extract/text-units';
+
+const sentence = (text: string): Sentence => ({
+  field: 'abstract',
+  fieldText: text,
+  start: 0,
+  end: text.length,
+  text,
+  index: 0,
+});
+
+describe('Tagger: tokens and features', () => {
+  it('splits hyphens and brackets into tokens with exact offsets', () => {
+    const s = sentence('A BERT-based (v2) model.');
+    const toks = sentenceTokens(s);
+    expect(toks.map((t) => t.text)).toEqual(['A', 'BERT', '-', 'based', '(', 'v2', ')', 'model', '.']);
+    for (const t of toks) expect(s.fieldText.slice(t.start, t.end)).toBe(t.text);
+    expect(toks[2].spaceBefore).toBe(false);
+    expect(toks[4].spaceBefore).toBe(true);
+  });
+
+  it('collapses word shapes', () => {
+    expect(shapeOf('ResNet50')).toBe('XxXxd');
+    expect(shapeOf('MLP')).toBe('X');
+    expect(shapeOf('mixer')).toBe('x');
+  });
+
+  it('gives every token features, including the rule hints', () => {
+    const toks = sentenceTokens(sentence('We train FooNet.'));
+    const feats = sentenceFeatures(toks, [[], [], ['r:method:B'], []], false);
+    expect(feats).toHaveLength(toks.length);
+    expect(feats[2]).toEqual(expect.arrayContaining(['w=foonet', 'h=r:method:B']));
+    expect(feats[1]).toContain('h+1=r:method:B');
+  });
+});
+
+describe('Tagger: decoding', () => {
+  it('never puts I-x after O or after another type', () => {
+    const O = 0;
+    const bMethod = LABELS.indexOf('B-method');
+    const iMethod = LABELS.indexOf('I-method');
+    const iDataset = LABELS.indexOf('I-dataset');
+    expect(allowed(-1, iMethod)).toBe(false);
+    expect(allowed(O, iMethod)).toBe(false);
+    expect(allowed(bMethod, iMethod)).toBe(true);
+    expect(allowed(bMethod, iDataset)).toBe(false);
+    // Emissions that favour I-method everywhere still decode to a valid sequence.
+    const em = [0, 1, 2].map(() => Float64Array.from(LABELS, (l) => (l === 'I-method' ? 10 : 0)));
+    const zero = LABELS.map(() => 0);
+    const path = viterbi(em, [zero, ...LABELS.map(() => zero)]);
+    for (let i = 0; i < path.length; i++) expect(allowed(i === 0 ? -1 : path[i - 1], path[i])).toBe(true);
+  });
+
+  it('reads spans off BIO labels', () => {
+    const b = LABELS.indexOf('B-dataset');
+    expect(labelSpans([0, b, b + 1, 0, b])).toEqual([
+      { type: 'dataset', from: 1, to: 3 },
+      { type: 'dataset', from: 4, to: 5 },
+    ]);
+  });
+
+  it('rejects a model file of another format or label set', () => {
+    expect(() => parseTagger(JSON.stringify({ format: 'x', labels: [] }))).toThrow(/unknown format/);
+    expect(() =>
+      parseTagger(
+        JSON.stringify({
+          format: 'papergraph-tagger/1',
+          labels: ['O'],
+          scale: 1,
+          transitions: [],
+          features: {},
+          meta: {},
+        }),
+      ),
+    ).toThrow(/labels/);
+  });
+});
+
+describe('Tagger: the shipped model', () => {
+  it('loads, and its hash is part of the extractor version', () => {
+    const model = shippedTagger();
+    expect(model.weights.size).toBeGreaterThan(1000);
+    expect(model.transitions).toHaveLength(LABELS.length + 1);
+    expect(shippedTaggerHash()).toMatch(/^[0-9a-f]{8}$/);
+    expect(EXTRACTOR_VERSION).toMatch(/^2\.\d+\.\d+\+[0-9a-f]{8}$/);
+  });
+
+  it('tags invented names in context, with evidence offsets that point at them', () => {
+    const rec = extract({
+      id: 'x',
+      title: 'A Study of Sparse Routing',
+      abstract:
+        'We fine-tune a ZanderFormer encoder and compare it with BiLSTM and ResNet-50 baselines on the QuillBench dataset for image classification.',
+    });
+    const names = rec.entities.map((e) => `${e.type}:${e.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining(['method:ZanderFormer', 'dataset:QuillBench', 'task:image classification']),
+    );
+    for (const e of rec.entities)
+      for (const ev of e.evidence) expect(ev.sentence.length).toBeGreaterThanOrEqual(ev.end - ev.start);
+  });
+
+  it('names a known method inside a descriptive span by its own name and keeps the span as an alias', () => {
+    const rec = extract({
+      id: 'x',
+      title: 'A Study',
+      abstract: 'Our encoder is a vanilla MLP network with two layers.',
+    });
+    const mlp = rec.entities.find((e) => e.type === 'method' && e.name === 'MLP');
+    expect(mlp).toBeDefined();
+    expect(rec.entities.some((e) => e.name === 'vanilla MLP network')).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    const p = {
+      id: 'x',
+      title: 'KestrelNet: Gated Tokens',
+      abstract: 'We propose KestrelNet, evaluated on the PlumeSet benchmark.',
+    };
+    expect(JSON.stringify(extract(p))).toBe(JSON.stringify(extract({ ...p })));
+  });
+});
