@@ -115,13 +115,15 @@ export function shippedTagger(): TaggerModel {
 
 /** Emission scores of every token (features summed per label). */
 export function emissions(model: Pick<TaggerModel, 'weights' | 'oBias'>, feats: string[][]): Float64Array[] {
+  const L = LABEL_COUNT;
+  const weights = model.weights;
   return feats.map((fs_) => {
-    const e = new Float64Array(LABEL_COUNT);
+    const e = new Float64Array(L);
     e[0] = -model.oBias;
-    for (const f of fs_) {
-      const w = model.weights.get(f);
-      if (!w) continue;
-      for (let y = 0; y < LABEL_COUNT; y++) e[y] += w[y];
+    for (let k = 0; k < fs_.length; k++) {
+      const w = weights.get(fs_[k]);
+      if (w === undefined) continue;
+      for (let y = 0; y < L; y++) e[y] += w[y];
     }
     return e;
   });
