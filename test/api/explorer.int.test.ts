@@ -141,9 +141,8 @@ describe('lineage explorer: in a headless browser', () => {
       )) as { x: number; y: number };
       await page.mouse.click(point.x, point.y);
       await page.locator('#method-info h2', { hasText: 'Selected method' }).waitFor();
-      await page.waitForFunction(
-        `/Added the neighbours|has no further neighbours/.test(document.getElementById('status').textContent)`,
-      );
+      // Locator waits, not waitForFunction: the page's CSP forbids the eval that a string predicate needs.
+      await page.locator('#status', { hasText: /Added the neighbours|has no further neighbours/ }).waitFor();
       if (Number(await page.evaluate(NODE_COUNT)) > before) {
         expanded = true;
         break;
@@ -160,7 +159,7 @@ describe('lineage explorer: in a headless browser', () => {
 
     // Back returns to the empty page the search started from.
     await page.goBack();
-    await page.waitForFunction(`document.body.getAttribute('data-nodes') === '0'`);
+    await page.locator('body[data-nodes="0"]').waitFor({ state: 'attached' });
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.goForward();
