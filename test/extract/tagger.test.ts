@@ -135,3 +135,14 @@ describe('Tagger: the shipped model', () => {
     expect(JSON.stringify(extract(p))).toBe(JSON.stringify(extract({ ...p })));
   });
 });
+
+describe('Tagger: hostile text', () => {
+  it('makes no entity of a run of garbage longer than any name', () => {
+    const rec = extract({
+      id: 'x',
+      title: 'T',
+      abstract: `${'A'.repeat(50 * 1024)} and ${'Б'.repeat(25 * 1024)}`,
+    });
+    expect(rec.entities.filter((e) => e.name.length > 120)).toEqual([]);
+  });
+});

@@ -177,6 +177,9 @@ function spanMention(span: TaggedSpan, defs: ReadonlyMap<string, DefinitionInfo>
 
 const GENERIC = new Set(GENERIC_AROUND_NAME);
 
+/** Longest surface a tagged span may have to become a mention (characters). */
+export const MAX_NAME_LENGTH = 120;
+
 /**
  * The one known method a method span names, when every other word of the span only describes it
  * ("vanilla MLP network" -> MLP); the span's words become an alias.
@@ -239,6 +242,9 @@ export function applyTagger(
   const added: Mention[] = [];
   for (const span of spans) {
     const surface = span.sentence.fieldText.slice(span.start, span.end);
+    // No name is this long: runs of garbage (a 50,000-letter "word") are not entities, and an
+    // entity key that long would exceed the database's index key size.
+    if (surface.length > MAX_NAME_LENGTH) continue;
     // Generic words alone ("fine-tuning", "deep learning", "framework") are never entities.
     if (span.type !== 'dataset' && isStopName(surface)) continue;
     if (span.type === 'method' && namesSoftware(span.sentence, span.end)) continue;
