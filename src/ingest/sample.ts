@@ -1,4 +1,5 @@
-// The bundled demo corpus (data/sample/): ingested by `npm start` into a graph without papers.
+// The bundled demo corpus (data/sample/): ingested by `npm start` into a graph without papers, then
+// its curated lineage (data/sample/curated/) applied with `papergraph curate`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Executor } from '../db/executor';
@@ -25,6 +26,17 @@ export function sampleCorpusFiles(dir: string = sampleDir()): string[] {
     .filter((f) => SAMPLE_FILE.test(f))
     .sort()
     .map((f) => path.join(dir, f));
+}
+
+/** The sample's curation files (`data/sample/curated/*.jsonl`, for `papergraph curate`), sorted. */
+export function sampleCurationFiles(dir: string = sampleDir()): string[] {
+  const curated = path.join(dir, 'curated');
+  if (!fs.existsSync(curated)) return [];
+  return fs
+    .readdirSync(curated)
+    .filter((f) => f.endsWith('.jsonl') && !/reject/i.test(f))
+    .sort()
+    .map((f) => path.join(curated, f));
 }
 
 /** Ingests the sample corpus files (data/sample/*.jsonl, *.json, *.txt) when the graph has no :Paper node; null when it already has papers. */

@@ -1,13 +1,13 @@
-// Browser test: headless Chromium (Debian `chromium`, driven by playwright-core; no browser download)
-// opens the self-hosted GraphiQL, runs the preloaded lineage query against the real server and sees
-// the result; every request stays on the loopback host. Screenshot: test-output/graphiql.png.
+// Browser test: headless Chromium (test/support/browser.ts) opens the self-hosted GraphiQL, runs the
+// preloaded lineage query against the real server and sees the result; every request stays on the
+// loopback host. Screenshot: test-output/graphiql.png.
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Executor } from '../../src/db/executor';
 import { buildPapergraphSchema } from '../../src/graphql/common/schema';
 import { runServer, type RunningServer } from '../../src/server/http-server';
+import { launchChromium, openPage, saveScreenshot } from '../support/browser';
 import {
   cleanFixture,
   loadFixture,
@@ -19,9 +19,7 @@ import {
 
 jest.setTimeout(600_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT_MS = 120_000;
-const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'graphiql.png');
 
 // A graph of its own (names unlike the other API tests') so files can run in parallel.
 const GRAPH: FixtureGraph = {
@@ -66,10 +64,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   executor = testExecutor();
   await prepareDatabase(executor);
   await loadFixture(executor, GRAPH);
@@ -80,19 +75,6 @@ beforeAll(async () => {
     ingest: null,
     logger: silentLogger,
     port: 0,
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
 });
 
@@ -107,17 +89,17 @@ afterAll(async () => {
 
 describe('GraphiQL: in a headless browser', () => {
   it('runs the preloaded lineage query and shows the result, without contacting any other host', async () => {
-    const page = await browser.newPage();
     // Waits are for conditions; the cap is wide because a loaded 2-core machine may take tens of
     // seconds to load and run GraphiQL's bundle (playwright's default is 30 s).
-    page.setDefaultTimeout(WAIT_MS);
-    const hosts = new Set<string>();
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol !== 'data:') hosts.add(url.hostname);
+    const {
+      page,
+      errors: pageErrors,
+      hosts,
+    } = await openPage(browser, {
+      width: 1280,
+      height: 720,
+      timeoutMs: WAIT_MS,
     });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
 
     await page.goto(server.url.replace(/graphql$/, 'graphiql'));
     await page.waitForSelector('.graphiql-container', { timeout: WAIT_MS });
@@ -135,13 +117,12 @@ describe('GraphiQL: in a headless browser', () => {
         `(document.querySelector('.result-window .CodeMirror') || {}).CodeMirror?.getValue() ?? document.querySelector('.result-window').textContent`,
       ),
     );
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const screenshot = await saveScreenshot(page, 'graphiql', true);
 
     expect(result).toContain('"relation": "extends"');
     expect(result).toContain('BrowserNet extends PageFormer with tabs.');
     expect(pageErrors).toEqual([]);
     expect([...hosts]).toEqual(['127.0.0.1']);
-    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    expect(fs.statSync(screenshot).size).toBeGreaterThan(10_000);
   });
 });

@@ -2,21 +2,18 @@
 //   1. a local Neo4j (`db start` with the defaults: bolt://127.0.0.1:7687, .papergraph/neo4j) -
 //      skipped when NEO4J_URI is set, which then names the server to use;
 //   2. `migrate` (constraints and indexes; a no-op when up to date);
-//   3. `ingest` of the bundled sample corpus (data/sample/) - only when the graph has no :Paper yet;
+//   3. the sample graph, only when the graph has no :Paper yet: `ingest` of the bundled sample corpus
+//      (data/sample/), then `curate` of its curated lineage (data/sample/curated/); see sample-graph.ts;
 //   4. `serve` (GraphQL at /graphql, GraphiQL at /graphiql) until the process is stopped.
-// Steps 3 and 4 run the registered `ingest` and `serve` commands through `runCommand`, so `start`
+// Steps 3 and 4 run the registered `ingest`, `curate` and `serve` commands through `runCommand`, so `start`
 // behaves exactly like running them by hand and does not depend on their internals.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Command } from 'commander';
 import { neo4jConfigFromEnv } from '../../config/neo4j-config';
-import { AppError } from '../../errors/app-error';
-import { ErrorCode } from '../../errors/error-code';
 import { Executor } from '../../db/executor';
 import { startLocalServer } from '../../db/local-server';
-import { packageRoot } from '../../db/local-server/package-root';
 import { migrate } from '../../db/migrations';
 import { createSpinner } from '../spinner';
+import { loadSampleGraph, runStep } from './sample-graph';
 import { HAS_PAPERS } from './start.queries';
 
 export interface StartDeps {
@@ -27,30 +24,6 @@ export interface StartDeps {
 interface StartFlags {
   port?: string;
   sample: boolean;
-}
-
-const SAMPLE_EXTENSIONS = new Set(['.jsonl', '.json', '.txt']);
-
-/** The sample corpus files shipped in data/sample/ (empty when the folder is absent). */
-export function sampleFiles(root: string = packageRoot()): string[] {
-  const dir = path.join(root, 'data', 'sample');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter(
-      (name) => SAMPLE_EXTENSIONS.has(path.extname(name)) && !/reject/i.test(name) && !/^readme/i.test(name),
-    )
-    .sort()
-    .map((name) => path.join(dir, name));
-}
-
-/** Runs a sub-command and returns the exit code it set (commands report partial failure with 2). */
-async function runStep(deps: StartDeps, args: string[]): Promise<number> {
-  process.exitCode = undefined;
-  await deps.runCommand(args);
-  const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return code;
 }
 
 export function registerStartCommand(program: Command, deps: StartDeps): void {
@@ -96,29 +69,12 @@ export function registerStartCommand(program: Command, deps: StartDeps): void {
         await executor.close();
       }
 
-      // 3. The sample corpus, only into an empty graph.
-      if (flags.sample && !hasPapers) {
-        const files = sampleFiles();
-        if (files.length === 0) {
-          process.stderr.write(
-            'No sample corpus in data/sample/; the graph stays empty (load papers with `papergraph ingest FILE`).\n',
-          );
-        } else {
-          process.stderr.write(
-            `Graph is empty: ingesting the sample corpus (${files.map((f) => path.basename(f)).join(', ')})\n`,
-          );
-          const rejects = path.join(packageRoot(), '.papergraph', 'sample-rejects.jsonl');
-          fs.mkdirSync(path.dirname(rejects), { recursive: true });
-          const code = await runStep(deps, ['ingest', '--rejects', rejects, ...files]);
-          if (code === 1)
-            throw new AppError(
-              ErrorCode.INTERNAL_SERVER_ERROR,
-              'Ingesting the sample corpus failed (see above); fix it or skip it with `papergraph start --no-sample`.',
-            );
-          if (code === 2)
-            process.stderr.write(`Some sample records were rejected (see ${rejects}); continuing.\n`);
-        }
-      }
+      // 3. The sample graph (corpus, then its curated lineage), only into an empty graph.
+      if (flags.sample && !hasPapers)
+        await loadSampleGraph({
+          runCommand: deps.runCommand,
+          log: (line) => process.stderr.write(line + '\n'),
+        });
 
       // 4. The GraphQL server; runs until the process is stopped.
       const code = await runStep(deps, ['serve', ...(flags.port ? ['--port', flags.port] : [])]);

@@ -26,7 +26,7 @@
   // ---- GraphQL ---------------------------------------------------------------------------------
   var METHOD_FIELDS = 'id name aliases';
   var EVIDENCE_FIELDS =
-    'sentence text field source confidence rule paper { id title url arxivId published repos(first: 3) { nodes { url } } }';
+    'sentence text field source confidence rule url paper { id title url arxivId published repos(first: 3) { nodes { url } } }';
   var LINEAGE_FIELDS =
     'nodes { ' +
     METHOD_FIELDS +
@@ -160,12 +160,17 @@
           'text-background-color': '#ffffff',
           'text-background-opacity': 0.85,
           'text-background-padding': 2,
-          'text-rotation': 'none',
+          'text-rotation': 'autorotate',
         },
       },
       {
         selector: 'edge.curated',
-        style: { 'line-style': 'dashed', 'line-color': '#1b8a4a', 'target-arrow-color': '#1b8a4a' },
+        style: {
+          'line-style': 'dashed',
+          'line-color': '#1b8a4a',
+          'target-arrow-color': '#1b8a4a',
+          color: '#14673a',
+        },
       },
       {
         selector: 'edge.pwc',
@@ -234,7 +239,7 @@
       name: 'dagre',
       rankDir: 'BT',
       nodeSep: 28,
-      rankSep: 64,
+      rankSep: 96,
       edgeSep: 12,
       padding: 24,
       fit: true,
@@ -281,9 +286,8 @@
         document.title = data.method.name + ' - Papergraph lineage explorer';
         addLineage(data.method.lineage);
         relayout();
-        $('truncated').hidden = !data.method.lineage.truncated;
-        $('show-more').hidden = state.first >= MAX_FIRST;
         var edges = data.method.lineage.edges.length;
+        showTruncated(data.method.lineage.truncated, edges);
         setStatus('');
         $('status').textContent =
           data.method.name +
@@ -307,6 +311,19 @@
       .catch(function (error) {
         if (seq === loadSeq) setStatus('Could not load the lineage: ' + error.message, true);
       });
+  }
+
+  /** A lineage cut short says so and offers more: a larger page, or (at the API's cap) expanding nodes. */
+  function showTruncated(truncated, shown) {
+    $('truncated').hidden = !truncated;
+    if (!truncated) return;
+    var atCap = state.first >= MAX_FIRST;
+    $('show-more').hidden = atCap;
+    $('truncated-text').textContent = atCap
+      ? 'Showing the first ' +
+        shown +
+        ' edges, the most one request returns: click a node to add its neighbours, or lower the depth.'
+      : 'Showing the first ' + shown + ' edges of a longer lineage.';
   }
 
   /** Adds a method's direct parents and children to the drawing. */
@@ -478,6 +495,10 @@
     if (evidence.length === 0)
       box.appendChild(el('p', { class: 'muted', text: 'No sentence recorded for this edge.' }));
     evidence.forEach(function (ev) {
+      if (ev.field === 'curation') {
+        box.appendChild(curatedEvidence(ev));
+        return;
+      }
       var quote = el('blockquote', { class: 'evidence-sentence' });
       var sentence = ev.sentence || '';
       var at = ev.text ? sentence.indexOf(ev.text) : -1;
@@ -501,6 +522,32 @@
         box.appendChild(meta);
       }
     });
+    if (box.scrollIntoView) box.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A curator's assertion: their note (the sentence of `field: curation` evidence) and the source they cite. */
+  function curatedEvidence(ev) {
+    var item = el('div', { class: 'curated-evidence' }, [
+      el('p', {
+        class: 'muted',
+        text: 'Curated: asserted by a curator (not read from an abstract), with their note:',
+      }),
+      el('blockquote', { class: 'evidence-sentence curated-note', text: ev.sentence || '' }),
+    ]);
+    var meta = el('p', { class: 'muted' }, []);
+    if (ev.url) {
+      meta.appendChild(document.createTextNode('Source: '));
+      meta.appendChild(
+        el('a', { href: ev.url, rel: 'noopener', class: 'evidence-url', text: shortUrl(ev.url) }),
+      );
+    } else meta.appendChild(document.createTextNode('No source URL given.'));
+    meta.appendChild(el('span', { class: 'badge curated', text: 'curated' }));
+    item.appendChild(meta);
+    return item;
+  }
+
+  function shortUrl(url) {
+    return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
   }
 
   /** The accessible text of the drawing: every node and edge, as buttons. */
