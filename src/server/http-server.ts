@@ -18,9 +18,9 @@ import { requestKey } from './cache/cacheable-request';
 import { entityTag, type CachedResponse } from './cache/result-cache';
 import type { CacheStatus, ResponseCaching } from './cache/response-caching';
 import { applyCors, type CorsOrigins } from './cors';
-import { EXPLORER_CSP, ExplorerAssets } from './explorer';
-import { GRAPHIQL_CSP, GraphiqlAssets } from './graphiql';
-import type { StaticAsset } from './static-assets';
+import { GRAPHIQL_PAGE } from './graphiql';
+import { PAGES } from './pages';
+import { StaticPage, type PageReply } from './static-page';
 import { ReadinessCheck } from './readiness';
 
 export interface ServerLogger extends ErrorLogger {
@@ -145,31 +145,21 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     parseOptions: options.parseOptions,
   });
   await apollo.start();
-  const assets = new GraphiqlAssets();
-  const explorerAssets = new ExplorerAssets();
+  const pages = PAGES.map((spec) => new StaticPage(spec));
+  const graphiql = new StaticPage(GRAPHIQL_PAGE); // also what /graphql answers a browser with
   const readiness = new ReadinessCheck(() => options.executor.verifyConnectivity());
   const guards = options.requestGuards ?? [];
   let inFlight = 0;
   let draining = false;
   const drained: (() => void)[] = [];
 
-  const sendPage = (res: http.ServerResponse, page: StaticAsset | null, what: string, csp: string) => {
-    if (!page)
-      return sendError(
-        res,
-        500,
-        'INTERNAL_SERVER_ERROR',
-        `${what} assets are missing: run \`npm run build\`.`,
-      );
-    res.statusCode = 200;
-    res.setHeader('content-type', page.contentType);
-    res.setHeader('content-security-policy', csp);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'no-cache');
-    res.end(page.body);
+  const sendPage = (res: http.ServerResponse, reply: PageReply) => {
+    if (reply.status === 500) return sendError(res, 500, 'INTERNAL_SERVER_ERROR', reply.missing);
+    res.statusCode = reply.status;
+    for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+    res.end(reply.body);
   };
-  const sendGraphiql = (res: http.ServerResponse) =>
-    sendPage(res, assets.get('graphiql.html'), 'GraphiQL', GRAPHIQL_CSP);
+  const sendGraphiql = (res: http.ServerResponse) => sendPage(res, graphiql.page());
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (applyCors(corsOrigins, req, res)) return;
@@ -308,20 +298,9 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     }
     if (route === '/graphql') return handleGraphql(req, res, url);
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (route === '/graphiql') return sendGraphiql(res);
-      if (route === '/explore')
-        return sendPage(res, explorerAssets.get('explore.html'), 'Explorer', EXPLORER_CSP);
-      const asset = route.startsWith('/graphiql/assets/')
-        ? assets.get(route.slice('/graphiql/assets/'.length))
-        : route.startsWith('/explore/assets/')
-          ? explorerAssets.get(route.slice('/explore/assets/'.length))
-          : null;
-      if (asset) {
-        res.statusCode = 200;
-        res.setHeader('content-type', asset.contentType);
-        res.setHeader('x-content-type-options', 'nosniff');
-        res.setHeader('cache-control', 'public, max-age=3600');
-        return res.end(asset.body);
+      for (const page of pages) {
+        const reply = page.reply(route);
+        if (reply) return sendPage(res, reply);
       }
       if (route === '/') {
         res.statusCode = 302;
