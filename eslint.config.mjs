@@ -34,6 +34,7 @@ export default tseslint.config(
   ...layer(['src/read-model/**/*.ts'], ['graphql', 'loaders', 'ingest', 'server', 'cli']),
   ...layer(['loaders/**/*.ts'], ['graphql', 'ingest', 'server', 'cli']),
   ...layer(['src/ingest/**/*.ts'], ['graphql', 'loaders', 'server', 'cli']),
+  ...layer(['src/export/**/*.ts'], ['graphql', 'loaders', 'server', 'cli', 'ingest']),
 );
 
 /** A `no-restricted-imports` block: `files` may not import (relatively) from the `above` folders. */

@@ -9,7 +9,9 @@ import { packageRoot } from '../db/local-server/package-root';
 import { isAppError } from '../errors/app-error';
 import { registerCurateCommand } from './commands/curate.command';
 import { registerDbCommand } from './commands/db.command';
+import { registerExportCommand } from './commands/export.command';
 import { registerExtractCommand } from './commands/extract.command';
+import { registerImportCommand } from './commands/import.command';
 import { registerIngestCommand } from './commands/ingest.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerServeCommand } from './commands/serve.command';
@@ -44,6 +46,8 @@ export function buildProgram(): Command {
   registerExtractCommand(program);
   registerIngestCommand(program);
   registerCurateCommand(program);
+  registerExportCommand(program);
+  registerImportCommand(program);
   registerMigrateCommand(program);
   registerServeCommand(program);
   registerDbCommand(program);

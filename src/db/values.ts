@@ -96,3 +96,8 @@ function plainObject(obj: Record<string, unknown>): { [key: string]: Plain } {
   for (const [k, v] of Object.entries(obj)) out[k] = toPlain(v);
   return out;
 }
+
+/** A whole number as a Neo4j INTEGER parameter (a plain JavaScript number is sent as a FLOAT). */
+export function toNeo4jInteger(value: number): unknown {
+  return neo4j.int(value);
+}

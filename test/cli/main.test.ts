@@ -54,6 +54,9 @@ describe('CLI: papergraph', () => {
       expect.arrayContaining([
         'extract',
         'ingest',
+        'curate',
+        'export',
+        'import',
         'migrate',
         'serve',
         'db',
