@@ -8,6 +8,7 @@ import { createLineageLoader, type LineageEdgeRows, type LineageKey } from './li
 import { createNeighborLoaders, type NeighborLoaders } from './neighbors.loader';
 import { createNodeLoader } from './node.loader';
 import { createRelatedLoader, type RelatedItem, type RelatedKey } from './related.loader';
+import { createResultLoaders, type ResultLoaders } from './results.loader';
 import type { RelatedLabel } from './related.queries';
 
 export interface Loaders {
@@ -22,6 +23,8 @@ export interface Loaders {
   related: Record<RelatedLabel, DataLoader<RelatedKey, RelatedItem[], string>>;
   /** Method lineage by (method, direction, depth, evidence). */
   lineage: DataLoader<LineageKey, LineageEdgeRows, string>;
+  /** Leaderboards and paper results. */
+  results: ResultLoaders;
 }
 
 export function createLoaders(executor: Executor): Loaders {
@@ -39,5 +42,6 @@ export function createLoaders(executor: Executor): Loaders {
       Concept: createRelatedLoader(executor, 'Concept'),
     },
     lineage: createLineageLoader(executor),
+    results: createResultLoaders(executor),
   };
 }

@@ -10,6 +10,8 @@ import type { LineageKey } from './lineage.loader';
 import { lineageClauses, lineagePageClauses } from './lineage.queries';
 import { neighborKeyParam, neighborPageShape, toNeighborPage, type NeighborKey } from './neighbors.loader';
 import { RELATIONS, neighborsPageClauses, prefetchPageClauses, type RelationName } from './neighbors.queries';
+import { leaderboardParam, toResultPage, type LeaderboardKey } from './results.loader';
+import { leaderboardClauses } from './results.queries';
 import type { Plain } from '../src/db/values';
 import { asList, asMap } from '../src/read-model/graph-mappers';
 
@@ -21,7 +23,8 @@ export type PrefetchItem =
       /** Prefetched for each node of the page, in the same statement (one level deeper). */
       items?: PrefetchPlan;
     }
-  | { kind: 'lineage'; key: Omit<LineageKey, 'id'> };
+  | { kind: 'lineage'; key: Omit<LineageKey, 'id'> }
+  | { kind: 'leaderboard'; key: Omit<LeaderboardKey, 'id'> };
 
 /** What one root query fetches for each of its nodes, besides the nodes themselves. */
 export type PrefetchPlan = readonly PrefetchItem[];
@@ -56,6 +59,14 @@ CALL {
   RETURN {total: total, page: page} AS ${name}
 }`;
       }
+      if (item.kind === 'leaderboard') {
+        return `
+CALL {
+  WITH ${nodeVar}
+  WITH ${nodeVar} AS d, $${name} AS lb${leaderboardClauses()}
+  RETURN {total: total, page: page} AS ${name}
+}`;
+      }
       return `
 CALL {
   WITH ${nodeVar}
@@ -82,6 +93,8 @@ export function prefetchParams(plan: PrefetchPlan, prefix = 'pf'): Record<string
     if (item.kind === 'neighbors') {
       params[name] = neighborKeyParam(item.relation, { id: '', ...item.key });
       if (item.items) Object.assign(params, prefetchParams(item.items, `${name}_`));
+    } else if (item.kind === 'leaderboard') {
+      params[name] = leaderboardParam({ id: '', ...item.key });
     } else {
       params[name] = { evidence: item.key.evidence, first: item.key.first };
     }
@@ -109,6 +122,9 @@ export function primePrefetched(
           primePrefetched(loaders, item.items ?? [], entry.node.key, asMap(raw[j]).pf),
         );
       }
+    } else if (item.kind === 'leaderboard') {
+      const page = asMap(list[i]);
+      loaders.results.leaderboard.prime({ id, ...item.key }, toResultPage(page.total, page.page));
     } else {
       loaders.lineage.prime({ id, ...item.key }, asList(list[i]));
     }

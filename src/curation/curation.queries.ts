@@ -58,6 +58,16 @@ DELETE r
 RETURN count(*) AS deleted`;
 }
 
+/**
+ * A retracted `EVALUATES_ON` (the paper does not evaluate on that dataset) takes the paper's
+ * extracted results on the dataset with it; pwc results stay (they are not the extractor's reading).
+ */
+export const DELETE_RETRACTED_RESULTS = `
+MATCH (:Paper {id: $from})-[:REPORTS]->(r:Result)-[:ON_DATASET]->(:Dataset {id: $to})
+WHERE r.source = 'extracted'
+DETACH DELETE r
+RETURN count(*) AS deleted`;
+
 /** `paper` is `*` for "every such relationship between the two". */
 export const FIND_RETRACTION = `
 MATCH (t:__Retraction {from: $from, to: $to})

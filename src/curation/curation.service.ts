@@ -15,6 +15,7 @@ import {
   AUDIT_PAGE,
   BLOCK_ALIAS,
   CLEAR_RETRACTIONS,
+  DELETE_RETRACTED_RESULTS,
   deleteMerged,
   deleteRels,
   entitiesWithKey,
@@ -258,6 +259,7 @@ export class CurationService {
       const recorded = (await tx.run(FIND_RETRACTION, marker)).length > 0;
       if (rels.length === 0 && recorded) return { retracted: 0, changed: false, auditId: null };
       await tx.run(deleteRels(type, fromLabel, toLabel), params);
+      if (type === 'EVALUATES_ON') await tx.run(DELETE_RETRACTED_RESULTS, params);
       const targets = [nodeGlobalId(fromLabel, from.id), nodeGlobalId(toLabel, to.id)];
       if (paperKey !== null) targets.push(`paper:${paperKey}`);
       const auditId = await this.audit(tx, curator, 'retractRelationship', targets, why, args, {

@@ -32,8 +32,16 @@ export const REL_TYPES: Record<string, { from: readonly NodeLabel[]; to: readonl
   BUILDS_ON: { from: ['Method'], to: ['Method'] },
 };
 
-/** Every relationship type a merged entity may carry (moved to the survivor by mergeEntities). */
-export const MOVABLE_REL_TYPES: readonly string[] = Object.keys(REL_TYPES);
+/**
+ * Every relationship type a merged entity may carry (moved to the survivor by mergeEntities): the
+ * retractable ones, and the links of Result nodes to their dataset, method and task.
+ */
+export const MOVABLE_REL_TYPES: readonly string[] = [
+  ...Object.keys(REL_TYPES),
+  'ON_DATASET',
+  'OF_METHOD',
+  'FOR_TASK',
+];
 
 export const CURATION_OPS = [
   'addAlias',

@@ -1,9 +1,12 @@
 // EXTRACTOR_VERSION = semver of the engine + a short hash of the rules, the lexicon data and the
 // trained models (data/models/tagger.json, lineage.v1.json), so any change to rules, lexicon or weights changes
-// the version (ingest re-extracts papers on a new version).
+// the version (ingest re-extracts papers on a new version). The result extractor's metric lexicon
+// (data/lexicon/metrics.json) and rules are part of it too.
 import { createHash } from 'node:crypto';
 import { LEXICON_DATA } from './lexicon';
 import { LINEAGE_MODEL_FILE } from './lineage';
+import { METRIC_LEXICON_DATA } from './results/metric-lexicon';
+import * as RESULT_RULES from './results/result.rules';
 import { ENTITY_RULES, GENERIC_AROUND_NAME, INTRO_SKIP_WORDS, TASK_HEADS } from './rules/entity.rules';
 import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
 import { shippedTaggerHash } from './tagger/model';
@@ -29,6 +32,8 @@ function ruleData(): string {
       lineageModel: LINEAGE_MODEL_HASH,
       tagger: shippedTaggerHash(),
       generic: GENERIC_AROUND_NAME,
+      metrics: METRIC_LEXICON_DATA,
+      results: RESULT_RULES,
     },
     (_k, v: unknown) => ser(v),
   );

@@ -33,6 +33,12 @@ export function curationLookupIds(batch: WriteBatch): string[] {
       ids.add(r.from);
       ids.add(r.to);
     }
+  for (const r of batch.results) {
+    ids.add(r.paperId);
+    ids.add(r.datasetId);
+    if (r.methodId) ids.add(r.methodId);
+    if (r.taskId) ids.add(r.taskId);
+  }
   return [...ids];
 }
 
@@ -97,5 +103,20 @@ export function applyCuration(batch: WriteBatch, state: CurationState): WriteBat
     }
     return out;
   };
-  return { ...batch, entities, created: rels(batch.created), merged: rels(batch.merged) };
+  const retracted = (type: string, from: string, to: string, paper: string) =>
+    state.retractions.has(retractionKey(type, from, to, '*')) ||
+    state.retractions.has(retractionKey(type, from, to, paper));
+  // A result follows merged entities; an extracted result on a dataset whose EVALUATES_ON a curator
+  // retracted for its paper is not written (the extractor misread the dataset: its score goes too).
+  const results = batch.results
+    .filter(
+      (r) => r.source !== 'extracted' || !retracted('EVALUATES_ON', r.paperId, map(r.datasetId), r.paperId),
+    )
+    .map((r) => ({
+      ...r,
+      datasetId: map(r.datasetId),
+      methodId: r.methodId === null ? null : map(r.methodId),
+      taskId: r.taskId === null ? null : map(r.taskId),
+    }));
+  return { ...batch, entities, created: rels(batch.created), merged: rels(batch.merged), results };
 }

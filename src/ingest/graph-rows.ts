@@ -1,7 +1,9 @@
 // Turns extraction records (and Papers with Code records) into the parameter rows of the static
 // write statements in ingest.queries.ts: one list per label and per relationship kind, entities
 // aggregated per batch so a popular entity is merged once per transaction. Pure.
+import { createHash } from 'node:crypto';
 import type { Evidence, ExtractionRecord, PaperInput } from '../extract/extraction.types';
+import { resolveMetric } from '../extract/results/metric-lexicon';
 import { normalizeRepoUrl } from '../extract/urls';
 import { canonicalId, type EntityType, normalizeName } from '../names/normalize';
 import type { PwcMethodInfo, PwcPaperExtras, RelSource } from './ingest.types';
@@ -101,6 +103,58 @@ export interface RelRow {
   props: RelProps;
 }
 
+/** A `Metric` node: an entity of its own label, with its direction as data (data/lexicon/metrics.json). */
+export interface MetricRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  keys: string[];
+  /** true / false from the lexicon; null when unknown (never overwrites a known direction). */
+  higherIsBetter: boolean | null;
+}
+
+/**
+ * A `Result` node with the ids of the nodes it links to: `(Paper)-[:REPORTS]->(Result)`,
+ * `-[:ON_DATASET]->(Dataset)`, `-[:BY_METRIC]->(Metric)`, `-[:OF_METHOD]->(Method)`,
+ * `-[:FOR_TASK]->(Task)`. Provenance is on the node (one paper, one source per result).
+ */
+export interface ResultRow {
+  id: string;
+  paperId: string;
+  source: RelSource;
+  value: number;
+  unit: string | null;
+  /** The value as the source wrote it (PwC's messy strings), null for extracted results. */
+  rawValue: string | null;
+  confidence: number;
+  rule: string;
+  /** JSON array of `{field, sentence, start, end}` (`[]` for pwc). */
+  evidence: string;
+  extractorVersion: string;
+  /** When the result was reported (`YYYY-MM-DD`, or shorter): the paper's date. */
+  date: string | null;
+  /** The method as the source named it (PwC `model_name`), null for extracted results. */
+  modelName: string | null;
+  datasetId: string;
+  metricId: string;
+  methodId: string | null;
+  taskId: string | null;
+}
+
+/** A leaderboard row of a PwC evaluation-tables dump, as ingest hands it to the builder. */
+export interface PwcResultInput {
+  paperId: string;
+  task: string | null;
+  dataset: string;
+  metric: string;
+  model: string;
+  value: number;
+  unit: string | null;
+  rawValue: string;
+  date: string | null;
+  dump: string;
+}
+
 /** Everything one write transaction does, in statement order. */
 export interface WriteBatch {
   /** Papers whose `extracted` relationships are replaced (deleted first, then written anew). */
@@ -115,6 +169,10 @@ export interface WriteBatch {
   merged: Record<RelKind, RelRow[]>;
   /** PwC derivation: papers whose repos implement the methods they introduce (both via `pwc`). */
   implementsFromPwc: string[];
+  /** Metric nodes the batch's results name, in id order. */
+  metrics: MetricRow[];
+  /** Results: the `extracted` ones of `replacePaperIds` replace that paper's earlier ones; `pwc` ones merge on id. */
+  results: ResultRow[];
 }
 
 export const ENTITY_LABEL: Record<EntityType, 'Method' | 'Dataset' | 'Task' | 'Concept'> = {
@@ -173,6 +231,8 @@ export class BatchBuilder {
   private readonly created = new Map<string, RelRow & { kind: RelKind }>();
   private readonly merged = new Map<string, RelRow & { kind: RelKind }>();
   private readonly implementsFromPwc = new Set<string>();
+  private readonly metrics = new Map<string, MetricRow>();
+  private readonly results = new Map<string, ResultRow>();
 
   constructor(private readonly ingestedAt: string) {}
 
@@ -187,6 +247,11 @@ export class BatchBuilder {
 
   relationshipCount(): number {
     return this.created.size + this.merged.size;
+  }
+
+  /** Result nodes in this batch. */
+  resultCount(): number {
+    return this.results.size;
   }
 
   /** Adds a paper with its extraction: node, entities, repos and every extracted relationship. */
@@ -265,7 +330,96 @@ export class BatchBuilder {
       });
     }
 
+    const entityOf = (type: EntityType, name: string | null): string | null => {
+      if (name === null || !name.trim()) return null;
+      const id = idByName.get(normalizeName(name)) ?? canonicalId(type, name);
+      if (!id.startsWith(`${type}:`)) return null;
+      this.addEntity(type, id, name, []);
+      return id;
+    };
+    for (const r of record.results) {
+      const datasetId = entityOf('dataset', r.dataset);
+      if (!datasetId) continue;
+      const metricId = this.addMetric(r.metric);
+      const methodId = entityOf('method', r.method);
+      const taskId = entityOf('task', r.task);
+      const at = r.evidence[0];
+      const key = [paper.id, metricId, datasetId, methodId, taskId, r.value, r.unit, at?.field, at?.start];
+      this.addResult({
+        id: resultId('extracted', key),
+        paperId: paper.id,
+        source: 'extracted',
+        value: r.value,
+        unit: r.unit,
+        rawValue: null,
+        confidence: round(r.confidence),
+        rule: r.rule,
+        evidence: JSON.stringify(r.evidence),
+        extractorVersion: version,
+        date: paper.published ?? null,
+        modelName: null,
+        datasetId,
+        metricId,
+        methodId,
+        taskId,
+      });
+    }
+
     if (pwc) this.addPwcPaperExtras(paper.id, pwc);
+  }
+
+  /** A PwC leaderboard row: a `pwc` Result (merged on its id, so re-reading the dump changes nothing). */
+  addPwcResult(row: PwcResultInput): void {
+    const datasetId = canonicalId('dataset', row.dataset);
+    this.addEntity('dataset', datasetId, row.dataset, []);
+    const methodId = canonicalId('method', row.model);
+    this.addEntity('method', methodId, row.model, []);
+    const taskId = row.task ? canonicalId('task', row.task) : null;
+    if (taskId && row.task) this.addEntity('task', taskId, row.task, []);
+    const metricId = this.addMetric(row.metric);
+    this.addResult({
+      id: resultId('pwc', [row.paperId, metricId, datasetId, methodId, taskId]),
+      paperId: row.paperId,
+      source: 'pwc',
+      value: row.value,
+      unit: row.unit,
+      rawValue: row.rawValue,
+      confidence: 1,
+      rule: 'pwc-evaluation-tables',
+      evidence: '[]',
+      extractorVersion: row.dump,
+      date: row.date,
+      modelName: row.model,
+      datasetId,
+      metricId,
+      methodId,
+      taskId,
+    });
+  }
+
+  /** The Metric of any metric name (lexicon entry or a metric of unknown direction); returns its id. */
+  private addMetric(name: string): string {
+    const entry = resolveMetric(name);
+    const id = `metric:${entry.key}`;
+    let row = this.metrics.get(id);
+    if (!row) {
+      row = { id, name: entry.name, aliases: [], keys: [], higherIsBetter: entry.higherIsBetter };
+      this.metrics.set(id, row);
+    }
+    for (const form of [entry.name, ...entry.aliases, name]) {
+      const display = form.trim();
+      if (!display) continue;
+      if (!row.aliases.includes(display)) row.aliases.push(display);
+      const key = normalizeName(display);
+      if (key && !row.keys.includes(key)) row.keys.push(key);
+    }
+    return id;
+  }
+
+  /** One result per id; a repeated id keeps the more confident row. */
+  private addResult(row: ResultRow): void {
+    const existing = this.results.get(row.id);
+    if (!existing || row.confidence > existing.confidence) this.results.set(row.id, row);
   }
 
   /** A PwC paper's own method and task lists: `USES` / `ADDRESSES` with `source = 'pwc'`. */
@@ -364,6 +518,8 @@ export class BatchBuilder {
       created: split(this.created),
       merged: split(this.merged),
       implementsFromPwc: [...this.implementsFromPwc],
+      metrics: byId(this.metrics),
+      results: byId(this.results),
     };
   }
 
@@ -452,6 +608,14 @@ function pwcProvenance(paperId: string, dump: string, rule: string): RelProps {
 
 function byId<T>(rows: Map<string, T>): T[] {
   return [...rows.keys()].sort().map((id) => rows.get(id) as T);
+}
+
+/** `result:<key>`: a hash of what identifies the result (source, paper, metric, dataset, method, task...). */
+function resultId(source: RelSource, parts: unknown[]): string {
+  return `result:${createHash('sha256')
+    .update(JSON.stringify([source, ...parts]))
+    .digest('hex')
+    .slice(0, 20)}`;
 }
 
 function round(x: number): number {

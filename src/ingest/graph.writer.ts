@@ -157,6 +157,7 @@ function paperIdsOf(b: WriteBatch): Set<string> {
   const ids = new Set<string>([...b.replacePaperIds, ...b.implementsFromPwc]);
   for (const p of b.papers) ids.add(p.id);
   for (const p of b.paperStubs) ids.add(p.id);
+  for (const r of b.results) ids.add(r.paperId);
   for (const kind of REL_KINDS) for (const r of b.merged[kind]) ids.add(r.props.paperId);
   return ids;
 }
@@ -164,7 +165,11 @@ function paperIdsOf(b: WriteBatch): Set<string> {
 /** The `$batch` parameter of WRITE_NODES: stubs, entities and repos. */
 export function nodesParams(b: WriteBatch): Record<string, unknown> {
   const P = WRITE_BATCH_PARAMS;
-  const params: Record<string, unknown> = { [P.stubs]: b.paperStubs, [P.repos]: b.repos };
+  const params: Record<string, unknown> = {
+    [P.stubs]: b.paperStubs,
+    [P.repos]: b.repos,
+    [P.metrics]: b.metrics,
+  };
   for (const type of ENTITY_TYPES) params[P.entity(type)] = b.entities[type];
   return params;
 }
@@ -188,6 +193,7 @@ export function papersParams(b: WriteBatch): Record<string, unknown> {
     [P.replaceIds]: b.replacePaperIds,
     [P.papers]: b.papers,
     [P.implementsFromPwc]: b.implementsFromPwc,
+    [P.results]: b.results,
   };
   for (const [label, list] of Object.entries(ids)) params[P.nodeIds(label as keyof typeof ids)] = list;
   const positions = nodePositions(b);

@@ -47,6 +47,58 @@ CALL {
   DELETE r
 }`;
 
+/**
+ * Deletes the `extracted` results of the papers being (re-)ingested (a Result hangs off its paper by
+ * REPORTS, so it is found by expanding from the paper node); `pwc` results stay.
+ */
+export const DELETE_EXTRACTED_RESULTS = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})-[:REPORTS]->(r:Result) USING INDEX p:Paper(id)
+WHERE r.source = 'extracted'
+DETACH DELETE r`;
+
+/** Metric nodes (names and keys accumulate like an entity's; a known direction is never unset). */
+export const MERGE_METRICS = `
+UNWIND $rows AS row
+MERGE (n:Metric {id: row.id})
+ON CREATE SET n.name = row.name, n.aliases = [], n.keys = []
+WITH n, row, coalesce(n.aliases, []) AS aliases, coalesce(n.keys, []) AS keys
+WITH n, row, aliases, keys,
+     [a IN row.aliases WHERE a <> n.name AND NOT a IN aliases] AS newAliases,
+     [k IN row.keys WHERE NOT k IN keys] AS newKeys
+FOREACH (_ IN CASE WHEN size(newAliases) > 0 THEN [1] ELSE [] END | SET n.aliases = aliases + newAliases)
+FOREACH (_ IN CASE WHEN size(newKeys) > 0 THEN [1] ELSE [] END | SET n.keys = keys + newKeys)
+FOREACH (_ IN CASE WHEN row.higherIsBetter IS NOT NULL AND (n.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter) THEN [1] ELSE [] END | SET n.higherIsBetter = row.higherIsBetter)`;
+
+/**
+ * Result nodes with their links (CONTRACT.md "Results and leaderboards"), merged on id: the
+ * paper's earlier extracted results were deleted in the same transaction (DELETE_EXTRACTED_RESULTS),
+ * and a pwc row read again finds its node. Every end is a node of this batch (or written before it).
+ */
+export const MERGE_RESULTS = `
+UNWIND $rows AS row
+MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
+MATCH (d:Dataset {id: row.datasetId}) USING INDEX d:Dataset(id)
+MATCH (mt:Metric {id: row.metricId}) USING INDEX mt:Metric(id)
+MERGE (r:Result {id: row.id})
+SET r.value = row.value, r.unit = row.unit, r.rawValue = row.rawValue, r.source = row.source,
+    r.confidence = row.confidence, r.rule = row.rule, r.evidence = row.evidence, r.paperId = row.paperId,
+    r.extractorVersion = row.extractorVersion, r.date = row.date, r.modelName = row.modelName
+MERGE (p)-[:REPORTS]->(r)
+MERGE (r)-[:ON_DATASET]->(d)
+MERGE (r)-[:BY_METRIC]->(mt)
+WITH r, row
+CALL {
+  WITH r, row
+  OPTIONAL MATCH (m:Method {id: row.methodId})
+  FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (r)-[:OF_METHOD]->(m))
+}
+CALL {
+  WITH r, row
+  OPTIONAL MATCH (t:Task {id: row.taskId})
+  FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (r)-[:FOR_TASK]->(t))
+}`;
+
 /** Writes papers; every managed property is set (null removes it), so the node mirrors its record. */
 export const MERGE_PAPERS = `
 UNWIND $rows AS row
@@ -276,6 +328,10 @@ export const WRITE_BATCH_PARAMS = {
   created: (kind: RelKind) => `create_${kind}`,
   merged: (kind: RelKind) => `merge_${kind}`,
   implementsFromPwc: 'implementsFromPwc',
+  /** Metric rows (WRITE_NODES). */
+  metrics: 'metrics',
+  /** Result rows (WRITE_PAPERS). */
+  results: 'results',
 };
 
 /** A MERGE statement as a subquery returning its nodes, in row order, as the list `name`. */
@@ -324,6 +380,7 @@ export const WRITE_NODES = [
     unit(MERGE_ENTITIES[t], WRITE_BATCH_PARAMS.entity(t)),
   ),
   unit(MERGE_REPOS, WRITE_BATCH_PARAMS.repos),
+  unit(MERGE_METRICS, WRITE_BATCH_PARAMS.metrics),
   GRAPH_VERSION_BUMP,
   'RETURN 1 AS done',
 ].join('\n');
@@ -336,6 +393,7 @@ export const WRITE_NODES = [
  */
 export const WRITE_PAPERS = [
   'CYPHER replan=skip',
+  unit(DELETE_EXTRACTED_RESULTS, WRITE_BATCH_PARAMS.replaceIds),
   unit(DELETE_EXTRACTED_RELS, WRITE_BATCH_PARAMS.replaceIds),
   collecting(MERGE_PAPERS, WRITE_BATCH_PARAMS.papers, 'p', NODE_LIST.Paper),
   ...SHARED_LABELS.map(lookup),
@@ -346,6 +404,7 @@ export const WRITE_PAPERS = [
     unit(MERGE_RELS[k], WRITE_BATCH_PARAMS.merged(k)),
   ]),
   unit(MERGE_PWC_IMPLEMENTS, WRITE_BATCH_PARAMS.implementsFromPwc),
+  unit(MERGE_RESULTS, WRITE_BATCH_PARAMS.results),
   GRAPH_VERSION_BUMP,
   'RETURN true AS written',
 ].join('\n');

@@ -70,7 +70,13 @@ export interface IngestFilesOptions {
 }
 
 /** PwC dumps are read in this order, so links, methods and datasets find the papers already there. */
-const PWC_ORDER: Record<PwcDumpKind, number> = { papers: 0, links: 1, methods: 2, datasets: 3 };
+const PWC_ORDER: Record<PwcDumpKind, number> = {
+  papers: 0,
+  links: 1,
+  methods: 2,
+  datasets: 3,
+  evaluations: 4,
+};
 const PWC_AUX_BATCH = 1_000;
 
 /** Papers per write transaction unless told otherwise. */
@@ -260,11 +266,13 @@ export class IngestService {
     const refs = records.flatMap((r) =>
       r.kind === 'link'
         ? [r.paper]
-        : r.kind === 'method' || r.kind === 'dataset'
-          ? r.introducedIn
-            ? [r.introducedIn]
-            : []
-          : [],
+        : r.kind === 'result'
+          ? [r.paper]
+          : r.kind === 'method' || r.kind === 'dataset'
+            ? r.introducedIn
+              ? [r.introducedIn]
+              : []
+            : [],
     );
     const byUrl = await this.writer.paperIdsByPwcUrl([
       ...new Set(refs.filter((p) => !p.arxivId && p.pwcUrl).map((p) => p.pwcUrl as string)),
@@ -311,6 +319,18 @@ export class IngestService {
         const id = b.addPwcDataset(r.dataset);
         const paperId = r.introducedIn ? stub(r.introducedIn) : undefined;
         if (paperId) b.addPwcIntroduces('INTRODUCES_DATASET', paperId, id, r.dump);
+      } else if (r.kind === 'result') {
+        const paperId = stub(r.paper);
+        if (!paperId) {
+          written--;
+          run.reject({
+            file,
+            line,
+            reason: `leaderboard row "${r.model}" (${r.dataset}, ${r.metric}): paper ${r.paper.pwcUrl ?? ''} is not in the graph and the row has no title or arXiv id to create it from`,
+          });
+          continue;
+        }
+        b.addPwcResult({ ...r, paperId });
       }
     }
     await this.writer.write(b.build());

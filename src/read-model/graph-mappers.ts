@@ -8,8 +8,10 @@ import type {
   EntityTypeName,
   EvidenceModel,
   NodeModel,
+  MetricModel,
   PaperModel,
   RepoModel,
+  ResultModel,
 } from './models';
 
 type PlainMap = { [key: string]: Plain };
@@ -192,4 +194,46 @@ export function asMap(value: Plain | undefined): PlainMap {
 
 export function asList(value: Plain | undefined): Plain[] {
   return Array.isArray(value) ? value : [];
+}
+
+export function toMetric(props: PlainMap): MetricModel {
+  const id = String(props.id);
+  return {
+    __typename: 'Metric',
+    id,
+    key: id,
+    name: str(props.name) ?? id,
+    aliases: strList(props.aliases),
+    higherIsBetter: typeof props.higherIsBetter === 'boolean' ? props.higherIsBetter : null,
+  };
+}
+
+/**
+ * A result row (`{r, p, d, mt, m, t}`: the Result's properties and its paper, dataset, metric,
+ * method and task as property maps; see resultRow in src/graphql/result/result.queries.ts).
+ */
+export function toResult(value: Plain | undefined): ResultModel {
+  const row = asMap(value);
+  const r = asMap(row.r);
+  const id = String(r.id);
+  const m = row.m;
+  const t = row.t;
+  return {
+    __typename: 'Result',
+    id,
+    key: id,
+    value: num(r.value) ?? Number.NaN,
+    unit: str(r.unit),
+    rawValue: str(r.rawValue),
+    modelName: str(r.modelName),
+    date: str(r.date),
+    source: str(r.source) ?? 'extracted',
+    confidence: num(r.confidence),
+    evidence: evidenceOf(r),
+    metric: toMetric(asMap(row.mt)),
+    dataset: toEntity('Dataset', asMap(row.d)),
+    method: isMap(m) ? toEntity('Method', m) : null,
+    task: isMap(t) ? toEntity('Task', t) : null,
+    paper: toPaper(asMap(row.p)),
+  };
 }

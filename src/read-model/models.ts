@@ -66,6 +66,43 @@ export interface RepoModel {
 
 export type NodeModel = PaperModel | EntityModel | RepoModel;
 
+/** A metric (`Metric` node): an entity of its own with a direction. */
+export interface MetricModel {
+  __typename: 'Metric';
+  id: string;
+  key: string;
+  name: string;
+  aliases: string[];
+  /** true: higher is better; false: lower is better; null: unknown. */
+  higherIsBetter: boolean | null;
+}
+
+/** A score a paper reports (`Result` node) with the nodes it links to. */
+export interface ResultModel {
+  __typename: 'Result';
+  id: string;
+  key: string;
+  value: number;
+  unit: string | null;
+  rawValue: string | null;
+  modelName: string | null;
+  date: string | null;
+  source: string;
+  confidence: number | null;
+  evidence: EvidenceModel[];
+  metric: MetricModel;
+  dataset: EntityModel;
+  method: EntityModel | null;
+  task: EntityModel | null;
+  paper: PaperModel;
+}
+
+/** A page of results (`ResultConnection`) before cursors are attached. */
+export interface ResultPageModel {
+  total: number;
+  items: ResultModel[];
+}
+
 /** A relationship between a parent and the edge's node, aggregated over sources and papers. */
 export interface EdgeDataModel {
   role: 'INTRODUCED' | 'USED' | null;

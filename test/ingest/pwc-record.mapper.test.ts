@@ -8,7 +8,7 @@ describe('PwC readers: file and record kinds', () => {
     ['methods.json', 'methods'],
     ['datasets.json.gz', 'datasets'],
     ['papers.jsonl', undefined],
-    ['evaluation-tables.json', undefined],
+    ['evaluation-tables.json.gz', 'evaluations'],
   ])('names the dump kind of %s', (file, kind) => {
     expect(pwcKindOfFile(file)).toBe(kind);
   });
@@ -18,6 +18,7 @@ describe('PwC readers: file and record kinds', () => {
     [{ paper_url: 'x', abstract: 'y', title: 't' }, 'papers'],
     [{ name: 'x', homepage: 'h', modalities: [] }, 'datasets'],
     [{ name: 'x', full_name: 'X', collections: [] }, 'methods'],
+    [{ task: 'T', datasets: [], subtasks: [] }, 'evaluations'],
     [{ foo: 1 }, undefined],
   ])('recognizes the dump kind of %j', (raw, kind) => {
     expect(pwcKindOfRecord(raw)).toBe(kind);

@@ -17,7 +17,9 @@ import {
 import type { LineageDirectionName } from '../../../loaders/lineage.queries';
 import { RELATIONS, type RelationName } from '../../../loaders/neighbors.queries';
 import type { PrefetchItem, PrefetchPlan } from '../../../loaders/prefetch';
+import { normalizeName } from '../../names/normalize';
 import { checkRange } from './argument-limits';
+import { pageRequest } from './connection';
 import { neighborRequest } from './neighbors';
 import { connectionNodeType, lineageNodeProperties } from './node-properties';
 import { connectionNodeSelections, isSelectedUnder } from './selection';
@@ -89,6 +91,23 @@ function planField(
             ? planFor(info, nodeType, nodeSelections(info, nodes, 'connection'), depth - 1)
             : [],
         key: neighborRequest(info, nodes, field.type, args),
+      };
+    }
+    if (type.name === 'Dataset' && name === 'leaderboard') {
+      const metric = args.metric as string;
+      if (!normalizeName(metric)) return null;
+      const page = pageRequest(
+        args.first as number | null | undefined,
+        args.after as string | null | undefined,
+      );
+      return {
+        kind: 'leaderboard',
+        key: {
+          metric,
+          task: (args.task as string | null | undefined) ?? null,
+          skip: page.skip,
+          limit: page.limit,
+        },
       };
     }
     if (type.name === 'Method' && name === 'lineage') {

@@ -7,6 +7,7 @@ import { CurationResolver } from '../curation/curation.resolver';
 import { DatasetResolver } from '../dataset/dataset.resolver';
 import { IngestResolver } from '../ingest/ingest.resolver';
 import { MethodResolver } from '../method/method.resolver';
+import { MetricResolver } from '../metric/metric.resolver';
 import { NodeResolver } from '../node/node.resolver';
 import { PaperResolver } from '../paper/paper.resolver';
 import { PathResolver } from '../path/path.resolver';
@@ -19,8 +20,10 @@ import { EvidenceResolver } from './evidence.resolver';
 import { Concept } from '../concept/concept.type';
 import { Dataset } from '../dataset/dataset.type';
 import { Method } from '../method/method.type';
+import { Metric } from '../metric/metric.type';
 import { Paper } from '../paper/paper.type';
 import { Repo } from '../repo/repo.type';
+import { Result } from '../result/result.type';
 import { Task } from '../task/task.type';
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -32,6 +35,7 @@ export const RESOLVERS = [
   DatasetResolver,
   TaskResolver,
   ConceptResolver,
+  MetricResolver,
   RepoResolver,
   EvidenceResolver,
   PathResolver,
@@ -73,7 +77,7 @@ export function buildPapergraphSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
     // Types reachable only through interfaces (Node, Entity) must be listed to appear in the schema.
-    orphanedTypes: [Paper, Method, Dataset, Task, Concept, Repo],
+    orphanedTypes: [Paper, Method, Dataset, Task, Concept, Repo, Metric, Result],
     validate: false,
   })
     .then(resolveTypesByTypename)

@@ -5,6 +5,7 @@ import { EntityService } from '../entity/entity.service';
 import { LineageService } from '../lineage/lineage.service';
 import { PaperService } from '../paper/paper.service';
 import { PathService } from '../path/path.service';
+import { ResultService } from '../result/result.service';
 import { SearchService } from '../search/search.service';
 import { StatsService } from '../stats/stats.service';
 import { TrendingService } from '../trending/trending.service';
@@ -14,6 +15,7 @@ export interface Services {
   papers: PaperService;
   lineage: LineageService;
   path: PathService;
+  results: ResultService;
   search: SearchService;
   trending: TrendingService;
   stats: StatsService;
@@ -25,6 +27,7 @@ export function createServices(executor: Executor, loaders: Loaders): Services {
     papers: new PaperService(executor, loaders),
     lineage: new LineageService(loaders),
     path: new PathService(executor, loaders),
+    results: new ResultService(executor),
     search: new SearchService(executor),
     trending: new TrendingService(executor),
     stats: new StatsService(executor),

@@ -1,10 +1,19 @@
 // Dataset: lookup and list (shared entity resolver), its papers, methods evaluated on it, tasks.
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
+import { pageRequest, toConnection } from '../common/connection';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
-import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../../read-model/models';
+import type {
+  ConnectionModel,
+  EntityModel,
+  NodeModel,
+  PaperModel,
+  ResultModel,
+} from '../../read-model/models';
+import { LeaderboardArgs } from '../result/result.args';
+import { Result, ResultConnection } from '../result/result.type';
 import { createEntityResolver } from '../entity/entity.resolver';
 import { MethodConnection } from '../method/method.type';
 import { Paper, PaperConnection } from '../paper/paper.type';
@@ -63,5 +72,46 @@ export class DatasetResolver extends EntityResolver {
   })
   introducedBy(@Root() d: EntityModel, @Ctx() ctx: GraphQLContext): Promise<PaperModel | null> {
     return ctx.loaders.introducedBy.Dataset.load(d.key);
+  }
+
+  @FieldResolver(() => ResultConnection, {
+    description:
+      "The leaderboard on this dataset for a metric: the best result of each method (of each paper where the method is unknown), best first by the metric's direction (higher first when the direction is unknown); ties: the earlier result first, then by id.",
+  })
+  async leaderboard(
+    @Root() d: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => LeaderboardArgs) args: LeaderboardArgs,
+  ): Promise<ConnectionModel<ResultModel>> {
+    const page = pageRequest(args.first, args.after);
+    const result = await ctx.loaders.results.leaderboard.load({
+      id: d.key,
+      metric: args.metric,
+      task: args.task ?? null,
+      skip: page.skip,
+      limit: page.limit,
+    });
+    return toConnection(
+      result.items.map((node) => ({
+        node,
+        data: { source: node.source, sources: [node.source], confidence: node.confidence },
+      })),
+      result.total,
+      page,
+    );
+  }
+
+  @FieldResolver(() => [Result], {
+    description:
+      "The results on this dataset for a metric that set a new best (by the metric's direction), oldest first: the state of the art over time. Undated results are left out; at most 500.",
+  })
+  sotaHistory(
+    @Root() d: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('metric', () => String, { description: 'The metric: a name or alias.' }) metric: string,
+    @Arg('task', () => ID, { nullable: true, description: 'Only results for this task (id).' })
+    task?: string | null,
+  ): Promise<ResultModel[]> {
+    return ctx.services.results.sotaHistory(d.key, metric, task ?? null);
   }
 }

@@ -1,13 +1,22 @@
 // Method: lookup and list (shared entity resolver), its papers, repos, datasets, tasks, lineage.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { pageRequest, toConnection } from '../common/connection';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
+import { MethodResultsArgs } from '../result/result.args';
+import { ResultConnection } from '../result/result.type';
 import type { GraphQLContext } from '../common/context';
 import { LineageDirection } from '../common/enums.enum';
 import { loadNeighbors } from '../common/neighbors';
 import { lineageNodeProperties } from '../common/node-properties';
 import { isSelected } from '../common/selection';
-import type { ConnectionModel, EntityModel, NodeModel, PaperModel } from '../../read-model/models';
+import type {
+  ConnectionModel,
+  EntityModel,
+  NodeModel,
+  PaperModel,
+  ResultModel,
+} from '../../read-model/models';
 import { DatasetConnection } from '../dataset/dataset.type';
 import { createEntityResolver } from '../entity/entity.resolver';
 import { Lineage } from '../lineage/lineage.type';
@@ -137,5 +146,25 @@ export class MethodResolver extends EntityResolver {
   })
   introducedBy(@Root() m: EntityModel, @Ctx() ctx: GraphQLContext): Promise<PaperModel | null> {
     return ctx.loaders.introducedBy.Method.load(m.key);
+  }
+
+  @FieldResolver(() => ResultConnection, {
+    description: "The method's results (scores papers report for it), newest first; `dataset` narrows.",
+  })
+  async results(
+    @Root() m: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => MethodResultsArgs) args: MethodResultsArgs,
+  ): Promise<ConnectionModel<ResultModel>> {
+    const page = pageRequest(args.first, args.after);
+    const result = await ctx.services.results.methodResults(m.key, args.dataset ?? null, page);
+    return toConnection(
+      result.items.map((node) => ({
+        node,
+        data: { source: node.source, sources: [node.source], confidence: node.confidence },
+      })),
+      result.total,
+      page,
+    );
   }
 }

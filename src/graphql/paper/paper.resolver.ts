@@ -9,7 +9,8 @@ import { ListFilterInput, PaperOrderField, PaperOrderInput } from '../common/lis
 import { loadNeighbors } from '../common/neighbors';
 import { planPrefetch } from '../common/prefetch-plan';
 import { isSelected } from '../common/selection';
-import type { ConnectionModel, NodeModel, PaperModel } from '../../read-model/models';
+import type { ConnectionModel, NodeModel, PaperModel, ResultModel } from '../../read-model/models';
+import { Result } from '../result/result.type';
 import { ConceptConnection } from '../concept/concept.type';
 import { DatasetConnection } from '../dataset/dataset.type';
 import { MethodConnection } from '../method/method.type';
@@ -107,5 +108,13 @@ export class PaperResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
     return loadNeighbors(ctx, 'paper.repos', p.key, args, info);
+  }
+
+  @FieldResolver(() => [Result], {
+    description:
+      'The scores the paper reports (extracted from its abstract, or from PwC leaderboards), by dataset, metric and value; at most 200.',
+  })
+  results(@Root() p: PaperModel, @Ctx() ctx: GraphQLContext): Promise<ResultModel[]> {
+    return ctx.loaders.results.paper.load(p.key);
   }
 }

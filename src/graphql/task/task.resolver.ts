@@ -1,6 +1,9 @@
 // Task: lookup and list (shared entity resolver), its papers, methods and datasets.
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { checkFirst } from '../common/connection';
+import type { BenchmarkModel } from '../result/result.service';
+import { Benchmark } from '../result/result.type';
 import { ConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
@@ -52,5 +55,18 @@ export class TaskResolver extends EntityResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<ConnectionModel<NodeModel>> {
     return loadNeighbors(ctx, 'task.datasets', t.key, args, info);
+  }
+
+  @FieldResolver(() => [Benchmark], {
+    description:
+      "The datasets and metrics this task's results are on, most results first (ties by dataset, then metric id), each with its best result.",
+  })
+  benchmarks(
+    @Root() t: EntityModel,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, description: 'How many (0..100, default 20).' })
+    first?: number | null,
+  ): Promise<BenchmarkModel[]> {
+    return ctx.services.results.benchmarks(t, checkFirst(first));
   }
 }

@@ -9,6 +9,8 @@ import { pwcKindOfFile } from './pwc-record.mapper';
 
 export { readPwcDump, readPwcFile, openDump } from './pwc-dump.reader';
 export { mapPwcRecord, pwcKindOfFile, pwcKindOfRecord } from './pwc-record.mapper';
+export { mapEvaluationTask } from './pwc-evaluation.mapper';
+export { parseScore } from './pwc-score';
 export type { PwcDumpKind, PwcPaperRef, PwcRecord, PwcReadResult, PwcDatasetInfo } from './pwc.types';
 
 async function* readPwcPapers(input: Readable, file: string): AsyncIterable<ReadResult> {

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parser } from 'stream-json';
 import { streamArray } from 'stream-json/streamers/StreamArray';
+import { mapEvaluationTask } from './pwc-evaluation.mapper';
 import { mapPwcRecord, pwcKindOfFile, pwcKindOfRecord } from './pwc-record.mapper';
 import type { PwcDumpKind, PwcReadResult } from './pwc.types';
 
@@ -51,6 +52,14 @@ export async function* readPwcDump(
           line,
           reason: `array element ${index}: not a Papers with Code dump record (unknown fields)`,
         };
+        continue;
+      }
+      if (dumpKind === 'evaluations') {
+        // one task record holds many leaderboard rows: each is a record, a bad part a reject with its path
+        for (const r of mapEvaluationTask(item.value, `$[${item.key}]`, dump)) {
+          if (r.ok) yield { ok: true, record: r.record, file, line };
+          else yield { ok: false, file, line, reason: `array element ${index}: ${r.path}: ${r.reason}` };
+        }
         continue;
       }
       const mapped = mapPwcRecord(dumpKind, item.value, dump);

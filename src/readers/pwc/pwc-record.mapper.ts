@@ -83,6 +83,8 @@ export function mapPwcRecord(kind: PwcDumpKind, raw: unknown, dump: string): Pwc
         return mapMethod(raw, dump);
       case 'datasets':
         return mapDataset(raw, dump);
+      case 'evaluations':
+        throw new Bad('evaluation-tables elements hold many results: read them with mapEvaluationTask');
     }
   } catch (e) {
     if (e instanceof Bad) return { reason: e.message };
@@ -194,6 +196,7 @@ function mapDataset(raw: Json, dump: string): PwcRecord {
 export function pwcKindOfRecord(raw: unknown): PwcDumpKind | undefined {
   if (!isObject(raw)) return undefined;
   if ('repo_url' in raw) return 'links';
+  if ('task' in raw && ('datasets' in raw || 'subtasks' in raw)) return 'evaluations';
   if ('abstract' in raw || 'arxiv_id' in raw || 'url_abs' in raw) return 'papers';
   if ('homepage' in raw || 'modalities' in raw || 'data_loaders' in raw || 'variants' in raw)
     return 'datasets';
@@ -208,5 +211,6 @@ export function pwcKindOfFile(file: string): PwcDumpKind | undefined {
   if (/^links-between-papers-and-code.*\.json$/.test(base)) return 'links';
   if (/^methods.*\.json$/.test(base)) return 'methods';
   if (/^datasets.*\.json$/.test(base)) return 'datasets';
+  if (/^evaluation-tables.*\.json$/.test(base)) return 'evaluations';
   return undefined;
 }

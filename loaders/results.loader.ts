@@ -1,0 +1,83 @@
+// Result loaders: leaderboards by (dataset, metric, task, page) and results by paper; each batch is
+// one statement (a dataset lookup may prefetch its leaderboard and prime this loader: prefetch.ts).
+import DataLoader from 'dataloader';
+import type { Executor } from '../src/db/executor';
+import type { Plain } from '../src/db/values';
+import { normalizeName } from '../src/names/normalize';
+import { asList, toResult } from '../src/read-model/graph-mappers';
+import type { ResultModel, ResultPageModel } from '../src/read-model/models';
+import { LEADERBOARDS, PAPER_RESULTS } from './results.queries';
+
+export interface LeaderboardKey {
+  /** The dataset's id. */
+  id: string;
+  /** The metric as the client named it (matched under the one name normalization). */
+  metric: string;
+  task: string | null;
+  skip: number;
+  limit: number;
+}
+
+export interface ResultLoaders {
+  leaderboard: DataLoader<LeaderboardKey, ResultPageModel, string>;
+  /** A paper's results, by bare paper id. */
+  paper: DataLoader<string, ResultModel[]>;
+}
+
+const EMPTY: ResultPageModel = { total: 0, items: [] };
+
+/** The statement parameter of a leaderboard key (also the prefetch parameter). */
+export function leaderboardParam(key: LeaderboardKey): {
+  dataset: string;
+  metricKey: string;
+  quotedKey: string;
+  task: string | null;
+  skip: number;
+  limit: number;
+} {
+  const metricKey = normalizeName(key.metric);
+  return {
+    dataset: key.id,
+    metricKey,
+    quotedKey: `"${metricKey}"`,
+    task: key.task,
+    skip: key.skip,
+    limit: key.limit,
+  };
+}
+
+/** One leaderboard's `total` and `page` (rows of resultRow) as a page model. */
+export function toResultPage(total: Plain | undefined, page: Plain | undefined): ResultPageModel {
+  return { total: Number(total ?? 0), items: asList(page).map(toResult) };
+}
+
+export function leaderboardCacheKey(key: LeaderboardKey): string {
+  return JSON.stringify([key.id, normalizeName(key.metric), key.task, key.skip, key.limit]);
+}
+
+export function createResultLoaders(executor: Executor): ResultLoaders {
+  return {
+    leaderboard: new DataLoader<LeaderboardKey, ResultPageModel, string>(
+      async (keys) => {
+        const params = keys.map((k, i) => ({ ...leaderboardParam(k), i }));
+        // a name without letters or digits matches no metric: nothing to ask
+        const asked = params.filter((p) => p.metricKey !== '');
+        const out: ResultPageModel[] = keys.map(() => EMPTY);
+        if (asked.length === 0) return out;
+        const rows = await executor.read(LEADERBOARDS, { keys: asked }, { operation: 'loader.leaderboard' });
+        for (const row of rows) out[Number(row.i)] = toResultPage(row.total, row.page);
+        return out;
+      },
+      { cacheKeyFn: leaderboardCacheKey },
+    ),
+    paper: new DataLoader<string, ResultModel[]>(async (ids) => {
+      const rows = await executor.read(
+        PAPER_RESULTS,
+        { ids: [...ids] },
+        { operation: 'loader.paperResults' },
+      );
+      const byId = new Map(rows.map((r) => [String(r.id), asList(r.results).map(toResult)]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,18 @@
+// Cypher used only by the results API test: cleanup of what it wrote (ids containing `lbt`).
+export const RESULTS_CLEANUP = `
+CALL {
+  MATCH (r:Result)-[:ON_DATASET]->(d:Dataset) WHERE d.id CONTAINS ':lbt'
+  DETACH DELETE r
+}
+CALL {
+  MATCH (p:Paper) WHERE p.id STARTS WITH 'lbt-'
+  DETACH DELETE p
+}
+CALL {
+  MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task) AND n.id CONTAINS ':lbt'
+  DETACH DELETE n
+}
+CALL {
+  MATCH (t:__Retraction) WHERE t.from STARTS WITH 'lbt-'
+  DELETE t
+}`;

@@ -1,0 +1,323 @@
+// Results and leaderboards through the GraphQL API on a real Neo4j, with data written by the real
+// ingest path (BatchBuilder + GraphWriter): leaderboard order by the metric's direction, ties, paging
+// and totalCount, one statement for a dataset with its leaderboard, SOTA history, task benchmarks,
+// method and paper results, metric lookup, extracted results replaced on re-extraction (pwc kept),
+// and a curator's retraction of a paper's dataset taking that paper's extracted score with it.
+import 'reflect-metadata';
+import { CurationService } from '../../src/curation/curation.service';
+import type { Executor } from '../../src/db/executor';
+import type { ExtractedResult, ExtractionRecord, PaperInput } from '../../src/extract/extraction.types';
+import { BatchBuilder, type PwcResultInput } from '../../src/ingest/graph-rows';
+import { GraphWriter } from '../../src/ingest/graph.writer';
+import { createTestApi, prepareDatabase, testExecutor, type TestApi } from './api-test-env';
+import { RESULTS_CLEANUP } from './results-test.queries';
+
+jest.setTimeout(240_000);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers, checked field by field
+type Json = any;
+
+const DUMP = 'pwc:evaluation-tables.json';
+const row = (
+  paperId: string,
+  model: string,
+  metric: string,
+  value: number,
+  date: string,
+): PwcResultInput => ({
+  paperId,
+  task: 'Lbt Classification',
+  dataset: 'Lbt Bench',
+  metric,
+  model,
+  value,
+  unit: '%',
+  rawValue: `${value}%`,
+  date,
+  dump: DUMP,
+});
+
+// accuracy (higher is better): A 80 (2019) and 85 (2020-01), B 85 (2020-06: ties A, later), C 70 (2018);
+// error rate (lower is better): A 5, B 3, C 4
+const PWC_ROWS: PwcResultInput[] = [
+  row('lbt-pa', 'Lbt Alpha', 'Accuracy', 80, '2019-01-01'),
+  row('lbt-pa2', 'Lbt Alpha', 'Accuracy', 85, '2020-01-01'),
+  row('lbt-pb', 'Lbt Beta', 'Accuracy', 85, '2020-06-01'),
+  row('lbt-pc', 'Lbt Gamma', 'Accuracy', 70, '2018-01-01'),
+  row('lbt-pa', 'Lbt Alpha', 'Error rate', 5, '2019-01-01'),
+  row('lbt-pb', 'Lbt Beta', 'Error rate', 3, '2020-06-01'),
+  row('lbt-pc', 'Lbt Gamma', 'Error rate', 4, '2018-01-01'),
+];
+
+const PX: PaperInput = {
+  id: 'lbt-px',
+  title: 'A Paper That Reports 90% on Lbt Bench',
+  abstract: 'We reach 90% accuracy on Lbt Bench.',
+  published: '2021-01-01',
+};
+
+function pxRecord(value: number): ExtractionRecord {
+  const result: ExtractedResult = {
+    method: null,
+    dataset: 'Lbt Bench',
+    task: null,
+    metric: 'Accuracy',
+    value,
+    unit: '%',
+    confidence: 0.7,
+    rule: 'test-rule',
+    evidence: [{ field: 'abstract', sentence: PX.abstract, start: 9, end: 12 }],
+  };
+  return {
+    paper: { id: PX.id, title: PX.title },
+    entities: [
+      {
+        type: 'dataset',
+        id: 'dataset:lbtbench',
+        name: 'Lbt Bench',
+        role: 'used',
+        aliases: [],
+        confidence: 0.9,
+        rule: 'test',
+        evidence: [{ field: 'abstract', sentence: PX.abstract, start: 25, end: 34 }],
+      },
+    ],
+    repos: [],
+    links: [],
+    lineage: [],
+    results: [result],
+    extractor: { version: 'test-lbt' },
+  };
+}
+
+let executor: Executor;
+let writer: GraphWriter;
+let api: TestApi;
+let statements: string[] = [];
+
+async function writePx(value: number, hash: string): Promise<void> {
+  const b = new BatchBuilder('2026-01-01T00:00:00.000Z');
+  b.addPaper({ paper: PX, record: pxRecord(value), contentHash: hash });
+  await writer.write(b.build());
+}
+
+async function query(q: string, variables?: Record<string, unknown>): Promise<Json> {
+  const result = await api.run(q, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data;
+}
+
+const LEADERBOARD = `query($metric: String!, $first: Int, $after: String, $task: ID) {
+  dataset(id: "dataset:lbtbench") {
+    leaderboard(metric: $metric, first: $first, after: $after, task: $task) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { value unit source date method { name } paper { paperId } metric { name higherIsBetter } } }
+    }
+  }
+}`;
+
+const board = (data: Json): string[] =>
+  data.dataset.leaderboard.edges.map(
+    (e: Json) => `${e.node.method?.name ?? `paper ${e.node.paper.paperId}`} ${e.node.value}`,
+  );
+
+beforeAll(async () => {
+  executor = testExecutor();
+  await prepareDatabase(executor);
+  await executor.write(RESULTS_CLEANUP);
+  writer = new GraphWriter(executor, { attempts: 1 });
+  const b = new BatchBuilder('2026-01-01T00:00:00.000Z');
+  for (const r of PWC_ROWS) {
+    b.addPaperStub({ id: r.paperId, title: `Paper ${r.paperId}`, pwcUrl: null, arxivId: null, url: null });
+    b.addPwcResult(r);
+  }
+  await writer.write(b.build());
+  await writePx(90, 'h1');
+  api = await createTestApi(executor);
+  executor.onQuery((event) => statements.push(event.operation ?? event.cypher));
+});
+
+afterAll(async () => {
+  await api?.stop();
+  if (executor) {
+    await executor.write(RESULTS_CLEANUP);
+    await executor.close();
+  }
+});
+
+describe('API: leaderboards', () => {
+  it('ranks the best result of each method (of each paper without a method) by the metric direction, ties to the earlier', async () => {
+    const data = await query(LEADERBOARD, { metric: 'accuracy' });
+    expect(board(data)).toEqual(['paper lbt-px 90', 'Lbt Alpha 85', 'Lbt Beta 85', 'Lbt Gamma 70']);
+    expect(data.dataset.leaderboard.totalCount).toBe(4);
+    expect(data.dataset.leaderboard.edges[0].node).toMatchObject({
+      source: 'extracted',
+      unit: '%',
+      date: '2021-01-01',
+      metric: { name: 'Accuracy', higherIsBetter: true },
+    });
+    // lower is better for an error rate; the metric matches by any alias under the normalization
+    const errors = await query(LEADERBOARD, { metric: 'Error-Rates' });
+    expect(board(errors)).toEqual(['Lbt Beta 3', 'Lbt Gamma 4', 'Lbt Alpha 5']);
+    expect(errors.dataset.leaderboard.edges[0].node.metric.higherIsBetter).toBe(false);
+  });
+
+  it('pages with cursors and keeps the order across pages', async () => {
+    const first = await query(LEADERBOARD, { metric: 'accuracy', first: 2 });
+    expect(board(first)).toEqual(['paper lbt-px 90', 'Lbt Alpha 85']);
+    expect(first.dataset.leaderboard.pageInfo.hasNextPage).toBe(true);
+    const rest = await query(LEADERBOARD, {
+      metric: 'accuracy',
+      first: 2,
+      after: first.dataset.leaderboard.pageInfo.endCursor,
+    });
+    expect(board(rest)).toEqual(['Lbt Beta 85', 'Lbt Gamma 70']);
+    expect(rest.dataset.leaderboard).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false } });
+  });
+
+  it('filters by task (the extracted result has none) and answers an unknown metric with an empty board', async () => {
+    const byTask = await query(LEADERBOARD, { metric: 'accuracy', task: 'task:lbtclassification' });
+    expect(board(byTask)).toEqual(['Lbt Alpha 85', 'Lbt Beta 85', 'Lbt Gamma 70']);
+    const unknown = await query(LEADERBOARD, { metric: 'no such metric' });
+    expect(unknown.dataset.leaderboard).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
+  it('reads a dataset with its leaderboard in one statement', async () => {
+    statements = [];
+    await query(LEADERBOARD, { metric: 'accuracy' });
+    expect(statements).toEqual(['dataset.byId']);
+  });
+
+  it('rejects a bad page with a coded error before any database work', async () => {
+    for (const variables of [
+      { metric: 'accuracy', first: 1000 },
+      { metric: 'accuracy', after: 'not-a-cursor' },
+    ]) {
+      const result = (await api.run(LEADERBOARD, variables)) as Json;
+      expect(result.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('API: SOTA history, benchmarks, method and paper results, metrics', () => {
+  it('lists the results that set a new best, oldest first (a tie is not a new best)', async () => {
+    const data = await query(`{ dataset(id: "dataset:lbtbench") {
+      acc: sotaHistory(metric: "Accuracy") { value date method { name } }
+      err: sotaHistory(metric: "error rate") { value date method { name } } } }`);
+    expect(data.dataset.acc.map((r: Json) => `${r.date} ${r.method?.name ?? '-'} ${r.value}`)).toEqual([
+      '2018-01-01 Lbt Gamma 70',
+      '2019-01-01 Lbt Alpha 80',
+      '2020-01-01 Lbt Alpha 85',
+      '2021-01-01 - 90',
+    ]);
+    expect(data.dataset.err.map((r: Json) => `${r.date} ${r.value}`)).toEqual([
+      '2018-01-01 4',
+      '2020-06-01 3',
+    ]);
+  });
+
+  it("lists a task's benchmarks, most results first, with the best of each", async () => {
+    const data = await query(`{ task(id: "task:lbtclassification") {
+      benchmarks { dataset { id } metric { id } resultCount best { value method { name } } } } }`);
+    expect(data.task.benchmarks).toEqual([
+      {
+        dataset: { id: 'dataset:lbtbench' },
+        metric: { id: 'metric:accuracy' },
+        resultCount: 4,
+        best: { value: 85, method: { name: 'Lbt Alpha' } },
+      },
+      {
+        dataset: { id: 'dataset:lbtbench' },
+        metric: { id: 'metric:errorrate' },
+        resultCount: 3,
+        best: { value: 3, method: { name: 'Lbt Beta' } },
+      },
+    ]);
+  });
+
+  it("pages a method's results, newest first, and narrows them to a dataset", async () => {
+    const data = await query(`{ method(id: "method:lbtalpha") {
+      results(first: 2) { totalCount pageInfo { hasNextPage } nodes { value date metric { name } dataset { id } } } } }`);
+    expect(data.method.results.totalCount).toBe(3);
+    expect(data.method.results.pageInfo.hasNextPage).toBe(true);
+    expect(data.method.results.nodes.map((r: Json) => `${r.date} ${r.metric.name} ${r.value}`)).toEqual([
+      '2020-01-01 Accuracy 85',
+      '2019-01-01 Accuracy 80',
+    ]);
+    const none = await query(
+      `{ method(id: "method:lbtalpha") { results(dataset: "dataset:other") { totalCount } } }`,
+    );
+    expect(none.method.results.totalCount).toBe(0);
+  });
+
+  it("lists a paper's results with provenance", async () => {
+    const data = await query(
+      `{ paper(id: "lbt-pa") { results { value unit source confidence rawValue modelName metric { name } task { id } } } }`,
+    );
+    expect(data.paper.results).toEqual([
+      {
+        value: 80,
+        unit: '%',
+        source: 'pwc',
+        confidence: 1,
+        rawValue: '80%',
+        modelName: 'Lbt Alpha',
+        metric: { name: 'Accuracy' },
+        task: { id: 'task:lbtclassification' },
+      },
+      {
+        value: 5,
+        unit: '%',
+        source: 'pwc',
+        confidence: 1,
+        rawValue: '5%',
+        modelName: 'Lbt Alpha',
+        metric: { name: 'Error Rate' },
+        task: { id: 'task:lbtclassification' },
+      },
+    ]);
+    const px = await query(
+      `{ paper(id: "lbt-px") { results { value source evidence { sentence start end } } } }`,
+    );
+    expect(px.paper.results).toEqual([
+      { value: 90, source: 'extracted', evidence: [{ sentence: PX.abstract, start: 9, end: 12 }] },
+    ]);
+  });
+
+  it('looks a metric up by id or by any alias', async () => {
+    const data =
+      await query(`{ a: metric(name: "error rates") { id name higherIsBetter } b: metric(id: "metric:accuracy") { name higherIsBetter }
+      c: metric(name: "no such metric") { id } }`);
+    expect(data).toEqual({
+      a: { id: 'metric:errorrate', name: 'Error Rate', higherIsBetter: false },
+      b: { name: 'Accuracy', higherIsBetter: true },
+      c: null,
+    });
+  });
+});
+
+describe('API: results after re-extraction and curation', () => {
+  it("replaces a re-read paper's extracted result and keeps the pwc ones", async () => {
+    await writePx(60, 'h2');
+    const data = await query(LEADERBOARD, { metric: 'accuracy' });
+    expect(board(data)).toEqual(['Lbt Alpha 85', 'Lbt Beta 85', 'Lbt Gamma 70', 'paper lbt-px 60']);
+  });
+
+  it("drops a paper's extracted result when a curator retracts that it evaluates on the dataset, and re-ingest keeps it out", async () => {
+    const curation = new CurationService(executor);
+    const outcome = await curation.retractRelationship(
+      { actor: 'test' },
+      { from: 'paper:lbt-px', to: 'dataset:lbtbench', type: 'EVALUATES_ON', note: 'not evaluated there' },
+    );
+    expect(outcome.retracted).toBe(1);
+    const after = await query(LEADERBOARD, { metric: 'accuracy' });
+    expect(board(after)).toEqual(['Lbt Alpha 85', 'Lbt Beta 85', 'Lbt Gamma 70']);
+    await writePx(61, 'h3');
+    expect(board(await query(LEADERBOARD, { metric: 'accuracy' }))).toEqual([
+      'Lbt Alpha 85',
+      'Lbt Beta 85',
+      'Lbt Gamma 70',
+    ]);
+  });
+});
