@@ -1,27 +1,36 @@
-// Cypher for `Method.lineage`: ONE bounded variable-length match over BUILDS_ON (child -> parent).
-// The hop bound is a validated integer (1..10) and the direction a closed enum: neither is request text.
+// Cypher for `Method.lineage`: a breadth-first walk over BUILDS_ON (child -> parent) that reaches each
+// method once, at its smallest hop count, and reads the relationships of the methods it reached. The
+// hop bound is a validated integer (1..10) and the direction a closed enum: neither is request text.
 
 import { checkPropertyNames, relationshipMap } from './neighbors.queries';
 
 export type LineageDirectionName = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
 
-// Depth 1 is the method's own relationships: no paths to build.
+// An edge's depth is one more than the hops between the method and the edge's near end (its child for
+// ancestors, its parent for descendants), the smallest over all paths - what the lineage reports. So
+// the walk needs each near end once with its smallest hop count, not every path to it: `min(length())`
+// over a variable-length match to distinct ends is planned as Neo4j's breadth-first pruning expand
+// (VarLengthExpand(Pruning,BFS)), which visits a method once. A path-by-path expansion would meet a
+// method once per path to it - 2^k times behind k diamonds - and repeat its relationships as often.
+// Depth 1 is the method's own relationships: nothing to walk.
 function ancestors(maxDepth: number): string {
   if (maxDepth === 1) return '\n  WITH m\n  MATCH (m)-[r:BUILDS_ON]->(:Method)\n  RETURN r, 1 AS depth';
   return `
   WITH m
-  MATCH path = (m)-[:BUILDS_ON*1..${maxDepth}]->(:Method)
-  UNWIND range(0, length(path) - 1) AS i
-  RETURN relationships(path)[i] AS r, i + 1 AS depth`;
+  MATCH reach = (m)-[:BUILDS_ON*0..${maxDepth - 1}]->(near)
+  WITH near, min(length(reach)) AS hops
+  MATCH (near)-[r:BUILDS_ON]->(:Method)
+  RETURN r, hops + 1 AS depth`;
 }
 
 function descendants(maxDepth: number): string {
   if (maxDepth === 1) return '\n  WITH m\n  MATCH (m)<-[r:BUILDS_ON]-(:Method)\n  RETURN r, 1 AS depth';
   return `
   WITH m
-  MATCH path = (:Method)-[:BUILDS_ON*1..${maxDepth}]->(m)
-  UNWIND range(0, length(path) - 1) AS i
-  RETURN relationships(path)[i] AS r, length(path) - i AS depth`;
+  MATCH reach = (near)-[:BUILDS_ON*0..${maxDepth - 1}]->(m)
+  WITH near, min(length(reach)) AS hops
+  MATCH (near)<-[r:BUILDS_ON]-(:Method)
+  RETURN r, hops + 1 AS depth`;
 }
 
 function checkMaxDepth(maxDepth: number): void {
@@ -29,7 +38,7 @@ function checkMaxDepth(maxDepth: number): void {
     throw new RangeError(`maxDepth ${maxDepth} out of range`);
 }
 
-/** Rows `(r, depth)`: every BUILDS_ON relationship within `maxDepth` hops in `direction`, at each depth it is reached. */
+/** Rows `(r, depth)`: every BUILDS_ON relationship within `maxDepth` hops in `direction`, at its smallest depth. */
 function lineageRows(direction: LineageDirectionName, maxDepth: number): string {
   checkMaxDepth(maxDepth);
   return direction === 'ANCESTORS'
