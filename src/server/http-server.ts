@@ -1,8 +1,9 @@
 // The HTTP server of `papergraph serve` (plain node:http + Apollo's executeHTTPGraphQLRequest):
 // /graphql (GET queries, POST; GraphQL over HTTP incl. application/graphql-response+json; GraphiQL
-// for a browser GET without a query), /graphiql and /explore (+ assets), /healthz, /readyz. Binds
-// 127.0.0.1 by default. Body size limit, CORS, CSRF prevention (Apollo), APQ (Apollo), graceful shutdown,
-// and with `caching` the graph-versioned result cache and HTTP caching of GET reads (ETag, 304, Cache-Control).
+// for a browser GET without a query), /graphiql and /explore (+ assets), /healthz, /readyz, /metrics
+// (the result cache's counters, Prometheus text). Binds 127.0.0.1 by default. Body size limit, CORS,
+// CSRF prevention (Apollo), APQ (Apollo), graceful shutdown, and with `caching` the graph-versioned
+// result cache and HTTP caching of GET reads (ETag, 304, Cache-Control).
 // HOOK POINTS for hardening: `requestGuards` (run first on every /graphql request: rate limits, ...)
 // and ApolloOptions.validationRules / plugins (src/server/apollo-server.ts).
 import * as http from 'node:http';
@@ -14,6 +15,7 @@ import { createContext, type GraphQLContext } from '../graphql/common/context';
 import type { ErrorLogger } from '../graphql/common/format-error';
 import type { IngestPort } from '../graphql/common/ingest-port';
 import { createApolloServer } from './apollo-server';
+import { cacheMetrics, METRICS_CONTENT_TYPE, metricsText } from './cache/cache-metrics';
 import { requestKey } from './cache/cacheable-request';
 import { entityTag, type CachedResponse } from './cache/result-cache';
 import type { CacheStatus, ResponseCaching } from './cache/response-caching';
@@ -295,6 +297,12 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       return sendJson(res, ok && !draining ? 200 : 503, {
         status: ok && !draining ? 'ready' : draining ? 'shutting down' : 'database unavailable',
       });
+    }
+    if (route === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.statusCode = 200;
+      res.setHeader('content-type', METRICS_CONTENT_TYPE);
+      res.setHeader('cache-control', 'no-store');
+      return res.end(metricsText(cacheMetrics(caching)));
     }
     if (route === '/graphql') return handleGraphql(req, res, url);
     if (req.method === 'GET' || req.method === 'HEAD') {

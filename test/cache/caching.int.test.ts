@@ -1,10 +1,11 @@
 // The result cache and HTTP caching over real HTTP against the real Neo4j: repeats are hits; a write
 // through this server's API is visible to its next read; a write by another process (the CLI
-// `papergraph ingest`, a child process running dist/) is visible once the stale bound has passed (the
-// test waits for it, it never times it); responses with errors and mutations are never stored; one
-// version read serves many requests; a request the read-key check refuses never gets a cached answer;
+// `papergraph ingest`, a child process running dist/) is seen by every read that starts once the stale
+// bound has passed since the write committed (the test waits for that condition, it never times reads); responses with errors and mutations are never stored; one
+// version read serves many requests (counted on /metrics); a request the read-key check refuses never
+// gets a cached answer; a second API server's write is visible to the first within the bound;
 // GET reads carry an ETag (304 on If-None-Match) and the configured Cache-Control; automatic persisted
-// queries work over GET and POST and share the cache with the query text.
+// queries work over GET and POST (with the cache on and off) and share the cache with the query text.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -96,6 +97,24 @@ async function get(url: string, params: Record<string, unknown>, headers: Record
 
 const paperTitle = (a: Answer) => (a.json?.data?.paper as { title?: string } | null)?.title ?? null;
 
+/**
+ * The stale bound, checked: reads until three reads that STARTED more than `staleMs` after the write
+ * was known committed (`committedAt`, on this process's clock, which the in-process server's version
+ * clock shares) have answered, and returns what those reads saw - each must be the write. Reads
+ * before that point may be stale; none after it may.
+ */
+async function titlesPastBound(url: string, id: string, committedAt: number, staleMs: number) {
+  const past: (string | null)[] = [];
+  const deadline = Date.now() + 120_000;
+  while (past.length < 3 && Date.now() < deadline) {
+    const startedAt = performance.now();
+    const seen = await post(url, { query: PAPER, variables: { id } });
+    if (startedAt - committedAt > staleMs) past.push(paperTitle(seen));
+    else await new Promise((r) => setTimeout(r, 20)); // paces the polling; the condition decides
+  }
+  return past;
+}
+
 beforeAll(async () => {
   executor = testExecutor();
   await prepareDatabase(executor);
@@ -159,16 +178,36 @@ describe('result cache', () => {
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const committedAt = performance.now(); // the CLI committed before it exited
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('"papers":1,"rejected":0') });
 
-    // wait for the condition (the bound passing, then one version read), never for a duration
-    const deadline = Date.now() + 120_000;
-    let seen = await post(url, { query: PAPER, variables });
-    while (paperTitle(seen) === null && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      seen = await post(url, { query: PAPER, variables });
-    }
-    expect(paperTitle(seen)).toBe('Cache CLI write');
+    // every read that starts once the bound has passed sees the write; none is stale
+    const title = 'Cache CLI write';
+    expect(await titlesPastBound(url, ids.cli, committedAt, 500)).toEqual([title, title, title]);
+  });
+
+  it('shows a write through another API server once the stale bound has passed', async () => {
+    const reader = await start({ staleMs: 500 });
+    const writer = await start();
+    const id = `${ids.misc}-other-api`;
+    expect(paperTitle(await post(reader.url, { query: PAPER, variables: { id } }))).toBeNull();
+    expect((await post(reader.url, { query: PAPER, variables: { id } })).cache).toBe('hit');
+    const written = await post(
+      writer.url,
+      {
+        query: INGEST,
+        variables: { papers: [{ id, title: 'Cache other API write', abstract: 'A paper.' }] },
+      },
+      { authorization: `Bearer ${TEST_API_KEY}` },
+    );
+    const committedAt = performance.now();
+    expect(written.json?.data).toEqual({ ingestPapers: { ingested: 1 } });
+    // the writer sees its own write at once, the reader once its bound has passed
+    expect(paperTitle(await post(writer.url, { query: PAPER, variables: { id } }))).toBe(
+      'Cache other API write',
+    );
+    const title = 'Cache other API write';
+    expect(await titlesPastBound(reader.url, id, committedAt, 500)).toEqual([title, title, title]);
   });
 
   it('never stores a response with errors', async () => {
@@ -195,10 +234,25 @@ describe('result cache', () => {
     expect(caching.stats()).toMatchObject({ stores: 0, hits: 0, bypassed: 2 });
   });
 
-  it('reads the graph version once for many requests within the bound', async () => {
+  it('reads the graph version once for many requests within the bound, and counts on /metrics', async () => {
     const { url, caching } = await start();
     for (let i = 0; i < 20; i++) await post(url, { query: PAPER, variables: { id: `${ids.misc}-${i % 4}` } });
     expect(caching.stats()).toMatchObject({ versionReads: 1, hits: 16, misses: 4 });
+    const metrics = await fetch(url.replace(/\/graphql$/, '/metrics'));
+    expect([metrics.status, metrics.headers.get('content-type')]).toEqual([
+      200,
+      'text/plain; version=0.0.4; charset=utf-8',
+    ]);
+    const text = await metrics.text();
+    for (const line of [
+      'papergraph_cache_enabled 1',
+      'papergraph_cache_hits_total 16',
+      'papergraph_cache_misses_total 4',
+      'papergraph_cache_stores_total 4',
+      'papergraph_cache_entries 4',
+      'papergraph_graph_version_reads_total 1',
+    ])
+      expect(text.split('\n')).toContain(line);
   });
 
   it('never answers a request that the read-key check refuses', async () => {
@@ -264,5 +318,44 @@ describe('HTTP caching', () => {
     const byText = await post(url, { query: text, variables });
     expect(byText.cache).toBe('hit');
     expect(caching.stats()).toMatchObject({ stores: 1 });
+    // the text with another text's hash is Apollo's error, never the cached answer
+    const otherHash = createHash('sha256').update(`${text} `).digest('hex');
+    const mismatch = await post(url, {
+      query: text,
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: otherHash } },
+    });
+    expect([mismatch.status, mismatch.cache, mismatch.json?.errors?.[0]]).toEqual([
+      400,
+      'miss',
+      { message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } },
+    ]);
+  });
+
+  it('serves automatic persisted queries over POST and GET with the result cache off (Apollo itself)', async () => {
+    const { url } = await start({ maxBytes: 0 });
+    const text = `query PersistedOff($id: ID!) { paper(id: $id) { title } }`;
+    const sha256Hash = createHash('sha256').update(text).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const variables = { id: ids.api };
+    const unknown = await post(url, { extensions, variables });
+    expect(unknown.json?.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await post(url, { query: text, extensions, variables });
+    expect([registered.status, registered.cache, paperTitle(registered)]).toEqual([
+      200,
+      'off',
+      'Cache API write',
+    ]);
+    const byHashPost = await post(url, { extensions, variables });
+    const byHashGet = await get(url, { extensions, variables });
+    expect([byHashPost.cache, byHashPost.text]).toEqual(['off', registered.text]);
+    expect([byHashGet.status, byHashGet.cache, byHashGet.text]).toEqual([200, 'off', registered.text]);
+    expect(byHashGet.etag).not.toBeNull();
+    // a persisted mutation is not answered over GET either
+    const mutationHash = createHash('sha256').update(INGEST).digest('hex');
+    const mutationExtensions = { persistedQuery: { version: 1, sha256Hash: mutationHash } };
+    await post(url, { query: INGEST, extensions: mutationExtensions, variables: { papers: [] } });
+    const mutationByGet = await get(url, { extensions: mutationExtensions, variables: { papers: [] } });
+    expect([mutationByGet.status, mutationByGet.cache]).toEqual([405, null]);
   });
 });

@@ -104,6 +104,18 @@ describe('requestKey', () => {
       ),
     ).toBeNull();
   });
+
+  it('has no key for a query text sent with the hash of another text (Apollo refuses it)', () => {
+    const other = createHash('sha256').update(`${query} `).digest('hex');
+    const body = (hash: string) => ({
+      query,
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+    });
+    expect(requestKey('POST', new URLSearchParams(), body(other), json)).toBeNull();
+    expect(requestKey('POST', new URLSearchParams(), body(sha256Hash), json)).toBe(
+      requestKey('POST', new URLSearchParams(), { query }, json),
+    );
+  });
 });
 
 describe('cacheConfigFromEnv', () => {

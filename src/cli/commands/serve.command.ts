@@ -1,4 +1,4 @@
-// `papergraph serve`: the GraphQL API over HTTP (GraphiQL at /graphiql, /healthz, /readyz), bound to
+// `papergraph serve`: the GraphQL API over HTTP (GraphiQL at /graphiql, /healthz, /readyz, /metrics), bound to
 // 127.0.0.1 unless --host/HOST says otherwise. Runs until SIGTERM/SIGINT, then drains in-flight
 // requests and closes the database driver.
 import 'reflect-metadata';

@@ -16,6 +16,12 @@ const REQUEST_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * Request errors Apollo raises without a code (each a 400), by their exact message: coded here rather
+ * than masked as internal errors, since the client sent something wrong.
+ */
+const UNCODED_REQUEST_ERRORS = new Map([['provided sha does not match query', 'BAD_REQUEST']]);
+
 const PUBLIC_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.QUERY_TOO_COMPLEX,
@@ -48,6 +54,8 @@ export function createFormatError(logger: ErrorLogger) {
         return { ...base, message: MASKED_MESSAGE, extensions: { code } };
       return { ...base, message: original.message, extensions: { code, ...(original.details ?? {}) } };
     }
+    const uncoded = formatted.path === undefined ? UNCODED_REQUEST_ERRORS.get(formatted.message) : undefined;
+    if (uncoded) return { message: formatted.message, extensions: { code: uncoded } };
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
     if (
       code &&

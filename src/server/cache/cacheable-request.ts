@@ -44,11 +44,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * The document's sha256: of the query text, else the persisted-query hash. `null` when there is none,
+ * or when the text comes with a hash of another text (Apollo refuses that request, so a cached answer
+ * must not be given to it).
+ */
 function documentId(query: unknown, extensions: unknown): string | null {
-  if (typeof query === 'string') return createHash('sha256').update(query).digest('hex');
-  if (query !== undefined && query !== null) return null;
   const persisted = isObject(extensions) ? extensions.persistedQuery : undefined;
   const hash = isObject(persisted) ? persisted.sha256Hash : undefined;
+  if (typeof query === 'string') {
+    const own = createHash('sha256').update(query).digest('hex');
+    return hash === undefined || hash === own ? own : null;
+  }
+  if (query !== undefined && query !== null) return null;
   return typeof hash === 'string' && SHA256_HEX.test(hash) ? hash : null;
 }
 
