@@ -27,7 +27,7 @@ Options:
   --zipf-ms N          duration of each timed Zipf run (ms; default 5000, --quick 3000)
   --neo4j-port N       the benchmark's Neo4j port (default 7694)
   --port-base N        HTTP ports N (Papergraph), N+1 (peer), N+2 (Papergraph, cache on), their
-                       statement counters N+5..N+7 (default 4300, counters +10)
+                       statement counters N+3..N+5: six ports from N (default 4300, counters +10)
   -h, --help           show this help
 `;
 
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     neo4jHome: path.join(ROOT, '.papergraph', 'neo4j-bench-api'),
     papergraphPort: args.portBase ?? 4300,
     peerPort: (args.portBase ?? 4300) + 1,
-    statsPortOffset: args.portBase === undefined ? 10 : 5,
+    statsPortOffset: args.portBase === undefined ? 10 : 3,
     zipf: args.zipf,
     zipfMs: args.zipfMs ?? (args.quick ? 3_000 : 5_000),
     keepDb: args.keepDb,
