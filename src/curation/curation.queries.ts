@@ -1,6 +1,6 @@
 // Cypher of the curation service (src/curation/curation.service.ts). Labels and relationship types
 // come from the closed sets of curation.types.ts, never from input; every value is a parameter.
-import { MOVABLE_REL_TYPES, type EntityLabel, type NodeLabel } from './curation.types';
+import { MOVABLE_RELS, MOVABLE_REL_TYPES, type EntityLabel, type NodeLabel } from './curation.types';
 
 /** A node by id, through a merge redirect when the id is an old one. Returns `{ id, props }` or no row. */
 export function findNode(label: NodeLabel): string {
@@ -117,26 +117,34 @@ ORDER BY type, other`;
 export function moveRels(label: EntityLabel): string {
   const same = (d: string) =>
     `${d}.source = r.source AND coalesce(${d}.paperId, '') = coalesce(r.paperId, '') AND coalesce(${d}.relation, '') = coalesce(r.relation, '')`;
-  const blocks = MOVABLE_REL_TYPES.flatMap((type) => [
-    `CALL {
+  // only the types a node of this label can carry, each in the direction it can have
+  const outgoing = MOVABLE_REL_TYPES.filter((type) => MOVABLE_RELS[type].from.includes(label));
+  const incoming = MOVABLE_REL_TYPES.filter((type) => MOVABLE_RELS[type].to.includes(label));
+  const blocks = [
+    ...outgoing.map(
+      (type) => `CALL {
   WITH o, s
   MATCH (o)-[r:${type}]->(x) WHERE x <> s
   AND NOT EXISTS { MATCH (s)-[d:${type}]->(x) WHERE ${same('d')} }
   CREATE (s)-[n:${type}]->(x) SET n = properties(r)
   RETURN count(*) AS out_${type}
 }`,
-    `CALL {
+    ),
+    ...incoming.map(
+      (type) => `CALL {
   WITH o, s
   MATCH (x)-[r:${type}]->(o) WHERE x <> s
   AND NOT EXISTS { MATCH (x)-[d:${type}]->(s) WHERE ${same('d')} }
   CREATE (x)-[n:${type}]->(s) SET n = properties(r)
   RETURN count(*) AS in_${type}
 }`,
-  ]);
+    ),
+  ];
+  const counts = [...outgoing.map((t) => `out_${t}`), ...incoming.map((t) => `in_${t}`)];
   return `
 MATCH (o:${label} {id: $from}), (s:${label} {id: $into})
 ${blocks.join('\n')}
-RETURN ${MOVABLE_REL_TYPES.map((t) => `out_${t} + in_${t}`).join(' + ')} AS moved`;
+RETURN ${counts.length > 0 ? counts.join(' + ') : '0'} AS moved`;
 }
 
 /** The survivor takes the old entity's names and keys and fills its empty descriptive properties. */

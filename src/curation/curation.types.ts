@@ -33,15 +33,18 @@ export const REL_TYPES: Record<string, { from: readonly NodeLabel[]; to: readonl
 };
 
 /**
- * Every relationship type a merged entity may carry (moved to the survivor by mergeEntities): the
- * retractable ones, and the links of Result nodes to their dataset, method and task.
+ * Every relationship type a merged entity may carry (moved to the survivor by mergeEntities), with
+ * the labels of its ends: the retractable ones, and the links of Result nodes to their dataset,
+ * method and task.
  */
-export const MOVABLE_REL_TYPES: readonly string[] = [
-  ...Object.keys(REL_TYPES),
-  'ON_DATASET',
-  'OF_METHOD',
-  'FOR_TASK',
-];
+export const MOVABLE_RELS: Record<string, { from: readonly string[]; to: readonly string[] }> = {
+  ...REL_TYPES,
+  ON_DATASET: { from: ['Result'], to: ['Dataset'] },
+  OF_METHOD: { from: ['Result'], to: ['Method'] },
+  FOR_TASK: { from: ['Result'], to: ['Task'] },
+};
+
+export const MOVABLE_REL_TYPES: readonly string[] = Object.keys(MOVABLE_RELS);
 
 export const CURATION_OPS = [
   'addAlias',

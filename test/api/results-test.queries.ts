@@ -15,4 +15,8 @@ CALL {
 CALL {
   MATCH (t:__Retraction) WHERE t.from STARTS WITH 'lbt-'
   DELETE t
+}
+CALL {
+  MATCH (t:__Redirect) WHERE t.id CONTAINS ':lbt'
+  DELETE t
 }`;

@@ -320,4 +320,15 @@ describe('API: results after re-extraction and curation', () => {
       'Lbt Gamma 70',
     ]);
   });
+
+  it("moves a merged method's results to the survivor", async () => {
+    const curation = new CurationService(executor);
+    await curation.mergeEntities(
+      { actor: 'test' },
+      { from: 'method:lbtgamma', into: 'method:lbtbeta', note: 'same' },
+    );
+    expect(board(await query(LEADERBOARD, { metric: 'error rate' }))).toEqual(['Lbt Beta 3', 'Lbt Alpha 5']);
+    const beta = await query(`{ method(id: "method:lbtbeta") { results { totalCount } } }`);
+    expect(beta.method.results.totalCount).toBe(4);
+  });
 });
