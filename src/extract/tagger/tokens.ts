@@ -11,7 +11,9 @@ export interface TagToken {
   spaceBefore: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+/** A token: a run of letters/digits or one other non-space character (also the clusters' tokens). */
+export const TOKEN_PATTERN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const TOKEN = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
 
 /** Tokens of one sentence; URLs (blanked in `masked`) give no tokens. */
 export function sentenceTokens(sentence: Sentence): TagToken[] {
