@@ -4,11 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { useWordClustersFile } from '../src/extract/tagger/clusters';
 import { trainLineage } from './train/lineage.train';
 import { trainTagger } from './train/tagger.train';
 import type { Source } from './train/tagger-data';
-import { DEFAULT_CLUSTER_OPTIONS, trainWordClusters } from './train/word-clusters';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DEFAULT_EVAL = process.env.PAPERGRAPH_EVAL_DIR ?? path.join(ROOT, '..', 'shared', 'eval');
@@ -17,7 +15,7 @@ async function main(): Promise<void> {
   const program = new Command()
     .name('train-extractor')
     .description(
-      'Retrain the word clusters (from unlabeled train text), the mention tagger (its features use the clusters), then the lineage classifier over its mentions, from the human annotations (writes data/models/word-clusters.json, tagger.json and lineage.v1.json).',
+      'Retrain the mention tagger, then the lineage classifier over its mentions, from the human annotations (writes data/models/tagger.json and lineage.v1.json).',
     )
     .option('--eval-dir <dir>', 'folder holding train/ (the annotations)', DEFAULT_EVAL)
     .option('--out <file>', 'tagger model file to write', path.join(ROOT, 'data', 'models', 'tagger.json'))
@@ -26,13 +24,7 @@ async function main(): Promise<void> {
       'lineage model file to write',
       path.join(ROOT, 'data', 'models', 'lineage.v1.json'),
     )
-    .option(
-      '--clusters-out <file>',
-      'word clusters file to write',
-      path.join(ROOT, 'data', 'models', 'word-clusters.json'),
-    )
-    .option('--keep-clusters', 'train the tagger over the existing clusters file instead of relearning it')
-    .option('--tagger-only', 'retrain the clusters and the tagger only')
+    .option('--tagger-only', 'retrain the tagger only')
     .option('--sources <list>', 'annotation sets to train on (scirex also available)', 'gsap,tdmsci,scierc')
     .option('--epochs <n>', 'training epochs', '10')
     .option('--min-count <n>', 'drop features seen fewer times in training', '2')
@@ -47,18 +39,11 @@ async function main(): Promise<void> {
     scirexCap: string;
     lineageOut: string;
     taggerOnly?: boolean;
-    clustersOut: string;
-    keepClusters?: boolean;
   }>();
   if (!fs.existsSync(path.join(o.evalDir, 'train'))) {
     process.stderr.write(`train-extractor: ${path.join(o.evalDir, 'train')} not found (set --eval-dir)\n`);
     process.exit(1);
   }
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  if (!o.keepClusters)
-    await trainWordClusters({ ...DEFAULT_CLUSTER_OPTIONS, evalDir: o.evalDir, outFile: o.clustersOut, log });
-  // The tagger's features read the clusters: the file just written (or kept), not a stale one.
-  useWordClustersFile(o.clustersOut);
   await trainTagger({
     evalDir: o.evalDir,
     outFile: o.out,
@@ -66,7 +51,7 @@ async function main(): Promise<void> {
     epochs: Number(o.epochs),
     minCount: Number(o.minCount),
     scirexCap: Number(o.scirexCap),
-    log,
+    log: (line) => process.stderr.write(`${line}\n`),
   });
   // The lineage classifier's dev-page pairs come from the extractor's mentions, so it trains after
   // the tagger (the product loads the tagger written above, when --out is the shipped file).

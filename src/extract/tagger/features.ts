@@ -2,7 +2,6 @@
 // time (scripts/train/tagger.train.ts) and inside the product, so a model and its features never
 // drift apart. Features are generic (word forms, shapes, affixes, neighbours, position, and the
 // rule layer's hints); the learned weights, not this file, carry what the annotations taught.
-import { wordClusters } from './clusters';
 import type { TagToken } from './tokens';
 
 /** Per-token hints from the rule layer (lexicon matches, defined abbreviations, typed rule mentions). */
@@ -49,8 +48,6 @@ function prepare(tokens: TagToken[]): Prepared {
 export function sentenceFeatures(tokens: TagToken[], hints: TokenHints, inTitle: boolean): string[][] {
   const p = prepare(tokens);
   const n = tokens.length;
-  const clusters = wordClusters();
-  const cls = p.lower.map((lw) => clusters.classes.get(lw) ?? clusters.unknown);
   const w = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : p.lower[i]);
   const s = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : p.shape[i]);
   const out: string[][] = [];
@@ -75,9 +72,6 @@ export function sentenceFeatures(tokens: TagToken[], hints: TokenHints, inTitle:
     if (i + 1 < n && p.lower[i + 1].length > 3) f.push(`x3+1=${p.lower[i + 1].slice(-3)}`);
     if (i > 0 && p.lower[i - 1].length > 3) f.push(`x3-1=${p.lower[i - 1].slice(-3)}`);
     f.push(`sp=${t.spaceBefore ? 1 : 0}${i + 1 < n && !tokens[i + 1].spaceBefore ? 1 : 0}`);
-    f.push(...cls[i].at);
-    if (i > 0) f.push(...cls[i - 1].before);
-    if (i + 1 < n) f.push(...cls[i + 1].after);
     if (inTitle) f.push('title', `title-s=${p.shape[i]}`);
     if (i === 0) f.push('first');
     for (const h of hints[i] ?? []) f.push(`h=${h}`, `hs=${h}|${p.shape[i]}`);

@@ -11,9 +11,7 @@ export interface TagToken {
   spaceBefore: boolean;
 }
 
-/** A token: a run of letters/digits or one other non-space character (also the clusters' tokens). */
-export const TOKEN_PATTERN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
-const TOKEN = new RegExp(TOKEN_PATTERN.source, TOKEN_PATTERN.flags);
+const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 
 /** Tokens of one sentence; URLs (blanked in `masked`) give no tokens. */
 export function sentenceTokens(sentence: Sentence): TagToken[] {
