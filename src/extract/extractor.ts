@@ -178,9 +178,34 @@ export function analysePaper(paper: Pick<PaperInput, 'title' | 'abstract'>): Pap
   return { title, abstract, all, defs, finder };
 }
 
+/**
+ * The method mentions lineage pairs are drawn from: the rule layer's method spans where it has one
+ * (its names are the short, exact ones lineage relates: "two-stream MLP" in "an enhanced two-stream
+ * MLP model"), the tagger's elsewhere. A rule span keeps the roles the tagger's mentions earned.
+ */
+function lineageView(
+  tagged: Mention[],
+  ruleMethods: Mention[],
+  introduced: Map<string, { rule: string; confidence: number }>,
+): Mention[] {
+  const overlaps = (a: Mention, b: Mention): boolean =>
+    a.sentence === b.sentence && a.start < b.end && b.start < a.end;
+  const rules = ruleMethods.map((m) =>
+    m.introduced || !introduced.has(m.key) ? m : { ...m, introduced: introduced.get(m.key) },
+  );
+  const exact = (r: Mention): Mention | undefined =>
+    tagged.find(
+      (t) => t.type === 'method' && t.sentence === r.sentence && t.start === r.start && t.end === r.end,
+    );
+  const out: Mention[] = rules.map((r) => exact(r) ?? r);
+  for (const t of tagged) if (!out.includes(t) && !rules.some((r) => overlaps(r, t))) out.push(t);
+  return out;
+}
+
 /** Extracts entities, repos, links and lineage from one paper. Deterministic; pure. */
 export function extract(paper: PaperInput): ExtractionRecord {
   const { title, abstract, all, defs, finder } = analysePaper(paper);
+  const ruleMethods = finder.mentions.filter((m) => m.type === 'method').map((m) => ({ ...m }));
   applyTagger(finder, all, defs);
   const titleKey = titleContribution(finder, title.sentences[0], paper.abstract ?? '');
   markTitleDefinitions(finder, title.sentences[0]);
@@ -192,13 +217,16 @@ export function extract(paper: PaperInput): ExtractionRecord {
   for (const m of finder.mentions)
     if (!m.introduced && introduced.has(m.key)) m.introduced = introduced.get(m.key);
 
-  const entities = buildEntities(finder.mentions);
   const mainKey =
     titleKey ??
     finder.mentions
       .filter((m) => m.introduced && m.type === 'method')
       .sort((a, b) => (b.introduced?.confidence ?? 0) - (a.introduced?.confidence ?? 0))[0]?.key;
-  const lineage = findLineage(finder.mentions, mainKey, all, variants);
+  const lineageMentions = lineageView(finder.mentions, ruleMethods, introduced);
+  const lineage = findLineage(lineageMentions, mainKey, all, variants);
+  const used = new Set(lineage.flatMap((l) => [l.child, l.parent]));
+  const extra = lineageMentions.filter((m) => !finder.mentions.includes(m) && used.has(m.name));
+  const entities = buildEntities([...finder.mentions, ...extra]);
   const { repos, links } = buildReposAndLinks(
     [
       { field: 'title', ...title },
