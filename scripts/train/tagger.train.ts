@@ -17,6 +17,7 @@ import {
   MENTION_TYPES,
   type MentionType,
   type TaggerFile,
+  viterbi,
 } from '../../src/extract/tagger/model';
 import { loadUnits, type Source, type Unit } from './tagger-data';
 
@@ -140,43 +141,17 @@ class Perceptron {
       }
       em.push(e);
     }
-    const tr = (p: number, y: number): number => {
-      const k = (p + 1) * L + y;
-      return averaged ? this.tw[k] - this.tu[k] / this.c : this.tw[k];
-    };
-    // Viterbi under the BIO constraint (same as src/extract/tagger/model.ts).
-    const score: Float64Array[] = [];
-    const back: Int8Array[] = [];
-    const first = new Float64Array(L);
-    for (let y = 0; y < L; y++) first[y] = allowed(-1, y) ? em[0][y] + tr(-1, y) : -Infinity;
-    score.push(first);
-    back.push(new Int8Array(L));
-    for (let i = 1; i < n; i++) {
-      const cur = new Float64Array(L);
-      const bp = new Int8Array(L);
+    // The product's Viterbi (BIO constraint), over the current or the averaged transitions.
+    const transitions: number[][] = [];
+    for (let p = -1; p < L; p++) {
+      const row: number[] = [];
       for (let y = 0; y < L; y++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let p = 0; p < L; p++) {
-          if (score[i - 1][p] === -Infinity || !allowed(p, y)) continue;
-          const v = score[i - 1][p] + tr(p, y);
-          if (v > best) {
-            best = v;
-            arg = p;
-          }
-        }
-        cur[y] = best + em[i][y];
-        bp[y] = arg;
+        const k = (p + 1) * L + y;
+        row.push(averaged ? this.tw[k] - this.tu[k] / this.c : this.tw[k]);
       }
-      score.push(cur);
-      back.push(bp);
+      transitions.push(row);
     }
-    let last = 0;
-    for (let y = 1; y < L; y++) if (score[n - 1][y] > score[n - 1][last]) last = y;
-    const out = new Array<number>(n);
-    out[n - 1] = last;
-    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i][out[i]];
-    return out;
+    return viterbi(em, transitions);
   }
 
   private addEmission(feats: Int32Array, y: number, d: number): void {
