@@ -18,7 +18,7 @@ import { CLEANUP_PAPERS, CLEANUP_RELS } from '../ingest/ingest-test.queries';
 import { ARTIFACTS_DIR, launchChromium, openPage, saveScreenshot } from '../support/browser';
 import { testNeo4jUri } from '../support/neo4j';
 import { prepareDatabase, silentLogger, testExecutor } from './api-test-env';
-import { CLEANUP_CURATED_LINEAGE } from './explorer-test.queries';
+import { CLEANUP_CURATED_LINEAGE, RESULTS_FIXTURE, RESULTS_FIXTURE_CLEANUP } from './explorer-test.queries';
 
 jest.setTimeout(240_000);
 
@@ -44,6 +44,16 @@ const curatedLines: CuratedLine[] = sampleCurationFiles().flatMap((file) =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as CuratedLine),
 );
+
+/** XploreNet's scores (RESULTS_FIXTURE): its best accuracy is the highest, its best error the lowest. */
+const FIXTURE_RESULTS = [
+  { id: 'result:xr-1', metric: 'up', value: 71.2 },
+  { id: 'result:xr-2', metric: 'up', value: 75.4 },
+  { id: 'result:xr-3', metric: 'up', value: 73.1 },
+  { id: 'result:xr-4', metric: 'down', value: 4.1 },
+  { id: 'result:xr-5', metric: 'down', value: 3.2 },
+  { id: 'result:xr-6', metric: 'down', value: 5.0 },
+];
 
 /** Browser-side expression (the tests compile without the DOM library). */
 const NODE_COUNT = `Number(document.body.getAttribute('data-nodes') || 0)`;
@@ -90,6 +100,7 @@ beforeAll(async () => {
   await prepareDatabase(executor);
   for await (const read of readPapers(sampleCorpusFiles())) if (read.ok) paperIds.push(read.paper.id);
   await loadSampleIntoTestGraph();
+  await executor.write(RESULTS_FIXTURE, { rows: FIXTURE_RESULTS });
   server = await runServer({
     executor: testExecutor(),
     schema: await buildPapergraphSchema(),
@@ -108,6 +119,7 @@ afterAll(async () => {
     await executor.write(CLEANUP_CURATED_LINEAGE, {
       pairs: curatedLines.map((l) => [l.child, l.parent]),
     });
+    await executor.write(RESULTS_FIXTURE_CLEANUP, {});
     await executor.write(CLEANUP_RELS, { ids: paperIds });
     await executor.write(CLEANUP_PAPERS, { ids: paperIds });
     await executor.close();
@@ -291,3 +303,60 @@ describe('the sample graph: curated landmark lineage', () => {
     await page.close();
   });
 });
+
+describe('the best-results side panel', () => {
+  it("lists a method's best score per dataset and metric, by the metric's direction", async () => {
+    const { page, errors: pageErrors, hosts } = await openPage(browser);
+    await page.goto(`${base}/explore?method=method%3Axplorenet`);
+    const acc = page.locator('#method-info li.result[data-metric="metric:xploreacc"]');
+    const err = page.locator('#method-info li.result[data-metric="metric:xploreerr"]');
+    await acc.waitFor();
+    // higher is better: 75.4 of 71.2 / 75.4 / 73.1; lower is better: 3.2 of 4.1 / 3.2 / 5.0
+    expect(await acc.locator('.result-value').textContent()).toBe('75.4%');
+    expect(await err.locator('.result-value').textContent()).toBe('3.2%');
+    expect(await acc.textContent()).toContain('Xplore accuracy on XploreSet');
+    expect(await acc.textContent()).toContain('best of 3');
+    expect(await acc.textContent()).toContain('XploreNet: Scores for the Explorer Test');
+    await saveScreenshot(page, 'explorer-results');
+
+    // A sample method with an extracted score shows it, with the sentence it was read from.
+    const sample = await gql<{ papers: { nodes: { results: SampleResult[] }[] } }>(
+      `{ papers(first: 100) { nodes { results { value method { id } metric { id } dataset { id } evidence { sentence } } } } }`,
+    );
+    const scored = sample.papers.nodes.flatMap((p) => p.results).find((r) => r.method && r.evidence.length);
+    expect(scored).toBeDefined();
+    if (!scored?.method) return;
+    await page.goto(`${base}/explore?method=${encodeURIComponent(scored.method.id)}`);
+    const item = page.locator(
+      `#method-info li.result[data-dataset="${scored.dataset.id}"][data-metric="${scored.metric.id}"]`,
+    );
+    await item.first().waitFor();
+    expect(await item.first().locator('blockquote.result-sentence').count()).toBe(1);
+
+    expect(pageErrors).toEqual([]);
+    expect([...hosts]).toEqual(['127.0.0.1']);
+    await page.close();
+  });
+
+  it('says so when a method has no result', async () => {
+    const { page, errors: pageErrors } = await openPage(browser);
+    await page.goto(`${base}/explore?method=method%3Amlp-mixer`);
+    await page.locator('#method-info h2', { hasText: 'Best results' }).waitFor();
+    const results = await gql<{ method: { results: { totalCount: number } } }>(
+      `{ method(id: "method:mlp-mixer") { results { totalCount } } }`,
+    );
+    if (results.method.results.totalCount === 0)
+      await page.locator('#method-info p', { hasText: 'No result reported for this method yet.' }).waitFor();
+    else expect(await page.locator('#method-info li.result').count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+interface SampleResult {
+  value: number;
+  method: { id: string } | null;
+  metric: { id: string };
+  dataset: { id: string };
+  evidence: { sentence: string }[];
+}

@@ -11,6 +11,8 @@
   var ENDPOINT = '/graphql';
   var FIRST = 40; // edges per lineage request; "Show more" raises it
   var MAX_FIRST = 100; // the API's page-size cap (PAPERGRAPH_MAX_FIRST default)
+  var RESULTS_FIRST = 100; // a method's results read for its best-results panel
+  var BEST_SHOWN = 8; // (dataset, metric) pairs listed
   var $ = function (id) {
     return document.getElementById(id);
   };
@@ -45,7 +47,12 @@
     ' introducedBy { id title url arxivId published }' +
     ' repos(first: 5) { nodes { url stars } }' +
     ' datasets(first: 10) { totalCount edges { paperCount node { id name } } }' +
-    ' tasks(first: 10) { totalCount edges { paperCount node { id name } } } } }';
+    ' tasks(first: 10) { totalCount edges { paperCount node { id name } } }' +
+    ' results(first: ' +
+    RESULTS_FIRST +
+    ') { totalCount nodes { id value unit rawValue source date' +
+    ' metric { id name higherIsBetter } dataset { id name } task { id name }' +
+    ' paper { id title url arxivId } evidence { sentence text } } } } }';
   var SEARCH_QUERY =
     'query ExploreSearch($q: String!) { search(query: $q, types: [METHOD], first: 8) { score node { ... on Method { ' +
     METHOD_FIELDS +
@@ -469,6 +476,106 @@
     countList('Tasks', m.tasks, 'No task linked yet.').forEach(function (n) {
       box.appendChild(n);
     });
+    bestResults(m.results).forEach(function (n) {
+      box.appendChild(n);
+    });
+  }
+
+  /**
+   * The method's best result per (dataset, metric, unit): the highest value, or the lowest when the metric's
+   * `higherIsBetter` is false; when the direction is unknown, the most recent, and the panel says so.
+   */
+  function bestOf(results) {
+    var groups = {};
+    var order = [];
+    results.forEach(function (r) {
+      // values in different units are not comparable (83.8 % vs 340 M): one group per unit
+      var key = r.dataset.id + ' ' + r.metric.id + ' ' + (r.unit || '');
+      if (!groups[key]) {
+        groups[key] = { dataset: r.dataset, metric: r.metric, results: [] };
+        order.push(key);
+      }
+      groups[key].results.push(r);
+    });
+    return order
+      .map(function (key) {
+        var g = groups[key];
+        var dir = g.metric.higherIsBetter;
+        g.best = g.results.reduce(function (best, r) {
+          if (dir === true) return r.value > best.value ? r : best;
+          if (dir === false) return r.value < best.value ? r : best;
+          return best; // newest first from the API: keep the first
+        });
+        return g;
+      })
+      .sort(function (a, b) {
+        return (
+          b.results.length - a.results.length ||
+          a.dataset.name.localeCompare(b.dataset.name) ||
+          a.metric.name.localeCompare(b.metric.name)
+        );
+      });
+  }
+
+  function formatValue(r) {
+    if (r.rawValue) return r.rawValue;
+    return String(r.value) + (r.unit ? (r.unit === '%' ? '%' : ' ' + r.unit) : '');
+  }
+
+  function bestResults(connection) {
+    var title = el('h2', { text: 'Best results' });
+    if (!connection || connection.nodes.length === 0)
+      return [title, el('p', { class: 'muted', text: 'No result reported for this method yet.' })];
+    var groups = bestOf(connection.nodes);
+    var items = groups.slice(0, BEST_SHOWN).map(function (g) {
+      var r = g.best;
+      var attrs = { class: 'result', 'data-dataset': g.dataset.id, 'data-metric': g.metric.id };
+      attrs['data-unit'] = r.unit || '';
+      var li = el('li', attrs, [
+        el('strong', { class: 'result-value', text: formatValue(r) }),
+        ' ' + g.metric.name + ' on ' + g.dataset.name,
+        r.task ? el('span', { class: 'muted', text: ' (' + r.task.name + ')' }) : null,
+        el('span', { class: 'badge ' + r.source, text: r.source }),
+      ]);
+      var note =
+        g.results.length > 1
+          ? (g.metric.higherIsBetter === null || g.metric.higherIsBetter === undefined
+              ? 'latest of ' + g.results.length + ' (direction of the metric unknown)'
+              : 'best of ' + g.results.length) + '; '
+          : '';
+      var meta = el(
+        'div',
+        { class: 'muted result-paper' },
+        [note + r.paper.title].concat(paperLinks(r.paper)),
+      );
+      li.appendChild(meta);
+      var ev = (r.evidence || [])[0];
+      if (ev && ev.sentence) li.appendChild(highlighted(ev.sentence, ev.text, 'result-sentence'));
+      return li;
+    });
+    var out = [title, el('ul', { class: 'results' }, items)];
+    var more = [];
+    if (groups.length > BEST_SHOWN) more.push(groups.length - BEST_SHOWN + ' more dataset/metric pairs');
+    if (connection.totalCount > connection.nodes.length)
+      more.push(
+        'best of the newest ' + connection.nodes.length + ' of ' + connection.totalCount + ' results',
+      );
+    if (more.length) out.push(el('p', { class: 'muted', text: more.join('; ') + '.' }));
+    return out;
+  }
+
+  /** A sentence with its mention marked (the first occurrence), as a blockquote. */
+  function highlighted(sentence, text, className) {
+    var quote = el('blockquote', { class: className });
+    var at = text ? sentence.indexOf(text) : -1;
+    if (at >= 0) {
+      quote.appendChild(document.createTextNode(sentence.slice(0, at)));
+      quote.appendChild(el('mark', { text: text }));
+      quote.appendChild(document.createTextNode(sentence.slice(at + text.length)));
+    } else {
+      quote.textContent = sentence;
+    }
+    return quote;
   }
 
   /** Evidence of one edge: every sentence, the mention highlighted, links to the paper and its code. */
@@ -499,17 +606,7 @@
         box.appendChild(curatedEvidence(ev));
         return;
       }
-      var quote = el('blockquote', { class: 'evidence-sentence' });
-      var sentence = ev.sentence || '';
-      var at = ev.text ? sentence.indexOf(ev.text) : -1;
-      if (at >= 0) {
-        quote.appendChild(document.createTextNode(sentence.slice(0, at)));
-        quote.appendChild(el('mark', { text: ev.text }));
-        quote.appendChild(document.createTextNode(sentence.slice(at + ev.text.length)));
-      } else {
-        quote.textContent = sentence;
-      }
-      box.appendChild(quote);
+      box.appendChild(highlighted(ev.sentence || '', ev.text, 'evidence-sentence'));
       if (ev.paper) {
         var meta = el(
           'p',
