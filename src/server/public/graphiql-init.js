@@ -1,4 +1,4 @@
-// Starts GraphiQL against this server's /graphql with example tabs preloaded (lineage, dataset
+// Starts GraphiQL against this server's /graphql with example tabs preloaded (lineage, dataset, leaderboard
 // usage, path, search). The headers editor is on so an API key can be sent for `ingestPapers`:
 //   { "Authorization": "Bearer <key>" }   (headers are not persisted in browser storage).
 /* global React, ReactDOM, GraphiQL, document */
@@ -51,6 +51,24 @@
         '}',
       ].join('\n'),
       variables: JSON.stringify({ name: 'ImageNet', first: 5 }, null, 2),
+    },
+    {
+      query: [
+        "# Leaderboard: the best result of each method on a dataset for a metric, best first by the metric's",
+        '# direction (higher for accuracy, lower for error); sotaHistory: the results that set a new best.',
+        'query Leaderboard($dataset: String!, $metric: String!, $first: Int, $after: String) {',
+        '  dataset(name: $dataset) {',
+        '    name',
+        '    leaderboard(metric: $metric, first: $first, after: $after) {',
+        '      totalCount',
+        '      pageInfo { hasNextPage endCursor }',
+        '      edges { node { value unit source date metric { name higherIsBetter } method { name } paper { title } } }',
+        '    }',
+        '    sotaHistory(metric: $metric) { date value method { name } }',
+        '  }',
+        '}',
+      ].join('\n'),
+      variables: JSON.stringify({ dataset: 'ImageNet', metric: 'top-1 accuracy', first: 10 }, null, 2),
     },
     {
       query: [
