@@ -71,32 +71,38 @@ FOREACH (_ IN CASE WHEN size(newKeys) > 0 THEN [1] ELSE [] END | SET n.keys = ke
 FOREACH (_ IN CASE WHEN row.higherIsBetter IS NOT NULL AND (n.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter) THEN [1] ELSE [] END | SET n.higherIsBetter = row.higherIsBetter)`;
 
 /**
- * Result nodes with their links (CONTRACT.md "Results and leaderboards"), merged on id: the
- * paper's earlier extracted results were deleted in the same transaction (DELETE_EXTRACTED_RESULTS),
- * and a pwc row read again finds its node. Every end is a node of this batch (or written before it).
+ * Result nodes with their links (CONTRACT.md "Results and leaderboards"). A result's id is a hash of
+ * its paper, metric, dataset, method and task, so a result already in the graph has its links:
+ * only its properties are set again (a pwc row read twice). A new one is CREATEd with its links (the
+ * paper's earlier extracted results were deleted in the same transaction, DELETE_EXTRACTED_RESULTS).
+ * Every node is found by index hint (the plans are made once, `replan=skip`); every end is a node of
+ * this batch or written before it.
  */
 export const MERGE_RESULTS = `
 UNWIND $rows AS row
+OPTIONAL MATCH (old:Result {id: row.id}) USING INDEX old:Result(id)
+FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END |
+  SET old.value = row.value, old.unit = row.unit, old.rawValue = row.rawValue, old.source = row.source,
+      old.confidence = row.confidence, old.rule = row.rule, old.evidence = row.evidence,
+      old.extractorVersion = row.extractorVersion, old.date = row.date, old.modelName = row.modelName)
+WITH row, old WHERE old IS NULL
 MATCH (p:Paper {id: row.paperId}) USING INDEX p:Paper(id)
 MATCH (d:Dataset {id: row.datasetId}) USING INDEX d:Dataset(id)
 MATCH (mt:Metric {id: row.metricId}) USING INDEX mt:Metric(id)
-MERGE (r:Result {id: row.id})
-SET r.value = row.value, r.unit = row.unit, r.rawValue = row.rawValue, r.source = row.source,
-    r.confidence = row.confidence, r.rule = row.rule, r.evidence = row.evidence, r.paperId = row.paperId,
-    r.extractorVersion = row.extractorVersion, r.date = row.date, r.modelName = row.modelName
-MERGE (p)-[:REPORTS]->(r)
-MERGE (r)-[:ON_DATASET]->(d)
-MERGE (r)-[:BY_METRIC]->(mt)
+CREATE (r:Result {id: row.id, value: row.value, unit: row.unit, rawValue: row.rawValue, source: row.source,
+  confidence: row.confidence, rule: row.rule, evidence: row.evidence, paperId: row.paperId,
+  extractorVersion: row.extractorVersion, date: row.date, modelName: row.modelName})
+CREATE (p)-[:REPORTS]->(r), (r)-[:ON_DATASET]->(d), (r)-[:BY_METRIC]->(mt)
 WITH r, row
 CALL {
   WITH r, row
-  OPTIONAL MATCH (m:Method {id: row.methodId})
-  FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (r)-[:OF_METHOD]->(m))
+  MATCH (m:Method {id: row.methodId}) USING INDEX m:Method(id)
+  CREATE (r)-[:OF_METHOD]->(m)
 }
 CALL {
   WITH r, row
-  OPTIONAL MATCH (t:Task {id: row.taskId})
-  FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (r)-[:FOR_TASK]->(t))
+  MATCH (t:Task {id: row.taskId}) USING INDEX t:Task(id)
+  CREATE (r)-[:FOR_TASK]->(t)
 }`;
 
 /** Writes papers; every managed property is set (null removes it), so the node mirrors its record. */
