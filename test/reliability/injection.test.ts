@@ -11,13 +11,20 @@ import { expectCoded, gql, type GqlResponse } from './support/http-client';
 import { testExecutor } from './support/neo4j-instance';
 import {
   ALL_NODE_IDS,
+  AUDIT_NOTES,
+  CURATION_BASELINE,
+  DELETE_NEW_CURATION,
   DELETE_NEW_ORPHANS,
   DELETE_PROBE_PAPERS,
+  METHOD_PROPS,
   PAPER_BY_ID,
+  RESTORE_METHOD,
+  SAMPLE_ENTITIES,
 } from './support/reliability.queries';
 import { fetchSchema, stringTargets, type StringTarget } from './support/schema-walk';
 
 const KEY = 'injection-test-key-7f3a9c1e5b';
+const CURATOR_KEY = 'injection-curator-key-4d2b8e6a1c';
 
 export const HOSTILE: [string, string][] = [
   ['single quote', "O'Reilly' OR '1'='1"],
@@ -68,7 +75,7 @@ describe('Injection: hostile strings through every string input', () => {
   let targets: StringTarget[];
 
   beforeAll(async () => {
-    api = await startApi({ PAPERGRAPH_API_KEYS: KEY });
+    api = await startApi({ PAPERGRAPH_API_KEYS: KEY, PAPERGRAPH_CURATOR_KEYS: CURATOR_KEY });
     executor = testExecutor();
     targets = stringTargets(await fetchSchema(api.url));
   });
@@ -152,6 +159,130 @@ describe('Injection: hostile strings through every string input', () => {
       await cleanUp(keep);
     }
     expect((await dumpGraph(executor)).sha256).toBe(before.sha256);
+  });
+
+  it('curation mutations with a curator key: hostile strings in every argument change only what the operation names', async () => {
+    const [a, b] = (await executor.read(SAMPLE_ENTITIES, { n: 2 })).map((r) => String(r.id));
+    expect(a && b).toBeTruthy();
+    const [baseline] = await executor.read(CURATION_BASELINE);
+    const aProps = (await executor.read(METHOD_PROPS, { id: a }))[0].props as Record<string, unknown>;
+    const before = await dumpGraph(executor);
+    const withoutVersion = (lines: string[]) => lines.filter((l) => !l.startsWith('(__GraphVersion '));
+    const curate = (query: string, variables: Record<string, unknown>) =>
+      gql(api.url, query, variables, { authorization: `Bearer ${CURATOR_KEY}` }, 120_000);
+    const ADD = `mutation($id: ID!, $alias: String!, $note: String) { addAlias(id: $id, alias: $alias, note: $note) { id aliases } }`;
+    const REMOVE = `mutation($id: ID!, $alias: String!, $note: String) { removeAlias(id: $id, alias: $alias, note: $note) { id aliases } }`;
+    const MERGE = `mutation($from: ID!, $into: ID!, $note: String!) { mergeEntities(from: $from, into: $into, note: $note) { id } }`;
+    const RETRACT = `mutation($from: ID!, $to: ID!, $type: String!, $paper: ID, $note: String!) { retractRelationship(from: $from, to: $to, type: $type, paper: $paper, note: $note) }`;
+    const ASSERT = `mutation($child: ID!, $parent: ID!, $relation: String!, $note: String!, $url: String) { assertLineage(child: $child, parent: $parent, relation: $relation, note: $note, evidenceUrl: $url) { relation evidence { sentence url } } }`;
+    const failures: string[] = [];
+    const accepted: { name: string; what: string; value: string }[] = [];
+    try {
+      for (const [name, h] of HOSTILE) {
+        // arguments that name something: never found, so refused with BAD_USER_INPUT and nothing written
+        const refused: [string, string, Record<string, unknown>][] = [
+          ['addAlias(id)', ADD, { id: h, alias: 'Injection Alias', note: 'n' }],
+          ['addAlias(id method:)', ADD, { id: `method:${h}`, alias: 'Injection Alias' }],
+          ['removeAlias(id)', REMOVE, { id: h, alias: 'x1' }],
+          ['mergeEntities(from)', MERGE, { from: h, into: a, note: 'n' }],
+          ['mergeEntities(into)', MERGE, { from: a, into: `method:${h}`, note: 'n' }],
+          [
+            'retractRelationship(from)',
+            RETRACT,
+            { from: `method:${h}`, to: b, type: 'BUILDS_ON', note: 'n' },
+          ],
+          ['retractRelationship(to)', RETRACT, { from: a, to: h, type: 'BUILDS_ON', note: 'n' }],
+          ['retractRelationship(type)', RETRACT, { from: a, to: b, type: h, note: 'n' }],
+          ['retractRelationship(paper)', RETRACT, { from: a, to: b, type: 'BUILDS_ON', paper: h, note: h }],
+          ['assertLineage(child)', ASSERT, { child: h, parent: b, relation: 'extends', note: 'n' }],
+          [
+            'assertLineage(parent)',
+            ASSERT,
+            { child: a, parent: `method:${h}`, relation: 'extends', note: 'n' },
+          ],
+          ['assertLineage(relation)', ASSERT, { child: a, parent: b, relation: h, note: 'n' }],
+          [
+            'assertLineage(evidenceUrl)',
+            ASSERT,
+            { child: a, parent: b, relation: 'extends', note: 'n', url: h },
+          ],
+        ];
+        for (const [what, query, variables] of refused) {
+          const res = await curate(query, variables);
+          const code = res.body.errors?.[0]?.extensions?.code;
+          if (code !== 'BAD_USER_INPUT') failures.push(`${what} <- ${name}: ${code ?? 'accepted'}`);
+        }
+        // free text: stored as plain data (or refused with BAD_USER_INPUT: too long, no letter)
+        const free: [string, string, Record<string, unknown>, string][] = [
+          ['addAlias(alias, note)', ADD, { id: a, alias: h, note: h }, 'alias'],
+          ['removeAlias(alias, note)', REMOVE, { id: a, alias: h, note: h }, 'alias'],
+          [
+            'assertLineage(note, evidenceUrl)',
+            ASSERT,
+            { child: a, parent: b, relation: 'extends', note: h, url: `https://example.org/q?x=${h}` },
+            'note',
+          ],
+        ];
+        for (const [what, query, variables] of free) {
+          const res = await curate(query, variables);
+          const codes = expectCoded(res);
+          if (codes.length > 0 && codes.some((c) => c !== 'BAD_USER_INPUT'))
+            failures.push(
+              `${what} <- ${name}: ${codes.join(',')} ${res.body.errors?.[0]?.message.slice(0, 120)}`,
+            );
+          if (codes.length === 0) accepted.push({ name, what, value: h });
+          if (what.startsWith('addAlias') && codes.length === 0) {
+            const aliases = (res.body.data as { addAlias: { aliases: string[] } }).addAlias.aliases;
+            if (!aliases.includes(wellFormed(h).trim()) && !aliases.includes(wellFormed(h.trim())))
+              failures.push(
+                `${what} <- ${name}: alias not stored as given (${JSON.stringify(aliases).slice(0, 160)})`,
+              );
+          }
+          // (the evidence is JSON text, whose escapes keep even a lone surrogate as given)
+          if (what.startsWith('assertLineage') && codes.length === 0) {
+            const evidence = (res.body.data as { assertLineage: { evidence: { sentence: string }[] } })
+              .assertLineage.evidence;
+            if (
+              !evidence.some(
+                (e) =>
+                  e.sentence === wellFormed(h).trim() ||
+                  e.sentence === wellFormed(h.trim()) ||
+                  e.sentence === h.trim(),
+              )
+            )
+              failures.push(`${what} <- ${name}: note not stored as given`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(accepted.length).toBeGreaterThan(HOSTILE.length);
+      // audit entries: the notes as given, the actor a fingerprint, never the key
+      const notes = await executor.read(AUDIT_NOTES, { bookkeeping: baseline.bookkeeping });
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.every((n) => /^sha256:[0-9a-f]{16}$/.test(String(n.actor)))).toBe(true);
+      expect(JSON.stringify(notes)).not.toContain(CURATOR_KEY);
+      // nothing else changed: every node but the aliased method, and every relationship but the asserted one
+      const after = await dumpGraph(executor);
+      const aLine = (l: string) => l.includes(`"id":${JSON.stringify(a)}`) && l.startsWith('(Method ');
+      const gone = withoutVersion(before.nodes).filter((l) => !aLine(l) && !after.nodes.includes(l));
+      expect(gone).toEqual([]);
+      const afterRels = new Set(after.relationships);
+      expect(before.relationships.filter((l) => !afterRels.has(l))).toEqual([]);
+      const added = after.relationships.filter((l) => !before.relationships.includes(l));
+      expect(added.every((l) => l.includes(':BUILDS_ON') && l.includes('"source":"curated"'))).toBe(true);
+      const newDomain = withoutVersion(after.nodes).filter(
+        (l) =>
+          !aLine(l) &&
+          !before.nodes.includes(l) &&
+          !/^\(__(AuditEntry|RemovedAlias|Retraction|Redirect) /.test(l),
+      );
+      expect(newDomain).toEqual([]);
+    } finally {
+      await executor.write(DELETE_NEW_CURATION, baseline);
+      await executor.write(RESTORE_METHOD, { id: a, props: aProps });
+    }
+    expect(withoutVersion((await dumpGraph(executor)).nodes)).toEqual(withoutVersion(before.nodes));
+    expect((await dumpGraph(executor)).relationships).toEqual(before.relationships);
   });
 
   async function probeMutation(

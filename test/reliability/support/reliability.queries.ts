@@ -26,3 +26,20 @@ export const ALL_NODE_IDS = `MATCH (n) WHERE n.id IS NOT NULL RETURN collect(n.i
 
 /** One paper, so a fresh outage-test database answers the drain test's query with data (idempotent). */
 export const SEED_PAPER = `MERGE (p:Paper {id: $id}) SET p.title = $title`;
+
+/** Element ids of every relationship and every curation bookkeeping node (what a curation probe may add). */
+export const CURATION_BASELINE = `
+CALL { MATCH ()-[r]->() RETURN collect(elementId(r)) AS rels }
+CALL { MATCH (n) WHERE n:__AuditEntry OR n:__Redirect OR n:__Retraction OR n:__RemovedAlias
+       RETURN collect(elementId(n)) AS bookkeeping }
+RETURN rels, bookkeeping`;
+
+/** Removes what the curation probes added: relationships and bookkeeping nodes not in the baseline. */
+export const DELETE_NEW_CURATION = `
+CALL { MATCH ()-[r]->() WHERE NOT elementId(r) IN $rels DELETE r }
+CALL { MATCH (n) WHERE (n:__AuditEntry OR n:__Redirect OR n:__Retraction OR n:__RemovedAlias)
+       AND NOT elementId(n) IN $bookkeeping DETACH DELETE n }`;
+
+export const METHOD_PROPS = `MATCH (m:Method {id: $id}) RETURN properties(m) AS props`;
+export const RESTORE_METHOD = `MATCH (m:Method {id: $id}) SET m = $props`;
+export const AUDIT_NOTES = `MATCH (e:__AuditEntry) WHERE NOT elementId(e) IN $bookkeeping RETURN e.note AS note, e.actor AS actor`;
