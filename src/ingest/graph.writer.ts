@@ -32,10 +32,17 @@ export interface PaperState {
   extractorVersion: string | null;
 }
 
+/** Test seams: awaited before a batch's WRITE_NODES (its curation state read) and before its WRITE_PAPERS. */
+export interface WriterHooks {
+  beforeNodes?: (batch: WriteBatch) => void | Promise<void>;
+  beforePapers?: (batch: WriteBatch) => void | Promise<void>;
+}
+
 export class GraphWriter {
   constructor(
     private readonly executor: Executor,
     private readonly retry: RetryOptions = {},
+    private readonly hooks: WriterHooks = {},
   ) {}
 
   /** Stored state of the given papers, one read query; missing papers are absent from the map. */
@@ -91,16 +98,26 @@ export class GraphWriter {
    * of the input, and a re-run after an interruption adds names and aliases in input order) - while
    * their WRITE_PAPERS transactions run side by side, except that a batch waits for every earlier
    * batch that writes one of its papers. Each transaction is retried on transient failures.
+   *
+   * Curation (a merge, a retraction, a removed alias) may commit while a batch is on its way: each
+   * transaction reads the batch's curation state again before it commits and, when it changed since
+   * the batch was shaped, rolls back and is written again for the new state (a merged entity is never
+   * re-created beside its redirect, a retracted relationship never written again).
    */
   async write(input: WriteBatch): Promise<void> {
     // curators' corrections (merged ids, retractions, removed aliases), read as the batch is handed
     // over; the chain below keeps the call order whatever this read takes
-    const curated = this.curationOf(input).then((state) => applyCuration(input, state));
-    curated.catch(() => undefined);
+    let shaped: Promise<Shaped> = this.curationOf(input).then((state) => ({
+      state,
+      batch: applyCuration(input, state),
+    }));
+    shaped.catch(() => undefined);
     const previous = this.nodesChain;
     const nodes = previous.then(async () => {
-      const batch = await curated;
-      await this.inTransaction('ingest.writeNodes', (tx) => writeNodes(tx, batch));
+      const first = await shaped;
+      await this.hooks.beforeNodes?.(input);
+      const current = await this.writeNodesChecked(input, first);
+      shaped = Promise.resolve(current);
     });
     this.nodesChain = nodes;
     // Once the failure is seen, later calls start afresh (calls chained meanwhile fail with it).
@@ -114,8 +131,22 @@ export class GraphWriter {
     const done = (async () => {
       await nodes;
       await Promise.all(earlier);
-      const batch = await curated;
-      await this.inTransaction('ingest.writePapers', (tx) => writePapers(tx, batch));
+      let current = await shaped;
+      await this.hooks.beforePapers?.(input);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.inTransaction('ingest.writePapers', async (tx) => {
+            await writePapers(tx, current.batch);
+            await this.requireCurrent(tx, input, current.state);
+          });
+          return;
+        } catch (error) {
+          // changed curation (seen by the check, or the cause of a failure: a node merged away meanwhile)
+          const fresh = changedState(error) ?? (await this.changedSince(input, current.state));
+          if (!fresh || attempt >= CURATION_ATTEMPTS) throw error;
+          current = await this.writeNodesChecked(input, { state: fresh, batch: applyCuration(input, fresh) });
+        }
+      }
     })();
     const entry = { paperIds, done };
     this.inFlight.add(entry);
@@ -126,22 +157,48 @@ export class GraphWriter {
     }
   }
 
+  /** WRITE_NODES for the batch as shaped, again for the new state while curation changes under it. */
+  private async writeNodesChecked(input: WriteBatch, shaped: Shaped): Promise<Shaped> {
+    let current = shaped;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.inTransaction('ingest.writeNodes', async (tx) => {
+          await writeNodes(tx, current.batch);
+          await this.requireCurrent(tx, input, current.state);
+        });
+        return current;
+      } catch (error) {
+        const fresh = changedState(error);
+        if (!fresh || attempt >= CURATION_ATTEMPTS) throw error;
+        current = { state: fresh, batch: applyCuration(input, fresh) };
+      }
+    }
+  }
+
+  /** Inside a write transaction: throws CurationChanged when the batch's curation state is not `state`. */
+  private async requireCurrent(tx: WriteTx, input: WriteBatch, state: CurationState): Promise<void> {
+    const ids = curationLookupIds(input);
+    if (ids.length === 0) return;
+    const [row] = await tx.run(READ_CURATION, { ids });
+    const now = curationStateOf(row);
+    if (curationKey(now) !== curationKey(state)) throw new CurationChanged(now);
+  }
+
+  /** The batch's curation state when it differs from `state` (one read), else undefined. */
+  private async changedSince(input: WriteBatch, state: CurationState): Promise<CurationState | undefined> {
+    const now = await this.curationOf(input);
+    return curationKey(now) === curationKey(state) ? undefined : now;
+  }
+
   /** The curation bookkeeping that concerns a batch (one read). */
   private async curationOf(batch: WriteBatch): Promise<CurationState> {
     const ids = curationLookupIds(batch);
-    const state = emptyCurationState();
-    if (ids.length === 0) return state;
+    if (ids.length === 0) return emptyCurationState();
     const [row] = await withRetry(
       () => this.executor.read(READ_CURATION, { ids }, { operation: 'ingest.curation', timeoutMs: 120_000 }),
       this.retry,
     );
-    const lists = (value: unknown) =>
-      (Array.isArray(value) ? value : []).map((v) => (v as unknown[]).map(String));
-    for (const [from, into] of lists(row?.redirects)) state.redirects.set(from, into);
-    for (const [type, from, to, paper] of lists(row?.retractions))
-      state.retractions.add(retractionKey(type, from, to, paper));
-    for (const [entity, key] of lists(row?.removed)) state.removedAliases.add(`${entity}\u0000${key}`);
-    return state;
+    return curationStateOf(row);
   }
 
   private inTransaction(operation: string, work: (tx: WriteTx) => Promise<void>): Promise<void> {
@@ -150,6 +207,48 @@ export class GraphWriter {
       this.retry,
     );
   }
+}
+
+/** Times a batch is shaped again because curation changed under it before it gives up. */
+const CURATION_ATTEMPTS = 5;
+
+interface Shaped {
+  state: CurationState;
+  batch: WriteBatch;
+}
+
+/** Thrown inside a write transaction (rolling it back) when curation changed since the batch was shaped. */
+class CurationChanged extends Error {
+  constructor(readonly state: CurationState) {
+    super('curation changed while the batch was being written');
+  }
+}
+
+/** The new curation state when `error` is (or wraps) a CurationChanged. */
+function changedState(error: unknown): CurationState | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++)
+    if (e instanceof CurationChanged) return e.state;
+  return undefined;
+}
+
+function curationStateOf(row: Record<string, unknown> | undefined): CurationState {
+  const state = emptyCurationState();
+  const lists = (value: unknown) =>
+    (Array.isArray(value) ? value : []).map((v) => (v as unknown[]).map(String));
+  for (const [from, into] of lists(row?.redirects)) state.redirects.set(from, into);
+  for (const [type, from, to, paper] of lists(row?.retractions))
+    state.retractions.add(retractionKey(type, from, to, paper));
+  for (const [entity, key] of lists(row?.removed)) state.removedAliases.add(`${entity}\u0000${key}`);
+  return state;
+}
+
+/** A comparable text of a curation state. */
+function curationKey(state: CurationState): string {
+  return JSON.stringify([
+    [...state.redirects.entries()].sort(),
+    [...state.retractions].sort(),
+    [...state.removedAliases].sort(),
+  ]);
 }
 
 /** Every paper id a batch writes or whose edges it replaces or merges (two batches sharing one are not written at once). */

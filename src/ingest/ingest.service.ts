@@ -21,7 +21,7 @@ import {
 } from '../readers/pwc';
 import { contentHashOf } from './content-hash';
 import { BatchBuilder, repoRowOf, type PreparedPaper } from './graph-rows';
-import { GraphWriter } from './graph.writer';
+import { GraphWriter, type WriterHooks } from './graph.writer';
 import type {
   IngestItem,
   IngestProgress,
@@ -58,6 +58,8 @@ export interface IngestServiceOptions {
   force?: boolean;
   /** `ingestedAt` clock (tests). */
   now?: () => Date;
+  /** Test seams of the writer (src/ingest/graph.writer.ts). */
+  writerHooks?: WriterHooks;
 }
 
 export interface IngestFilesOptions {
@@ -142,7 +144,7 @@ export class IngestService {
     executor: Executor,
     private readonly options: IngestServiceOptions = {},
   ) {
-    this.writer = new GraphWriter(executor, options.retry);
+    this.writer = new GraphWriter(executor, options.retry, options.writerHooks);
     this.pool = options.pool;
     this.ownsPool = !options.pool;
     this.version = options.extractorVersion ?? EXTRACTOR_VERSION;

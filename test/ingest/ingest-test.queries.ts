@@ -38,3 +38,15 @@ RETURN a.id AS from, type(r) AS type, b.id AS to,
   node: `MATCH (n {id: $id}) RETURN properties(n) AS props`,
   cleanupOrphans: `MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task OR n:Repo) AND n.id STARTS WITH 'method:pwcfx' AND NOT (n)--() DELETE n`,
 };
+
+/** The race test's nodes and bookkeeping (ids start with its tag). */
+export const RACE_CLEANUP = `
+MATCH (n)
+WHERE (n.id STARTS WITH $prefix OR n.id STARTS WITH 'method:' + $prefix)
+   OR (n:__Redirect AND n.into STARTS WITH 'method:' + $prefix)
+   OR (n:__AuditEntry AND any(t IN n.targets WHERE t STARTS WITH 'method:' + $prefix))
+DETACH DELETE n`;
+
+export const RACE_NODE = `MATCH (n:Method {id: $id}) RETURN count(n) AS n`;
+
+export const RACE_USES = `MATCH (:Paper {id: $id})-[:USES]->(m:Method) RETURN m.id AS to`;
