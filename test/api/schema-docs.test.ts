@@ -33,7 +33,7 @@ describe('Schema: documentation', () => {
 });
 
 describe('GraphiQL: preloaded examples', () => {
-  it('are four tabs (lineage, dataset usage, path, search) that validate against the schema', async () => {
+  it('are five tabs (lineage, dataset usage, leaderboard, path, search) that validate against the schema', async () => {
     const schema = await buildPapergraphSchema();
     let props:
       { defaultTabs: { query: string; variables: string }[]; isHeadersEditorEnabled: boolean } | undefined;
@@ -50,6 +50,7 @@ describe('GraphiQL: preloaded examples', () => {
     expect(tabs.map((t) => /query (\w+)/.exec(t.query)?.[1])).toEqual([
       'Lineage',
       'DatasetUsage',
+      'Leaderboard',
       'Path',
       'Search',
     ]);
