@@ -9,6 +9,7 @@ import { BatchBuilder } from '../../src/ingest/graph-rows';
 import { GraphWriter } from '../../src/ingest/graph.writer';
 import { WRITE_NODES, WRITE_PAPERS } from '../../src/ingest/ingest.queries';
 import { applySchema, cleanup, testExecutor } from '../ingest/ingest-test-db';
+import { TEST_READ_TIMEOUT_MS } from '../support/neo4j';
 
 jest.setTimeout(120_000);
 
@@ -32,7 +33,7 @@ describe('graph version', () => {
   });
 
   it('changes when the ingest writer writes a batch', async () => {
-    const before = await readGraphVersion(executor);
+    const before = await readGraphVersion(executor, TEST_READ_TIMEOUT_MS);
     const builder = new BatchBuilder('2026-01-01T00:00:00.000Z');
     builder.addPaper({
       paper: { id: `${tag}-p1`, title: 'Version probe', abstract: 'A probe.', authors: [] },
@@ -48,7 +49,7 @@ describe('graph version', () => {
       contentHash: 'h1',
     });
     await new GraphWriter(executor, { attempts: 1 }).write(builder.build());
-    const after = await readGraphVersion(executor);
+    const after = await readGraphVersion(executor, TEST_READ_TIMEOUT_MS);
     expect(after).not.toBe(before);
     expect(after).toMatch(/^[0-9a-f-]{36}:\d+$/);
   });
@@ -66,7 +67,7 @@ describe('graph version', () => {
     );
     expect(new Set(seen).size).toBe(seen.length);
     const counters = seen.map((v) => Number(v.split(':')[1]));
-    const current = Number((await readGraphVersion(executor)).split(':')[1]);
+    const current = Number((await readGraphVersion(executor, TEST_READ_TIMEOUT_MS)).split(':')[1]);
     expect(current).toBeGreaterThanOrEqual(Math.max(...counters));
   });
 });

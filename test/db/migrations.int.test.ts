@@ -7,7 +7,13 @@ import { readGraphVersion } from '../../src/db/graph-version';
 import { defaultMigrationsDir, forceUnlock, loadMigrations, migrate } from '../../src/db/migrations';
 import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
-import { cleanDatabase, OwnServer, startOwnServer, TEST_SERVER_START_TIMEOUT_MS } from '../support/neo4j';
+import {
+  cleanDatabase,
+  OwnServer,
+  startOwnServer,
+  TEST_READ_TIMEOUT_MS,
+  TEST_SERVER_START_TIMEOUT_MS,
+} from '../support/neo4j';
 import {
   CONSTRAINT_NAMES,
   COUNT_NODES,
@@ -63,11 +69,11 @@ describe('Migrations: migrate on a real Neo4j', () => {
   });
 
   it('applies every migration in version order on an empty database and records version, checksum, description', async () => {
-    expect(await readGraphVersion(server.executor)).toBe('none');
+    expect(await readGraphVersion(server.executor, TEST_READ_TIMEOUT_MS)).toBe('none');
     const applied: number[] = [];
     const result = await migrate(server.executor, undefined, { onApplied: (m) => applied.push(m.version) });
     // each applied migration bumped the graph version once (with its record), nothing else writes here
-    expect(await readGraphVersion(server.executor)).toMatch(
+    expect(await readGraphVersion(server.executor, TEST_READ_TIMEOUT_MS)).toMatch(
       new RegExp(`^[0-9a-f-]{36}:${projectFiles.length}$`),
     );
     expect(result.upToDate).toBe(false);
@@ -101,11 +107,11 @@ describe('Migrations: migrate on a real Neo4j', () => {
 
   it('is a no-op the second time', async () => {
     const before = await server.executor.read(MIGRATIONS);
-    const version = await readGraphVersion(server.executor);
+    const version = await readGraphVersion(server.executor, TEST_READ_TIMEOUT_MS);
     const result = await migrate(server.executor);
     expect(result).toEqual({ applied: [], current: latest, upToDate: true });
     expect(await server.executor.read(MIGRATIONS)).toEqual(before);
-    expect(await readGraphVersion(server.executor)).toBe(version);
+    expect(await readGraphVersion(server.executor, TEST_READ_TIMEOUT_MS)).toBe(version);
   });
 
   it('refuses an applied migration that was edited, and changes nothing', async () => {
@@ -132,10 +138,10 @@ describe('Migrations: migrate on a real Neo4j', () => {
     const dir = migrationsDir({
       'V902__Probe_b.cypher': 'CREATE INDEX test_probe_b IF NOT EXISTS FOR (n:TestProbe) ON (n.b);\n',
     });
-    const version = await readGraphVersion(server.executor);
+    const version = await readGraphVersion(server.executor, TEST_READ_TIMEOUT_MS);
     const result = await migrate(server.executor, dir);
     expect(result.applied.map((m) => m.file)).toEqual(['V902__Probe_b.cypher']);
-    expect(await readGraphVersion(server.executor)).not.toBe(version);
+    expect(await readGraphVersion(server.executor, TEST_READ_TIMEOUT_MS)).not.toBe(version);
     expect((await server.executor.read(INDEXES)).map((i) => i.name)).toContain('test_probe_b');
     fs.writeFileSync(
       path.join(dir, 'V901__Probe_a.cypher'),

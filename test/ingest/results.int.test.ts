@@ -11,6 +11,7 @@ import { GraphWriter } from '../../src/ingest/graph.writer';
 import { IngestService, type RejectRecord } from '../../src/ingest/ingest.service';
 import { titleHashId } from '../../src/readers/paper-input.mapper';
 import { applySchema, testExecutor } from './ingest-test-db';
+import { TEST_READ_TIMEOUT_MS } from '../support/neo4j';
 import { CLEANUP_RESULTS, METRIC, PAPER, RESULT_FACTS } from './results-test.queries';
 
 jest.setTimeout(180_000);
@@ -102,14 +103,14 @@ describe('Ingest: results', () => {
   it('writes every readable leaderboard row as a pwc Result, rejects the rest with path and reason', async () => {
     const rejects: RejectRecord[] = [];
     const service = new IngestService(executor, { threads: 0 });
-    const before = await readGraphVersion(executor);
+    const before = await readGraphVersion(executor, TEST_READ_TIMEOUT_MS);
     try {
       const summary = await service.ingestFiles([FIXTURE], { onReject: (r) => rejects.push(r) });
       expect(summary).toMatchObject({ papers: 0, rejected: 4, pwcRecords: 7 });
     } finally {
       await service.close();
     }
-    expect(await readGraphVersion(executor)).not.toBe(before);
+    expect(await readGraphVersion(executor, TEST_READ_TIMEOUT_MS)).not.toBe(before);
     expect(rejects.map((r) => r.reason)).toEqual([
       'array element 1: $[0].datasets[0].sota.rows[2].model_name: field "model_name" is required',
       'array element 1: $[0].datasets[0].sota.rows[4].metrics["Top 1 Accuracy"]: value "about ninety" is not a number',
@@ -171,9 +172,9 @@ describe('Ingest: results', () => {
       `${KNOWN} extracted dataset:pwcevimagenet metric:errorrate null null 9.1%`,
       `${KNOWN} extracted dataset:pwcevimagenet metric:top1accuracy null null 81.5%`,
     ]);
-    const before = await readGraphVersion(executor);
+    const before = await readGraphVersion(executor, TEST_READ_TIMEOUT_MS);
     await write({ paper: known(), record: record([extracted(82)]), contentHash: 'h2' });
-    expect(await readGraphVersion(executor)).not.toBe(before);
+    expect(await readGraphVersion(executor, TEST_READ_TIMEOUT_MS)).not.toBe(before);
     const after = await facts();
     expect(mine(after)).toEqual([
       `${KNOWN} extracted dataset:pwcevimagenet metric:top1accuracy null null 82%`,
