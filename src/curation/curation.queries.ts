@@ -13,8 +13,10 @@ RETURN n.id AS id, properties(n) AS props`;
 
 /** Ids of the entities of a label whose `keys` hold `$key` (the name lookup of the API). */
 export function entitiesWithKey(label: EntityLabel): string {
+  // metrics have their own keyword index (V007); the other entities share `entity_keys`
+  const index = label === 'Metric' ? 'metric_keys' : 'entity_keys';
   return `
-CALL db.index.fulltext.queryNodes('entity_keys', $quotedKey) YIELD node AS n
+CALL db.index.fulltext.queryNodes('${index}', $quotedKey) YIELD node AS n
 WITH n WHERE n:${label} AND $key IN n.keys
 RETURN n.id AS id`;
 }
@@ -147,14 +149,22 @@ ${blocks.join('\n')}
 RETURN ${counts.length > 0 ? counts.join(' + ') : '0'} AS moved`;
 }
 
+/** Descriptive properties a survivor takes from the merged entity when it has none, per label. */
+const ABSORBED: Record<EntityLabel, readonly string[]> = {
+  Method: ['fullName', 'description', 'url', 'collections', 'areas'],
+  Dataset: ['fullName', 'description', 'url', 'collections', 'areas'],
+  Task: ['fullName', 'description', 'url', 'collections', 'areas'],
+  Concept: ['fullName', 'description', 'url', 'collections', 'areas'],
+  // a known direction survives; an unknown one is learnt from the merged metric
+  Metric: ['higherIsBetter'],
+};
+
 /** The survivor takes the old entity's names and keys and fills its empty descriptive properties. */
 export function absorbProperties(label: EntityLabel): string {
+  const fill = ABSORBED[label].map((p) => `s.${p} = coalesce(s.${p}, o.${p})`).join(', ');
   return `
 MATCH (o:${label} {id: $from}), (s:${label} {id: $into})
-SET s.aliases = $aliases, s.keys = $keys,
-    s.fullName = coalesce(s.fullName, o.fullName), s.description = coalesce(s.description, o.description),
-    s.url = coalesce(s.url, o.url), s.collections = coalesce(s.collections, o.collections),
-    s.areas = coalesce(s.areas, o.areas)
+SET s.aliases = $aliases, s.keys = $keys, ${fill}
 RETURN s.id AS id`;
 }
 

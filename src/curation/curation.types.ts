@@ -6,8 +6,8 @@ import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { normalizeName } from '../names/normalize';
 
-export type NodeLabel = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo';
-export type EntityLabel = 'Method' | 'Dataset' | 'Task' | 'Concept';
+export type NodeLabel = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo' | 'Metric';
+export type EntityLabel = 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Metric';
 
 const LABEL_OF_PREFIX: Record<string, NodeLabel> = {
   paper: 'Paper',
@@ -16,9 +16,15 @@ const LABEL_OF_PREFIX: Record<string, NodeLabel> = {
   task: 'Task',
   concept: 'Concept',
   repo: 'Repo',
+  metric: 'Metric',
 };
 
-export const ENTITY_LABELS: readonly EntityLabel[] = ['Method', 'Dataset', 'Task', 'Concept'];
+/**
+ * The labels curators can alias and merge. `Metric` is one (CONTRACT.md: "an entity"): its
+ * aliases are its name lookups and a metric named twice is merged like a method. No relationship
+ * of a metric is retractable: its only one, a Result's BY_METRIC, is the result's `metric: Metric!`.
+ */
+export const ENTITY_LABELS: readonly EntityLabel[] = ['Method', 'Dataset', 'Task', 'Concept', 'Metric'];
 
 /** Relationship types a curator may retract, with the labels their ends may have. */
 export const REL_TYPES: Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }> = {
@@ -42,6 +48,7 @@ export const MOVABLE_RELS: Record<string, { from: readonly string[]; to: readonl
   ON_DATASET: { from: ['Result'], to: ['Dataset'] },
   OF_METHOD: { from: ['Result'], to: ['Method'] },
   FOR_TASK: { from: ['Result'], to: ['Task'] },
+  BY_METRIC: { from: ['Result'], to: ['Metric'] },
 };
 
 export const MOVABLE_REL_TYPES: readonly string[] = Object.keys(MOVABLE_RELS);
@@ -102,11 +109,13 @@ export function labelOfId(argument: string, id: string): { label: NodeLabel; key
   return { label, key: label === 'Paper' ? id.slice(colon + 1) : id };
 }
 
-/** An entity id (method, dataset, task, concept): the label and the node's `id` property. */
+/** An entity id (method, dataset, task, concept, metric): the label and the node's `id` property. */
 export function entityLabelOfId(argument: string, id: string): EntityLabel {
   const { label } = labelOfId(argument, id);
   if (!(ENTITY_LABELS as readonly string[]).includes(label))
-    throw bad(`\`${argument}\` must be a method, dataset, task or concept id; got "${id.slice(0, 80)}".`);
+    throw bad(
+      `\`${argument}\` must be a method, dataset, task, concept or metric id; got "${id.slice(0, 80)}".`,
+    );
   return label as EntityLabel;
 }
 

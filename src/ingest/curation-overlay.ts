@@ -3,7 +3,14 @@
 // its relationships re-pointed), a retracted relationship is not written again, and an alias a
 // curator removed is not added back. Pure; the bookkeeping is read by GraphWriter (READ_CURATION).
 import { normalizeName, type EntityType } from '../names/normalize';
-import { REL_KINDS, type EntityRow, type RelKind, type RelRow, type WriteBatch } from './graph-rows';
+import {
+  REL_KINDS,
+  type EntityRow,
+  type MetricRow,
+  type RelKind,
+  type RelRow,
+  type WriteBatch,
+} from './graph-rows';
 
 export interface CurationState {
   /** Old entity id -> the survivor's id. */
@@ -27,6 +34,7 @@ export function curationLookupIds(batch: WriteBatch): string[] {
   const ids = new Set<string>();
   for (const rows of Object.values(batch.entities)) for (const r of rows) ids.add(r.id);
   for (const r of batch.repos) ids.add(r.id);
+  for (const r of batch.metrics) ids.add(r.id);
   for (const p of batch.papers) ids.add(p.id);
   for (const kind of REL_KINDS)
     for (const r of [...batch.created[kind], ...batch.merged[kind]]) {
@@ -36,6 +44,7 @@ export function curationLookupIds(batch: WriteBatch): string[] {
   for (const r of batch.results) {
     ids.add(r.paperId);
     ids.add(r.datasetId);
+    ids.add(r.metricId);
     if (r.methodId) ids.add(r.methodId);
     if (r.taskId) ids.add(r.taskId);
   }
@@ -56,30 +65,21 @@ export function applyCuration(batch: WriteBatch, state: CurationState): WriteBat
   if (isEmptyCuration(state)) return batch;
   const map = (id: string) => state.redirects.get(id) ?? id;
   const entities = {} as Record<EntityType, EntityRow[]>;
-  for (const [type, rows] of Object.entries(batch.entities) as [EntityType, EntityRow[]][]) {
-    const byId = new Map<string, EntityRow>();
-    for (const row of rows) {
-      const id = map(row.id);
-      const existing = byId.get(id);
-      if (!existing) byId.set(id, { ...row, id, aliases: [...row.aliases], keys: [...row.keys] });
-      else {
-        for (const a of row.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
-        for (const k of row.keys) if (!existing.keys.includes(k)) existing.keys.push(k);
-        existing.fullName ??= row.fullName;
-        existing.description ??= row.description;
-        existing.url ??= row.url;
-        existing.collections ??= row.collections;
-        existing.areas ??= row.areas;
-      }
-    }
-    const out = [...byId.values()].map((row) => ({
-      ...row,
-      aliases: row.aliases.filter((a) => !state.removedAliases.has(`${row.id}\u0000${normalizeName(a)}`)),
-      keys: row.keys.filter((k) => !state.removedAliases.has(`${row.id}\u0000${k}`)),
-    }));
-    // shared nodes in id order (concurrent writers lock them in one order)
-    entities[type] = out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
+  for (const [type, rows] of Object.entries(batch.entities) as [EntityType, EntityRow[]][])
+    entities[type] = foldNames(rows, state, (existing, row) => {
+      existing.fullName ??= row.fullName;
+      existing.description ??= row.description;
+      existing.url ??= row.url;
+      existing.collections ??= row.collections;
+      existing.areas ??= row.areas;
+    });
+  // a merged metric's row says nothing of its survivor's direction (the merge kept the survivor's)
+  const metricRows = batch.metrics.map((r) =>
+    state.redirects.has(r.id) ? { ...r, higherIsBetter: null } : r,
+  );
+  const metrics = foldNames(metricRows, state, (existing, row) => {
+    existing.higherIsBetter ??= row.higherIsBetter;
+  });
   const rels = (source: Record<RelKind, RelRow[]>): Record<RelKind, RelRow[]> => {
     const out = {} as Record<RelKind, RelRow[]>;
     for (const kind of REL_KINDS) {
@@ -115,8 +115,46 @@ export function applyCuration(batch: WriteBatch, state: CurationState): WriteBat
     .map((r) => ({
       ...r,
       datasetId: map(r.datasetId),
+      metricId: map(r.metricId),
       methodId: r.methodId === null ? null : map(r.methodId),
       taskId: r.taskId === null ? null : map(r.taskId),
     }));
-  return { ...batch, entities, created: rels(batch.created), merged: rels(batch.merged), results };
+  return {
+    ...batch,
+    entities,
+    metrics,
+    created: rels(batch.created),
+    merged: rels(batch.merged),
+    results,
+  };
+}
+
+/**
+ * Rows of named nodes (entities, metrics) as the curation state wants them written: each under its
+ * survivor's id (rows that meet there folded into one: names and keys accumulate, `absorb` fills the
+ * rest), without the aliases a curator removed, in id order (concurrent writers lock shared nodes in
+ * one order).
+ */
+function foldNames<R extends EntityRow | MetricRow>(
+  rows: readonly R[],
+  state: CurationState,
+  absorb: (existing: R, row: R) => void,
+): R[] {
+  const byId = new Map<string, R>();
+  for (const row of rows) {
+    const id = state.redirects.get(row.id) ?? row.id;
+    const existing = byId.get(id);
+    if (!existing) byId.set(id, { ...row, id, aliases: [...row.aliases], keys: [...row.keys] });
+    else {
+      for (const a of row.aliases) if (!existing.aliases.includes(a)) existing.aliases.push(a);
+      for (const k of row.keys) if (!existing.keys.includes(k)) existing.keys.push(k);
+      absorb(existing, row);
+    }
+  }
+  const out = [...byId.values()].map((row) => ({
+    ...row,
+    aliases: row.aliases.filter((a) => !state.removedAliases.has(`${row.id}\u0000${normalizeName(a)}`)),
+    keys: row.keys.filter((k) => !state.removedAliases.has(`${row.id}\u0000${k}`)),
+  }));
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -9,7 +9,7 @@ import { encodeCursor, pageRequest } from '../common/connection';
 import type { GraphQLContext } from '../common/context';
 import { Entity } from '../common/entity.interface';
 import { evidenceOf } from '../../read-model/graph-mappers';
-import type { EntityModel, NodeModel } from '../../read-model/models';
+import type { EntityModel, MetricModel, NodeModel } from '../../read-model/models';
 import { Source } from '../common/enums.enum';
 import { LineageEdge } from '../lineage/lineage.type';
 import { AuditEntryConnection } from './audit-entry.type';
@@ -23,8 +23,11 @@ function requireCurator(ctx: GraphQLContext, operation: string): Curator {
   return { actor: ctx.curator };
 }
 
-async function reload(ctx: GraphQLContext, id: string): Promise<NodeModel> {
-  const node = await ctx.loaders.node.clear(id).load(id);
+async function reload(ctx: GraphQLContext, id: string): Promise<NodeModel | MetricModel> {
+  // a metric is an Entity the node loader does not read (yet): Query.metric's lookup answers it
+  const node = id.startsWith('metric:')
+    ? await ctx.services.results.metric(id, null)
+    : await ctx.loaders.node.clear(id).load(id);
   if (!node) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `${id} vanished after curation.`);
   return node;
 }
@@ -37,7 +40,8 @@ export class CurationResolver {
   })
   async addAlias(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { description: 'The entity (method, dataset, task or concept).' }) id: string,
+    @Arg('id', () => ID, { description: 'The entity (method, dataset, task, concept or metric).' })
+    id: string,
     @Arg('alias', () => String, { description: 'The spelling to add.' }) alias: string,
     @Arg('note', () => String, { nullable: true, description: 'Why (kept in the audit log).' })
     note: string | null,

@@ -2,9 +2,11 @@
 // method's results, metric lookups. Parameters only; the shared row shape comes from resultRow.
 import { metricByKeyClauses, resultRow } from '../../../loaders/results.queries';
 
-/** Params: `id`. Returns at most one row `{ mt }`. */
+/** Params: `id`. Returns at most one row `{ mt }`; a merged metric's id answers with the survivor. */
 export const METRIC_BY_ID = `
-MATCH (mt:Metric {id: $id})
+OPTIONAL MATCH (redirect:__Redirect {id: $id})
+WITH coalesce(redirect.into, $id) AS target
+MATCH (mt:Metric {id: target})
 RETURN mt {.*} AS mt`;
 
 /** Params: `key` map (`metricKey`, `quotedKey`). Returns at most one row `{ mt }`. */
