@@ -148,6 +148,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const write = (results: SizeResult[], final: boolean) => report(args, options, results, started, final);
   options.onSize = (partial) => write(partial, false);
+  options.onProgress = (partial) => report(args, options, partial, started, false, true);
   const results = await runHarness(options);
   if (!args.zipf) printTable(results);
   write(results, true);
@@ -159,6 +160,7 @@ function report(
   results: SizeResult[],
   started: number,
   final: boolean,
+  quiet = false,
 ): void {
   const small = results[0];
   const large = results[results.length - 1];
@@ -190,6 +192,8 @@ function report(
     lineage_p99_16c_ms_largest: at(large, 16, 'lineage', 'papergraph')?.p99,
     papers: results.map((r) => r.papers),
     seconds: Math.round((Date.now() - started) / 1000),
+    /** true while the run is still going (or was interrupted): the sizes and runs done so far. */
+    partial: !final,
   };
   const report = {
     date: new Date().toISOString(),
@@ -214,6 +218,7 @@ function report(
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(file.replace(/\.json$/, '.md'), `${markdown(results)}\n`);
   if (!final) {
+    if (quiet) return;
     process.stderr.write(
       `partial results (${results.length} size(s)) written to ${path.relative(ROOT, file)}\n`,
     );
@@ -231,16 +236,20 @@ function reportZipf(
   started: number,
   final: boolean,
 ): void {
-  const z = results[results.length - 1].zipf!;
+  const z = results[results.length - 1].zipf ?? {};
+  const entries = Object.entries(z);
   const summary = {
-    zipf_p99_ratio_vs_raw: ratio(z.papergraph_cache.p99, z.raw.p99),
-    zipf_throughput_ratio_vs_peer: ratio(z.papergraph_cache.throughput, z.peer.throughput),
-    zipf_cache_off_p99_ratio_vs_raw: ratio(z.papergraph.p99, z.raw.p99),
-    zipf_cache_off_throughput_ratio_vs_peer: ratio(z.papergraph.throughput, z.peer.throughput),
-    zipf_p99_ms: Object.fromEntries(Object.entries(z).map(([k, v]) => [k, Math.round(v.p99 * 10) / 10])),
-    zipf_throughput: Object.fromEntries(Object.entries(z).map(([k, v]) => [k, Math.round(v.throughput)])),
+    zipf_p99_ratio_vs_raw: ratio(z.papergraph_cache?.p99, z.raw?.p99),
+    zipf_throughput_ratio_vs_peer: ratio(z.papergraph_cache?.throughput, z.peer?.throughput),
+    zipf_cache_off_p99_ratio_vs_raw: ratio(z.papergraph?.p99, z.raw?.p99),
+    zipf_cache_off_throughput_ratio_vs_peer: ratio(z.papergraph?.throughput, z.peer?.throughput),
+    zipf_p99_ms: Object.fromEntries(entries.map(([k, v]) => [k, Math.round(v.p99 * 10) / 10])),
+    zipf_throughput: Object.fromEntries(entries.map(([k, v]) => [k, Math.round(v.throughput)])),
+    // failed requests (HTTP errors, GraphQL errors in a 200, time limits): a p99 that falls on one is null
+    zipf_failed: Object.fromEntries(entries.map(([k, v]) => [k, v.errors])),
     papers: results.map((r) => r.papers),
     seconds: Math.round((Date.now() - started) / 1000),
+    partial: !final,
   };
   const report = {
     date: new Date().toISOString(),

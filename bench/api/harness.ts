@@ -54,6 +54,11 @@ export interface HarnessOptions {
   zipfMs?: number;
   /** Called after each corpus size with the results so far (the report is written incrementally). */
   onSize?: (results: SizeResult[]) => void;
+  /**
+   * Called after each timed run with the sizes done so far and the current size's results up to that
+   * run, so an interrupted benchmark still leaves its numbers behind.
+   */
+  onProgress?: (results: SizeResult[]) => void;
   log: (line: string) => void;
 }
 
@@ -76,7 +81,7 @@ export interface SizeResult {
   /** How the servers were started (papergraph-serve, peer). */
   servers: string[];
   /** The Zipf workload at 16 connections: Papergraph with the result cache on and off, the peer, raw Cypher. */
-  zipf?: Record<ZipfSystem, Stat>;
+  zipf?: Partial<Record<ZipfSystem, Stat>>;
 }
 
 export type ZipfSystem = 'papergraph_cache' | 'papergraph' | 'peer' | 'raw';
@@ -104,7 +109,7 @@ export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
     const { started } = await startNeo4j(o.neo4jPort, homeOf(papers), o.log);
     const executor = new Executor({ uri }, { queryTimeoutMs: 600_000 });
     try {
-      out.push(await runSize(o, uri, executor, papers));
+      out.push(await runSize(o, uri, executor, papers, (partial) => o.onProgress?.([...out, partial])));
       o.onSize?.(out);
     } finally {
       await executor.close();
@@ -181,7 +186,7 @@ function summarize(samples: LoadSample[], name?: string): Stat {
   let seconds = 0;
   for (const s of samples) {
     seconds += s.durationS;
-    errors += s.errors;
+    errors += name ? (s.errorsByName.get(name) ?? 0) : s.errors;
     if (name) {
       const l = s.latencies.get(name) ?? [];
       lat.push(...l);
@@ -196,8 +201,8 @@ function summarize(samples: LoadSample[], name?: string): Stat {
     requests,
     errors,
     throughput: requests / seconds,
-    p50: percentile(lat, 50),
-    p99: percentile(lat, 99),
+    p50: percentile(lat, 50, errors),
+    p99: percentile(lat, 99, errors),
   };
 }
 
@@ -219,6 +224,7 @@ async function runSize(
   uri: string,
   executor: Executor,
   papers: number,
+  progress: (partial: SizeResult) => void,
 ): Promise<SizeResult> {
   const log = o.log;
   const load = await ensureGraph(executor, uri, papers, o.seed, log, o.loader);
@@ -292,8 +298,7 @@ async function runSize(
         [],
         { PAPERGRAPH_CACHE_MB: '64' },
       );
-      const zipf = await runZipf(o, driver, targets, cached, byName.get('papergraph')!, byName.get('peer')!);
-      return {
+      const zipfResult = (zipf: SizeResult['zipf']): SizeResult => ({
         papers,
         load,
         targets: {
@@ -306,7 +311,17 @@ async function runSize(
         results: {},
         servers: [...servers.map((s) => s.kind), 'papergraph-serve (PAPERGRAPH_CACHE_MB=64)'],
         zipf,
-      };
+      });
+      const zipf = await runZipf(
+        o,
+        driver,
+        targets,
+        cached,
+        byName.get('papergraph')!,
+        byName.get('peer')!,
+        (z) => progress(zipfResult(z)),
+      );
+      return zipfResult(zipf);
     }
 
     // 2. Cypher statements per request (counted in each server process), and for two page sizes
@@ -407,9 +422,19 @@ async function runSize(
             w.name === MIX ? summarize(samples[w.name][s]) : summarize(samples[w.name][s], w.name);
         }
         const r = results[c][w.name];
+        const failed = (x: Stat | undefined) => (x?.errors ? ` (${x.errors} failed)` : '');
         log(
-          `  c=${String(c).padEnd(2)} ${w.name.padEnd(8)} papergraph p50 ${fmt(r.papergraph?.p50)} ms ${fmt(r.papergraph?.throughput, 0)}/s | peer p50 ${fmt(r.peer?.p50)} ms ${fmt(r.peer?.throughput, 0)}/s | raw p50 ${fmt(r.raw?.p50)} ms`,
+          `  c=${String(c).padEnd(2)} ${w.name.padEnd(8)} papergraph p50/p99 ${fmt(r.papergraph?.p50)}/${fmt(r.papergraph?.p99)} ms ${fmt(r.papergraph?.throughput, 0)}/s${failed(r.papergraph)} | peer ${fmt(r.peer?.p50)}/${fmt(r.peer?.p99)} ms ${fmt(r.peer?.throughput, 0)}/s${failed(r.peer)} | raw ${fmt(r.raw?.p50)}/${fmt(r.raw?.p99)} ms${failed(r.raw)}`,
         );
+        progress({
+          papers,
+          load,
+          targets,
+          checks,
+          statementsPerRequest,
+          results,
+          servers: servers.map((s) => s.kind),
+        });
       }
       // Per-query latencies inside the mix (same runs): the mix result keeps only the overall numbers.
     }
@@ -452,6 +477,7 @@ async function runZipf(
   cached: ServerProcess,
   uncached: ServerProcess,
   peer: ServerProcess,
+  progress: (partial: Partial<Record<ZipfSystem, Stat>>) => void,
 ): Promise<Record<ZipfSystem, Stat>> {
   const ms = o.zipfMs ?? 5_000;
   const agents: http.Agent[] = [];
@@ -501,6 +527,13 @@ async function runZipf(
         if (sample.completed + sample.errors > draws.length)
           o.log(`  WARNING zipf ${s} completed more requests than drawn (${draws.length}): draws repeated`);
         samples[s].push(sample);
+        const stat = summarize([sample]);
+        o.log(
+          `  zipf rep ${rep + 1} ${s.padEnd(16)} p50 ${fmt(stat.p50)} p99 ${fmt(stat.p99)} ms ${fmt(stat.throughput, 0)}/s${stat.errors ? ` (${stat.errors} failed)` : ''}`,
+        );
+        const partial: Partial<Record<ZipfSystem, Stat>> = {};
+        for (const x of systems) if (samples[x].length > 0) partial[x] = summarize(samples[x]);
+        progress(partial);
       }
     }
   } finally {

@@ -10,6 +10,8 @@ export interface LoadSample {
   durationS: number;
   completed: number;
   errors: number;
+  /** Failed requests per task name. */
+  errorsByName: Map<string, number>;
   /** Latencies in ms per task name (successful requests only). */
   latencies: Map<string, number[]>;
 }
@@ -20,6 +22,7 @@ export async function runClosedLoop(
   durationMs: number,
 ): Promise<LoadSample> {
   const latencies = new Map<string, number[]>(tasks.map((t) => [t.name, []]));
+  const errorsByName = new Map<string, number>(tasks.map((t) => [t.name, 0]));
   let completed = 0;
   let errors = 0;
   let next = 0;
@@ -39,11 +42,14 @@ export async function runClosedLoop(
       if (ok) {
         completed++;
         latencies.get(task.name)!.push(dt);
-      } else errors++;
+      } else {
+        errors++;
+        errorsByName.set(task.name, (errorsByName.get(task.name) ?? 0) + 1);
+      }
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
-  return { durationS: (performance.now() - started) / 1000, completed, errors, latencies };
+  return { durationS: (performance.now() - started) / 1000, completed, errors, errorsByName, latencies };
 }
 
 export interface GraphQLRequest {
@@ -51,13 +57,33 @@ export interface GraphQLRequest {
   variables: Record<string, unknown>;
 }
 
-/** An HTTP task posting one GraphQL request; ok when the status is 200 and the body has no `errors`. */
+/**
+ * Whether a GraphQL-over-HTTP response is an answer: status 200 and a JSON body with a `data` object and
+ * no `errors` entry. GraphQL reports field errors (time limits, bad arguments, ...) inside a 200, so the
+ * status alone would count a failed read as a fast one.
+ */
+export function answered(status: number | undefined, text: string): boolean {
+  if (status !== 200) return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+  const { data, errors } = body as { data?: unknown; errors?: unknown };
+  if (errors !== undefined && !(Array.isArray(errors) && errors.length === 0)) return false;
+  return data !== null && typeof data === 'object' && !Array.isArray(data);
+}
+
+/** An HTTP task posting one GraphQL request; ok when `answered` (status 200, `data`, no `errors`). */
 export function graphqlTask(
   name: string,
   url: string,
   agent: http.Agent,
   request: GraphQLRequest,
   onError?: (body: string) => void,
+  onAnswer?: (res: http.IncomingMessage, ok: boolean) => void,
 ): Task {
   const body = Buffer.from(JSON.stringify(request));
   const target = new URL(url);
@@ -83,9 +109,9 @@ export function graphqlTask(
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
               const text = Buffer.concat(chunks).toString('utf8');
-              const ok =
-                res.statusCode === 200 && !text.startsWith('{"errors"') && !text.includes('"errors":[');
+              const ok = answered(res.statusCode, text);
               if (!ok) onError?.(text);
+              onAnswer?.(res, ok);
               resolve(ok);
             });
             res.on('error', reject);
@@ -110,8 +136,14 @@ export async function postGraphQL(
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: unknown[] } };
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
+/**
+ * The p-th percentile of the answered latencies (sorted ascending), with `failed` requests ranked slowest:
+ * NaN (reported as null) when the percentile falls on a failed request, so a latency is never given for
+ * a share of requests that were not answered.
+ */
+export function percentile(sorted: number[], p: number, failed = 0): number {
+  const n = sorted.length + failed;
+  if (n === 0) return NaN;
+  const i = Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1));
+  return i < sorted.length ? sorted[i] : NaN;
 }
