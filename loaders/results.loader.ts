@@ -4,9 +4,10 @@ import DataLoader from 'dataloader';
 import type { Executor } from '../src/db/executor';
 import type { Plain } from '../src/db/values';
 import { normalizeName } from '../src/names/normalize';
-import { asList, toResult } from '../src/read-model/graph-mappers';
-import type { ResultModel, ResultPageModel } from '../src/read-model/models';
-import { LEADERBOARDS, PAPER_RESULTS } from './results.queries';
+import { resultLayerType } from '../src/read-model/ids';
+import { asList, asMap, toMetric, toResult } from '../src/read-model/graph-mappers';
+import type { MetricModel, ResultModel, ResultPageModel } from '../src/read-model/models';
+import { LEADERBOARDS, PAPER_RESULTS, RESULT_LAYER_NODES } from './results.queries';
 
 export interface LeaderboardKey {
   /** The dataset's id. */
@@ -22,6 +23,8 @@ export interface ResultLoaders {
   leaderboard: DataLoader<LeaderboardKey, ResultPageModel, string>;
   /** A paper's results, by bare paper id. */
   paper: DataLoader<string, ResultModel[]>;
+  /** `Query.node` for `metric:<key>` and `result:<key>` ids (null for unknown or other ids). */
+  node: DataLoader<string, MetricModel | ResultModel | null>;
 }
 
 const EMPTY: ResultPageModel = { total: 0, items: [] };
@@ -78,6 +81,20 @@ export function createResultLoaders(executor: Executor): ResultLoaders {
       );
       const byId = new Map(rows.map((r) => [String(r.id), asList(r.results).map(toResult)]));
       return ids.map((id) => byId.get(id) ?? []);
+    }),
+    node: new DataLoader<string, MetricModel | ResultModel | null>(async (ids) => {
+      const metrics = ids.filter((id) => resultLayerType(id) === 'Metric');
+      const results = ids.filter((id) => resultLayerType(id) === 'Result');
+      if (metrics.length + results.length === 0) return ids.map(() => null);
+      const rows = await executor.read(
+        RESULT_LAYER_NODES,
+        { metrics, results },
+        { operation: 'loader.resultNodes' },
+      );
+      const byId = new Map<string, MetricModel | ResultModel>(
+        rows.map((r) => [String(r.id), r.row ? toResult(r.row) : toMetric(asMap(r.mt))]),
+      );
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

@@ -83,3 +83,14 @@ CALL {
   RETURN collect(${resultRow('r')}) AS results
 }
 RETURN id, results`;
+
+/**
+ * Params: `metrics`, `results` (global ids). Returns rows `{ id, mt, row }`: `mt` a Metric's
+ * properties, `row` a resultRow; the other is null. One index seek per label.
+ */
+export const RESULT_LAYER_NODES = `
+MATCH (mt:Metric) WHERE mt.id IN $metrics
+RETURN mt.id AS id, mt {.*} AS mt, null AS row
+UNION ALL
+MATCH (r:Result) WHERE r.id IN $results
+RETURN r.id AS id, null AS mt, ${resultRow('r')} AS row`;

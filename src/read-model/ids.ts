@@ -2,14 +2,15 @@
 // `repo:github.com/owner/name`). The id prefix selects the label from a closed map, never request text.
 import type { NodeTypeName } from './models';
 
-const PREFIX_TO_TYPE: Record<string, NodeTypeName> = {
-  paper: 'Paper',
-  method: 'Method',
-  dataset: 'Dataset',
-  task: 'Task',
-  concept: 'Concept',
-  repo: 'Repo',
-};
+// Maps, not object literals: a prefix such as `constructor` or `toString` must not find a prototype member.
+const PREFIX_TO_TYPE = new Map<string, NodeTypeName>([
+  ['paper', 'Paper'],
+  ['method', 'Method'],
+  ['dataset', 'Dataset'],
+  ['task', 'Task'],
+  ['concept', 'Concept'],
+  ['repo', 'Repo'],
+]);
 
 export interface ParsedId {
   type: NodeTypeName;
@@ -21,10 +22,28 @@ export interface ParsedId {
 export function parseGlobalId(id: string): ParsedId | null {
   const colon = id.indexOf(':');
   if (colon <= 0) return null;
-  const type = PREFIX_TO_TYPE[id.slice(0, colon)];
+  const type = PREFIX_TO_TYPE.get(id.slice(0, colon));
   const rest = id.slice(colon + 1);
   if (!type || rest.length === 0) return null;
   return { type, key: type === 'Paper' ? rest : id };
+}
+
+/** The results layer's node types (`Query.node` only: they are not endpoints of `path` or neighbors). */
+export type ResultLayerTypeName = 'Metric' | 'Result';
+
+const RESULT_LAYER_PREFIXES = new Map<string, ResultLayerTypeName>([
+  ['metric', 'Metric'],
+  ['result', 'Result'],
+]);
+
+/**
+ * The type of a `metric:<key>` or `result:<key>` global id (the node's `id` property is the whole id);
+ * `null` for any other id or an empty key.
+ */
+export function resultLayerType(id: string): ResultLayerTypeName | null {
+  const colon = id.indexOf(':');
+  if (colon <= 0 || colon === id.length - 1) return null;
+  return RESULT_LAYER_PREFIXES.get(id.slice(0, colon)) ?? null;
 }
 
 /** `paper(id)` accepts `paper:<id>` or the bare paper id. */

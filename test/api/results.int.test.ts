@@ -295,6 +295,45 @@ describe('API: SOTA history, benchmarks, method and paper results, metrics', () 
       c: null,
     });
   });
+
+  it('refetches a metric and a result by global id through Query.node, in one statement', async () => {
+    const top = await query(LEADERBOARD.replace('edges { cursor node {', 'edges { cursor node { id'), {
+      metric: 'error rate',
+      first: 1,
+    });
+    const resultId: string = top.dataset.leaderboard.edges[0].node.id;
+    expect(resultId).toMatch(/^result:/);
+    statements = [];
+    const data = await query(
+      `query($r: ID!) {
+        m: node(id: "metric:errorrate") { __typename id ... on Metric { name higherIsBetter } }
+        r: node(id: $r) { __typename id ... on Result { value source method { name } metric { id } dataset { id } } }
+        unknownMetric: node(id: "metric:nosuchmetric") { id }
+        unknownResult: node(id: "result:nosuchresult") { id }
+        emptyKey: node(id: "result:") { id }
+        prototypeName: node(id: "constructor:x") { id }
+      }`,
+      { r: resultId },
+    );
+    expect(data).toEqual({
+      m: { __typename: 'Metric', id: 'metric:errorrate', name: 'Error Rate', higherIsBetter: false },
+      r: {
+        __typename: 'Result',
+        id: resultId,
+        value: 3,
+        source: 'pwc',
+        method: { name: 'Lbt Beta' },
+        metric: { id: 'metric:errorrate' },
+        dataset: { id: 'dataset:lbtbench' },
+      },
+      unknownMetric: null,
+      unknownResult: null,
+      emptyKey: null,
+      prototypeName: null,
+    });
+    // the metric and the result ids are one batch (the other ids need no statement of theirs)
+    expect(statements.filter((s) => s === 'loader.resultNodes')).toHaveLength(1);
+  });
 });
 
 describe('API: results after re-extraction and curation', () => {

@@ -1,7 +1,8 @@
 // Query.node: refetch any object by its Relay global id.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../common/context';
-import type { NodeModel } from '../../read-model/models';
+import { resultLayerType } from '../../read-model/ids';
+import type { MetricModel, NodeModel, ResultModel } from '../../read-model/models';
 import { Node } from '../common/node.interface';
 
 @Resolver()
@@ -9,12 +10,12 @@ export class NodeResolver {
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any node by global id (`method:mlp-mixer`, `paper:<id>`, `repo:github.com/o/n`). Null when unknown.',
+      'Any node by global id (`method:mlp-mixer`, `paper:<id>`, `repo:github.com/o/n`, `metric:<key>`, `result:<key>`). Null when unknown.',
   })
   node(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
-  ): Promise<NodeModel | null> {
-    return ctx.loaders.node.load(id);
+  ): Promise<NodeModel | MetricModel | ResultModel | null> {
+    return resultLayerType(id) ? ctx.loaders.results.node.load(id) : ctx.loaders.node.load(id);
   }
 }
