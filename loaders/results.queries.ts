@@ -85,12 +85,16 @@ CALL {
 RETURN id, results`;
 
 /**
- * Params: `metrics`, `results` (global ids). Returns rows `{ id, mt, row }`: `mt` a Metric's
- * properties, `row` a resultRow; the other is null. One index seek per label.
+ * Params: `metrics`, `results` (global ids). Returns rows `{ id, mt, row }` (`id` as asked): `mt` a
+ * Metric's properties (a merged metric's id answers with the survivor), `row` a resultRow; the other
+ * is null. Index seeks only.
  */
 export const RESULT_LAYER_NODES = `
-MATCH (mt:Metric) WHERE mt.id IN $metrics
-RETURN mt.id AS id, mt {.*} AS mt, null AS row
+UNWIND $metrics AS asked
+OPTIONAL MATCH (redirect:__Redirect {id: asked})
+WITH asked, coalesce(redirect.into, asked) AS target
+MATCH (mt:Metric {id: target})
+RETURN asked AS id, mt {.*} AS mt, null AS row
 UNION ALL
 MATCH (r:Result) WHERE r.id IN $results
 RETURN r.id AS id, null AS mt, ${resultRow('r')} AS row`;

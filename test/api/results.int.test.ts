@@ -370,4 +370,14 @@ describe('API: results after re-extraction and curation', () => {
     const beta = await query(`{ method(id: "method:lbtbeta") { results { totalCount } } }`);
     expect(beta.method.results.totalCount).toBe(4);
   });
+
+  it("refetches a merged metric's old id as the survivor through Query.node", async () => {
+    const curation = new CurationService(executor);
+    await curation.mergeEntities(
+      { actor: 'test' },
+      { from: 'metric:errorrate', into: 'metric:accuracy', note: 'test merge' },
+    );
+    const data = await query(`{ node(id: "metric:errorrate") { __typename id } }`);
+    expect(data.node).toEqual({ __typename: 'Metric', id: 'metric:accuracy' });
+  });
 });
