@@ -4,17 +4,22 @@
 // and depth (whole and paged, through the loader and the prefetch), and the statement the API issues
 // produces one row per method reached where the path-by-path form produces one per path.
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
-import type { Executor } from '../../src/db/executor';
 import { lineageQuery, type LineageDirectionName } from '../../loaders/lineage.queries';
+import {
+  createLineageFixture,
+  lineageIds,
+  VIA_LOADER,
+  VIA_PREFETCH,
+  type LineageAnswer,
+  type LineageEdge as Edge,
+  type LineageFixture,
+} from '../support/lineage-fixture';
 import { testNeo4jUri } from '../support/neo4j';
-import { createTestApi, prepareDatabase, testExecutor, type TestApi } from './api-test-env';
 import { pathLineage } from './lineage-distinct.queries';
-import { CREATE_LINEAGE_FIXTURE, DELETE_LINEAGE_FIXTURE } from './lineage-page.queries';
 
 jest.setTimeout(240_000);
 
-const P = `method:ld${process.pid}`;
-const id = (name: string) => `${P}${name.toLowerCase()}`;
+const { id } = lineageIds('ld');
 // Root builds on Left1 and Right1, both on Join1, and so on three times: 8 paths from Root to Join3.
 // Left1 also builds on Join2 (a shortcut: Join2 is 2 hops away and 4), and Join3 and Loop build on
 // each other (a cycle, which a path may walk once).
@@ -36,74 +41,30 @@ const PAIRS: [string, string][] = [
   ['Loop', 'Join3'],
 ];
 const NAMES = [...new Set(PAIRS.flat())];
-const EDGES = PAIRS.map(([child, parent], i) => ({
-  child: id(child),
-  parent: id(parent),
-  paperId: `ld-${i}`,
-  relation: 'extends',
-}));
+const EDGES = PAIRS.map(([child, parent]) => ({ child, parent, relation: 'extends' }));
 // two relationships between one pair (another paper, another relation): one edge with both
-EDGES.push({ child: id('Right2'), parent: id('Join2'), paperId: 'ld-x', relation: 'variant_of' });
-
-const LINEAGE = `
-  lineage(direction: $direction, maxDepth: $maxDepth, first: $first) {
-    truncated
-    nodes { id }
-    edges { from { id } to { id } depth relations }
-  }`;
-const VIA_LOADER = `query($id: ID!, $direction: LineageDirection, $maxDepth: Int, $first: Int) {
-  node(id: $id) { ... on Method { ${LINEAGE} } } }`;
-const VIA_PREFETCH = `query($id: ID!, $direction: LineageDirection, $maxDepth: Int, $first: Int) {
-  method(id: $id) { ${LINEAGE} } }`;
-
-interface Edge {
-  from: { id: string };
-  to: { id: string };
-  depth: number;
-  relations: string[];
-}
-interface LineageAnswer {
-  truncated: boolean;
-  nodes: { id: string }[];
-  edges: Edge[];
-}
+EDGES.push({ child: 'Right2', parent: 'Join2', relation: 'variant_of' });
 
 const DIRECTIONS: LineageDirectionName[] = ['ANCESTORS', 'DESCENDANTS', 'BOTH'];
 
 describe('Method.lineage: each method once per walk, the answer of the path-by-path lineage', () => {
-  let executor: Executor;
-  let api: TestApi;
+  let fixture: LineageFixture;
   let driver: ReturnType<typeof neo4j.driver>;
 
   beforeAll(async () => {
-    executor = testExecutor();
-    await prepareDatabase(executor);
-    await executor.write(DELETE_LINEAGE_FIXTURE, { prefix: P });
-    await executor.write(CREATE_LINEAGE_FIXTURE, {
-      methods: NAMES.map((name) => ({ id: id(name), name })),
-      edges: EDGES,
-    });
-    api = await createTestApi(executor);
+    fixture = await createLineageFixture('ld', NAMES, EDGES);
     driver = neo4j.driver(testNeo4jUri());
   });
   afterAll(async () => {
-    await api?.stop();
     await driver?.close();
-    await executor.write(DELETE_LINEAGE_FIXTURE, { prefix: P });
-    await executor.close();
+    await fixture?.stop();
   });
 
-  async function lineage(query: string, variables: Record<string, unknown>): Promise<LineageAnswer> {
-    const result = await api.run(query, variables);
-    expect(result.errors).toBeUndefined();
-    const data = result.data as Record<string, { lineage: LineageAnswer } | null>;
-    const owner = data.node ?? data.method;
-    if (!owner) throw new Error('method not found');
-    return owner.lineage;
-  }
+  const lineage = (query: string, variables: Record<string, unknown>): Promise<LineageAnswer> =>
+    fixture.lineage(query, variables);
 
   async function oracle(direction: LineageDirectionName, maxDepth: number, name: string): Promise<Edge[]> {
-    const rows = await executor.read(pathLineage(direction, maxDepth), { id: id(name) });
+    const rows = await fixture.executor.read(pathLineage(direction, maxDepth), { id: id(name) });
     return rows.map((row) => ({
       from: { id: String(row.child) },
       to: { id: String(row.parent) },

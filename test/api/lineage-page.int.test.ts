@@ -2,17 +2,21 @@
 // whole lineage (depth, then child and parent name), `truncated` says whether more follow, and the
 // nodes are the root and the page's ends - for every direction, depth and page size, through the
 // loader (`node(id)`) and through the root statement's prefetch (`method(id)`).
-import type { Executor } from '../../src/db/executor';
-import { createTestApi, prepareDatabase, testExecutor, type TestApi } from './api-test-env';
-import { CREATE_LINEAGE_FIXTURE, DELETE_LINEAGE_FIXTURE } from './lineage-page.queries';
+import {
+  createLineageFixture,
+  lineageIds,
+  VIA_LOADER,
+  VIA_PREFETCH,
+  type LineageAnswer,
+  type LineageFixture,
+} from '../support/lineage-fixture';
 
 jest.setTimeout(120_000);
 
-const P = `method:lp${process.pid}`;
-const id = (name: string) => `${P}${name.toLowerCase()}`;
+const { id } = lineageIds('lp');
 // names in mixed case so the order is by lower-cased name, not insertion
 const NAMES = ['Root', 'echo', 'Bravo', 'delta', 'Alpha', 'charlie', 'G1', 'g2', 'G3', 'H'];
-const EDGES = [
+const PAIRS = [
   ['echo', 'Root'],
   ['Bravo', 'Root'],
   ['delta', 'Root'],
@@ -23,60 +27,22 @@ const EDGES = [
   ['G3', 'delta'],
   ['G3', 'Root'], // reached at depth 1 and again at depth 2: reported once, at depth 1
   ['H', 'G1'],
-].map(([child, parent], i) => ({
-  child: id(child),
-  parent: id(parent),
-  paperId: `lp-${i}`,
-  relation: 'variant_of',
-}));
+].map(([child, parent]) => ({ child, parent, relation: 'variant_of' }));
 // a second relationship between one pair (another paper): still one edge
-EDGES.push({ child: id('Bravo'), parent: id('Root'), paperId: 'lp-x', relation: 'extends' });
-
-const LINEAGE = `
-  lineage(direction: $direction, maxDepth: $maxDepth, first: $first) {
-    truncated
-    nodes { id }
-    edges { from { id } to { id } depth relations }
-  }`;
-const VIA_LOADER = `query($id: ID!, $direction: LineageDirection, $maxDepth: Int, $first: Int) {
-  node(id: $id) { ... on Method { ${LINEAGE} } } }`;
-const VIA_PREFETCH = `query($id: ID!, $direction: LineageDirection, $maxDepth: Int, $first: Int) {
-  method(id: $id) { ${LINEAGE} } }`;
-
-interface LineageAnswer {
-  truncated: boolean;
-  nodes: { id: string }[];
-  edges: { from: { id: string }; to: { id: string }; depth: number; relations: string[] }[];
-}
+PAIRS.push({ child: 'Bravo', parent: 'Root', relation: 'extends' });
 
 describe('Method.lineage(first:): a page of the whole lineage', () => {
-  let executor: Executor;
-  let api: TestApi;
+  let fixture: LineageFixture;
 
   beforeAll(async () => {
-    executor = testExecutor();
-    await prepareDatabase(executor);
-    await executor.write(DELETE_LINEAGE_FIXTURE, { prefix: P });
-    await executor.write(CREATE_LINEAGE_FIXTURE, {
-      methods: NAMES.map((name) => ({ id: id(name), name })),
-      edges: EDGES,
-    });
-    api = await createTestApi(executor);
+    fixture = await createLineageFixture('lp', NAMES, PAIRS);
   });
   afterAll(async () => {
-    await api.stop();
-    await executor.write(DELETE_LINEAGE_FIXTURE, { prefix: P });
-    await executor.close();
+    await fixture?.stop();
   });
 
-  async function lineage(query: string, variables: Record<string, unknown>): Promise<LineageAnswer> {
-    const result = await api.run(query, variables);
-    expect(result.errors).toBeUndefined();
-    const data = result.data as Record<string, { lineage: LineageAnswer } | null>;
-    const owner = data.node ?? data.method;
-    if (!owner) throw new Error('method not found');
-    return owner.lineage;
-  }
+  const lineage = (query: string, variables: Record<string, unknown>): Promise<LineageAnswer> =>
+    fixture.lineage(query, variables);
 
   const cases = ['Root', 'H', 'echo'].flatMap((name) =>
     (['ANCESTORS', 'DESCENDANTS', 'BOTH'] as const).flatMap((direction) =>
@@ -115,7 +81,7 @@ describe('Method.lineage(first:): a page of the whole lineage', () => {
   });
 
   it('rejects a first out of range before any database work', async () => {
-    const result = await api.run(VIA_PREFETCH, {
+    const result = await fixture.api.run(VIA_PREFETCH, {
       id: id('Root'),
       direction: 'BOTH',
       maxDepth: 2,

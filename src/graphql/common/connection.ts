@@ -2,7 +2,13 @@
 // (a position in the ordered list), which is documented in docs/API.md but not part of the contract.
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
-import type { ConnectionModel, EdgeDataModel, EdgeModel } from '../../read-model/models';
+import type {
+  ConnectionModel,
+  EdgeDataModel,
+  EdgeModel,
+  ResultModel,
+  ResultPageModel,
+} from '../../read-model/models';
 import { checkRange } from './argument-limits';
 
 export interface PageRequest {
@@ -81,4 +87,16 @@ export function toConnection<T>(
       endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
     },
   };
+}
+
+/** A page of results (a leaderboard, a method's results) as a connection: each edge carries its result's source and confidence. */
+export function toResultConnection(result: ResultPageModel, page: PageRequest): ConnectionModel<ResultModel> {
+  return toConnection(
+    result.items.map((node) => ({
+      node,
+      data: { source: node.source, sources: [node.source], confidence: node.confidence },
+    })),
+    result.total,
+    page,
+  );
 }

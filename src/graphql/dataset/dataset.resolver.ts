@@ -1,7 +1,7 @@
 // Dataset: lookup and list (shared entity resolver), its papers, methods evaluated on it, tasks.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
-import { pageRequest, toConnection } from '../common/connection';
+import { pageRequest, toResultConnection } from '../common/connection';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
@@ -91,14 +91,7 @@ export class DatasetResolver extends EntityResolver {
       skip: page.skip,
       limit: page.limit,
     });
-    return toConnection(
-      result.items.map((node) => ({
-        node,
-        data: { source: node.source, sources: [node.source], confidence: node.confidence },
-      })),
-      result.total,
-      page,
-    );
+    return toResultConnection(result, page);
   }
 
   @FieldResolver(() => [Result], {

@@ -1,7 +1,7 @@
 // Method: lookup and list (shared entity resolver), its papers, repos, datasets, tasks, lineage.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import { pageRequest, toConnection } from '../common/connection';
+import { pageRequest, toResultConnection } from '../common/connection';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import { MethodResultsArgs } from '../result/result.args';
 import { ResultConnection } from '../result/result.type';
@@ -158,13 +158,6 @@ export class MethodResolver extends EntityResolver {
   ): Promise<ConnectionModel<ResultModel>> {
     const page = pageRequest(args.first, args.after);
     const result = await ctx.services.results.methodResults(m.key, args.dataset ?? null, page);
-    return toConnection(
-      result.items.map((node) => ({
-        node,
-        data: { source: node.source, sources: [node.source], confidence: node.confidence },
-      })),
-      result.total,
-      page,
-    );
+    return toResultConnection(result, page);
   }
 }

@@ -1,5 +1,5 @@
-// Cypher of the lineage-page test: a small lineage of its own (ids prefixed per test process) and
-// its cleanup. Rows come from the test.
+// Cypher of the lineage fixture (test/support/lineage-fixture.ts): a small lineage of its own (ids
+// prefixed per test file and process) and its cleanup. Rows come from the test.
 
 export const CREATE_LINEAGE_FIXTURE = `
 UNWIND $methods AS row
