@@ -9,7 +9,7 @@ CALL {
   DETACH DELETE p
 }
 CALL {
-  MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task) AND n.id CONTAINS ':lbt'
+  MATCH (n) WHERE (n:Method OR n:Dataset OR n:Task OR n:Metric) AND n.id CONTAINS ':lbt'
   DETACH DELETE n
 }
 CALL {
@@ -20,3 +20,9 @@ CALL {
   MATCH (t:__Redirect) WHERE t.id CONTAINS ':lbt'
   DELETE t
 }`;
+
+/** Two metrics of this test's own (`metric:lbt...`, no results): a merge of them touches no other test's metric. */
+export const LBT_METRICS = `
+UNWIND [['metric:lbtpoints', 'Lbt Points'], ['metric:lbtscore', 'Lbt Score']] AS m
+MERGE (n:Metric {id: m[0]})
+SET n.name = m[1], n.aliases = [m[1]], n.keys = [toLower(replace(m[1], ' ', ''))], n.higherIsBetter = true`;

@@ -10,7 +10,7 @@ import type { ExtractedResult, ExtractionRecord, PaperInput } from '../../src/ex
 import { BatchBuilder, type PwcResultInput } from '../../src/ingest/graph-rows';
 import { GraphWriter } from '../../src/ingest/graph.writer';
 import { createTestApi, prepareDatabase, testExecutor, type TestApi } from './api-test-env';
-import { RESULTS_CLEANUP } from './results-test.queries';
+import { LBT_METRICS, RESULTS_CLEANUP } from './results-test.queries';
 
 jest.setTimeout(240_000);
 
@@ -372,12 +372,13 @@ describe('API: results after re-extraction and curation', () => {
   });
 
   it("refetches a merged metric's old id as the survivor through Query.node", async () => {
+    await executor.write(LBT_METRICS);
     const curation = new CurationService(executor);
     await curation.mergeEntities(
       { actor: 'test' },
-      { from: 'metric:errorrate', into: 'metric:accuracy', note: 'test merge' },
+      { from: 'metric:lbtpoints', into: 'metric:lbtscore', note: 'test merge' },
     );
-    const data = await query(`{ node(id: "metric:errorrate") { __typename id } }`);
-    expect(data.node).toEqual({ __typename: 'Metric', id: 'metric:accuracy' });
+    const data = await query(`{ node(id: "metric:lbtpoints") { __typename id ... on Metric { name } } }`);
+    expect(data.node).toEqual({ __typename: 'Metric', id: 'metric:lbtscore', name: 'Lbt Score' });
   });
 });
