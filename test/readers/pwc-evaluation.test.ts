@@ -2,7 +2,8 @@
 // rejects that name the JSON path and the reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mapEvaluationTask, parseScore, readPwcFile } from '../../src/readers/pwc';
+import { Readable } from 'node:stream';
+import { mapEvaluationTask, parseScore, readPwcDump, readPwcFile } from '../../src/readers/pwc';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'pwc', 'evaluation-tables.json');
 
@@ -112,6 +113,59 @@ describe('PwC evaluation tables: the dump reader', () => {
       'reject array element 1: $[0].datasets[0].sota.rows[4].metrics["Top 1 Accuracy"]: value "about ninety" is not a number',
       'reject array element 2: $[1].datasets[0].sota.rows[1].paper_url: row "Pwcev Orphan" names no paper (paper_url or paper_title): a result needs its paper',
       'reject array element 3: $[2]: a task record must be a JSON object',
+    ]);
+  });
+});
+
+describe('PwC evaluation tables: where a reject is', () => {
+  const lineOfEach = async (input: Readable, file = 'evaluation-tables.json'): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const r of readPwcDump(input, file))
+      out.push(
+        r.ok ? `${r.line} ok` : `${r.line} ${r.reason.replace(/^array element \d+: /, '').split(':')[0]}`,
+      );
+    return out;
+  };
+
+  it('reports the line of the row or value a JSON path names in a small file (read in one chunk), not its last line', async () => {
+    const lines = await lineOfEach(fs.createReadStream(FIXTURE));
+    expect(lines.filter((l) => !l.endsWith(' ok'))).toEqual([
+      '38 $[0].datasets[0].sota.rows[2].model_name', // the row's empty model_name
+      '56 $[0].datasets[0].sota.rows[4].metrics["Top 1 Accuracy"]', // the bad value
+      '140 $[1].datasets[0].sota.rows[1].paper_url', // the row's null paper_url
+      '151 $[2]', // the element that is not an object
+    ]);
+    // a result carries the line its row starts on
+    expect(lines.filter((l) => l.endsWith(' ok'))[0]).toBe('17 ok');
+  });
+
+  it('reports the same lines whatever the chunks the bytes come in', async () => {
+    const bytes = fs.readFileSync(FIXTURE);
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) =>
+      bytes.subarray(i * 7, i * 7 + 7),
+    );
+    expect(await lineOfEach(Readable.from(chunks))).toEqual(await lineOfEach(fs.createReadStream(FIXTURE)));
+  });
+
+  it("answers a missing field with its nearest ancestor's line, and a syntax error with its own line", async () => {
+    const text = [
+      '[',
+      '  {"task": "T", "datasets": [',
+      '    {"dataset": "D", "sota": {"rows": [',
+      '      {"model_name": "M", "paper_title": "P",',
+      '       "metrics": {"A": "1"}},',
+      '      {"paper_title": "Q",', // line 6: no model_name
+      '       "metrics": {"A": "2"}}',
+      '    ]}}',
+      '  ]},',
+      '  {"task": "U",',
+      '   "datasets": [ oops ]}',
+      ']',
+    ].join('\n');
+    expect(await lineOfEach(Readable.from([text]))).toEqual([
+      '4 ok',
+      '6 $[0].datasets[0].sota.rows[1].model_name',
+      '11 invalid JSON array after element 1',
     ]);
   });
 });

@@ -105,6 +105,8 @@ describe('Readers: json array, arXiv snapshot, Hugging Face daily papers', () =>
       'bad:array element 2: record needs a non-empty "title" or "abstract" (or "summary"/"text")',
       'arr-3',
     ]);
+    // the line each element starts on, though the small file is read in one chunk
+    expect(rs.map((r) => r.line)).toEqual([2, 3, 4]);
   });
 
   it('yields the elements before a syntax error, then reports the error once', async () => {
@@ -116,8 +118,10 @@ describe('Readers: json array, arXiv snapshot, Hugging Face daily papers', () =>
       expect(rs.map((r) => (r.ok ? r.paper.id : 'bad'))).toEqual(['t-1', 'bad']);
       expect(rs[1]).toMatchObject({
         ok: false,
+        line: 2,
         reason: expect.stringMatching(/invalid JSON array after element 1/),
       });
+      expect(rs[0].line).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

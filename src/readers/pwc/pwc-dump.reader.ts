@@ -1,10 +1,9 @@
 // Streams one Papers with Code dump (a large JSON array, optionally gzip-compressed) element by
-// element with stream-json, mapping each to a PwcRecord; a bad element is reported and skipped.
+// element (readJsonArrayElements), mapping each to a PwcRecord; a bad element is reported and skipped.
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parser } from 'stream-json';
-import { streamArray } from 'stream-json/streamers/StreamArray';
+import { readJsonArrayElements } from '../json-array-elements';
 import { mapEvaluationTask } from './pwc-evaluation.mapper';
 import { mapPwcRecord, pwcKindOfFile, pwcKindOfRecord } from './pwc-record.mapper';
 import type { PwcDumpKind, PwcReadResult } from './pwc.types';
@@ -24,58 +23,54 @@ function dumpName(file: string): string {
 
 /**
  * Reads a dump from `input`. The kind comes from `kind`, else the file name, else the first
- * element's fields. `line` is the line where the element ends.
+ * element's fields. `line` is the line the element starts on; for a leaderboard row of
+ * `evaluation-tables.json` (many rows to an element), the line of the row, and for a reject the
+ * line of the value its JSON path names (of its nearest existing ancestor for a missing field).
  */
 export async function* readPwcDump(
   input: Readable,
   file: string,
   kind?: PwcDumpKind,
 ): AsyncIterable<PwcReadResult> {
-  let line = 1;
-  input.on('data', (chunk: Buffer | string) => {
-    const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
-    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) line++;
-  });
-  const pipeline = input.pipe(parser()).pipe(streamArray());
-  input.on('error', (e) => pipeline.destroy(e));
+  const stream = readJsonArrayElements(input);
   let dumpKind = kind ?? pwcKindOfFile(file);
   const dump = dumpName(file);
   let index = 0;
-  try {
-    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
-      index = item.key + 1;
-      dumpKind ??= pwcKindOfRecord(item.value);
-      if (!dumpKind) {
-        yield {
-          ok: false,
-          file,
-          line,
-          reason: `array element ${index}: not a Papers with Code dump record (unknown fields)`,
-        };
-        continue;
-      }
-      if (dumpKind === 'evaluations') {
-        // one task record holds many leaderboard rows: each is a record, a bad part a reject with its path
-        for (const r of mapEvaluationTask(item.value, `$[${item.key}]`, dump)) {
-          if (r.ok) yield { ok: true, record: r.record, file, line };
-          else yield { ok: false, file, line, reason: `array element ${index}: ${r.path}: ${r.reason}` };
-        }
-        continue;
-      }
-      const mapped = mapPwcRecord(dumpKind, item.value, dump);
-      if ('reason' in mapped)
-        yield { ok: false, file, line, reason: `array element ${index}: ${mapped.reason}` };
-      else yield { ok: true, record: mapped, file, line };
+  for await (const item of stream.elements) {
+    index = item.key + 1;
+    const line = item.line;
+    dumpKind ??= pwcKindOfRecord(item.value);
+    if (!dumpKind) {
+      yield {
+        ok: false,
+        file,
+        line,
+        reason: `array element ${index}: not a Papers with Code dump record (unknown fields)`,
+      };
+      continue;
     }
-  } catch (e) {
+    if (dumpKind === 'evaluations') {
+      // one task record holds many leaderboard rows: each is a record, a bad part a reject with its path
+      for (const r of mapEvaluationTask(item.value, `$[${item.key}]`, dump)) {
+        const at = item.lineOf(r.path);
+        if (r.ok) yield { ok: true, record: r.record, file, line: at };
+        else yield { ok: false, file, line: at, reason: `array element ${index}: ${r.path}: ${r.reason}` };
+      }
+      continue;
+    }
+    const mapped = mapPwcRecord(dumpKind, item.value, dump);
+    if ('reason' in mapped)
+      yield { ok: false, file, line, reason: `array element ${index}: ${mapped.reason}` };
+    else yield { ok: true, record: mapped, file, line };
+  }
+  const failure = stream.failure();
+  if (failure) {
     yield {
       ok: false,
       file,
-      line,
-      reason: `invalid JSON array after element ${index}: ${(e as Error).message} (rest of file skipped)`,
+      line: stream.line(),
+      reason: `invalid JSON array after element ${index}: ${failure.message} (rest of file skipped)`,
     };
-  } finally {
-    input.destroy();
   }
 }
 

@@ -10,8 +10,12 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A leaderboard result, or a part of the element that could not be read (`path` is a JSON path). */
-export type EvaluationItem = { ok: true; record: PwcRecord } | { ok: false; path: string; reason: string };
+/**
+ * A leaderboard result (`path`: the JSON path of its row), or a part of the element that could not be
+ * read (`path`: the JSON path of that part).
+ */
+export type EvaluationItem =
+  { ok: true; record: PwcRecord; path: string } | { ok: false; path: string; reason: string };
 
 /** Values that say "no figure here" (PwC's blanks): skipped without a reject. */
 const NO_VALUE = /^\s*(?:-+|–|—|n\/?a|none|null|\?)?\s*$/i;
@@ -131,6 +135,7 @@ export function mapEvaluationTask(raw: unknown, rootPath: string, dump: string):
       }
       out.push({
         ok: true,
+        path,
         record: {
           kind: 'result',
           paper,
