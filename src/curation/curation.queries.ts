@@ -2,6 +2,37 @@
 // come from the closed sets of curation.types.ts, never from input; every value is a parameter.
 import { MOVABLE_RELS, MOVABLE_REL_TYPES, type EntityLabel, type NodeLabel } from './curation.types';
 
+/**
+ * The ids `$ids` stand for now (through merge redirects). A statement of its own, without writes:
+ * in a statement that writes, Neo4j seeks unique-index entries with a lock, and a redirect being
+ * recorded by another open transaction would hold the operation up before it has even started.
+ */
+export const RESOLVE_IDS = `
+UNWIND $ids AS id
+OPTIONAL MATCH (r:__Redirect {id: id})
+RETURN collect(DISTINCT coalesce(r.into, id)) AS ids`;
+
+/**
+ * Takes the write lock of the `$ids` nodes of a label (ids as resolved by RESOLVE_IDS; unknown ids
+ * lock nothing), in id order. Every curation operation starts with it, before it reads anything: an
+ * ingest transaction that writes one of these nodes or a relationship touching it (which takes the
+ * node's lock, at the latest when it commits) then either committed before the operation read the
+ * state, or waits for the operation to commit and meets its result (a merged node deleted, a
+ * redirect or retraction that its pre-commit check of the curation state sees). Without it, an
+ * ingest edge to a merged entity committed between the merge's relationship move and its delete of
+ * the old node was deleted with it. Setting and removing a property takes the lock and leaves
+ * nothing behind.
+ */
+export function lockNodes(label: NodeLabel): string {
+  return `
+UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+WITH n ORDER BY n.id
+SET n.__curationLock = true
+REMOVE n.__curationLock
+RETURN count(n) AS locked`;
+}
+
 /** A node by id, through a merge redirect when the id is an old one. Returns `{ id, props }` or no row. */
 export function findNode(label: NodeLabel): string {
   return `

@@ -24,6 +24,8 @@ import {
   FIND_LINEAGE_RETRACTIONS,
   FIND_RETRACTION,
   findNode,
+  lockNodes,
+  RESOLVE_IDS,
   matchRels,
   MERGE_CURATED_LINEAGE,
   moveRels,
@@ -125,6 +127,9 @@ function strings(value: unknown): string[] {
 
 let sequence = 0;
 
+/** Times an operation resolves and locks its ids again while merges keep moving them (then goes on). */
+const LOCK_ROUNDS = 3;
+
 export class CurationService {
   private readonly afterStep: StepHook;
   private readonly now: () => Date;
@@ -142,6 +147,7 @@ export class CurationService {
     const { display, key } = checkAlias(args.alias);
     const why = note(args.note, false);
     return this.transaction('addAlias', async (tx) => {
+      await this.lock(tx, [[label, args.id]]);
       const entity = await this.requireNode(tx, label, args.id, 'id');
       const others = (await tx.run(entitiesWithKey(label), { key, quotedKey: `"${key}"` }))
         .map((r) => String(r.id))
@@ -174,6 +180,7 @@ export class CurationService {
     const { display, key } = checkAlias(args.alias);
     const why = note(args.note, false);
     return this.transaction('removeAlias', async (tx) => {
+      await this.lock(tx, [[label, args.id]]);
       const entity = await this.requireNode(tx, label, args.id, 'id');
       const name = String(entity.props.name ?? '');
       if (normalizeName(name) === key)
@@ -205,6 +212,12 @@ export class CurationService {
       throw bad(`Cannot merge a ${label} into a ${intoLabel}: both ids must be of the same type.`);
     if (args.from === args.into) throw bad('Cannot merge an entity into itself (`from` equals `into`).');
     return this.transaction('mergeEntities', async (tx) => {
+      // both entities locked before anything is read: an ingest writing either waits for the merge
+      await this.lock(tx, [
+        [label, args.from],
+        [label, args.into],
+      ]);
+      await this.afterStep('mergeEntities', 'lock');
       const into = await this.requireNode(tx, label, args.into, 'into');
       const from = await this.requireNode(tx, label, args.from, 'from');
       // `from` already redirects to `into`: merged before, nothing to do
@@ -250,6 +263,10 @@ export class CurationService {
     const paperKey = paperArg === null ? null : labelOfPaper(paperArg);
     const why = note(args.note, true);
     return this.transaction('retractRelationship', async (tx) => {
+      await this.lock(tx, [
+        [fromLabel, fromLabel === 'Paper' ? labelOfPaper(args.from) : args.from],
+        [toLabel, toLabel === 'Paper' ? labelOfPaper(args.to) : args.to],
+      ]);
       const from = await this.requireNode(tx, fromLabel, args.from, 'from');
       const to = await this.requireNode(tx, toLabel, args.to, 'to');
       if (paperKey !== null) await this.requireNode(tx, 'Paper', paperKey, 'paper');
@@ -280,6 +297,10 @@ export class CurationService {
     const why = note(args.note, true) as string;
     const evidenceUrl = checkUrl(args.evidenceUrl);
     return this.transaction('assertLineage', async (tx) => {
+      await this.lock(tx, [
+        ['Method', args.child],
+        ['Method', args.parent],
+      ]);
       const child = await this.requireNode(tx, 'Method', args.child, 'child');
       const parent = await this.requireNode(tx, 'Method', args.parent, 'parent');
       if (child.id === parent.id) throw bad('A method cannot build on itself (`child` equals `parent`).');
@@ -343,6 +364,28 @@ export class CurationService {
       },
       { operation: `curation.${op}` },
     );
+  }
+
+  /**
+   * The write locks of the operation's nodes (lockNodes), before it reads anything: label by label
+   * in name order, ids in order within a label, so two operations lock shared nodes in one order.
+   * Ids are resolved through redirects first; when a merge committed between that and the lock
+   * (the id now redirects elsewhere), the new survivor is locked too.
+   */
+  private async lock(tx: WriteTx, targets: [NodeLabel, string][]): Promise<void> {
+    const byLabel = new Map<NodeLabel, string[]>();
+    for (const [label, id] of targets) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+    for (const label of [...byLabel.keys()].sort()) {
+      const asked = byLabel.get(label) ?? [];
+      const locked = new Set<string>();
+      for (let round = 0; round < LOCK_ROUNDS; round++) {
+        const [row] = await tx.run(RESOLVE_IDS, { ids: asked });
+        const ids = strings(row?.ids).filter((id) => !locked.has(id));
+        if (ids.length === 0) break;
+        await tx.run(lockNodes(label), { ids: ids.sort() });
+        for (const id of ids) locked.add(id);
+      }
+    }
   }
 
   /** The node (through a redirect), or BAD_USER_INPUT naming the argument. */

@@ -5,6 +5,11 @@
 //    redirect the merge records, so the merge waits there with relationships moved, properties
 //    absorbed and the old node deleted, all uncommitted - and the child is killed with SIGKILL. No
 //    timing: the test waits until the server lists the merge as blocked, and until it is gone.
+//    The merge's own lookups of redirects (before it locks its entities) are statements without
+//    writes: in a statement that writes, Neo4j seeks a unique-index entry with a lock, and a first
+//    version of the lock that looked redirects up in its locking statement waited there for this
+//    test's held entry - with `{ids}` as parameters, so the wait below never saw it - until its 120 s
+//    transaction limit (child: "Unexpected database error"; debug.log: "Transaction ... timeout").
 // Each outcome is classified from a scoped dump of the two entities (nodes, relationships, curation
 // bookkeeping): old, new, or half; the last step merges for real so "new" is seen to be recognised.
 import { spawn } from 'node:child_process';
@@ -47,7 +52,7 @@ const PAPERS = [
       'We propose CrashNetBeta, a variant of HeronNet with fewer stripes. CrashNetBeta outperforms CrashNetAlpha on ImageNet.',
   },
 ];
-const STEPS = ['read', 'moveRels', 'absorbProperties', 'deleteMerged', 'redirect'];
+const STEPS = ['lock', 'read', 'moveRels', 'absorbProperties', 'deleteMerged', 'redirect'];
 
 let executor: Executor;
 

@@ -50,3 +50,11 @@ DETACH DELETE n`;
 export const RACE_NODE = `MATCH (n:Method {id: $id}) RETURN count(n) AS n`;
 
 export const RACE_USES = `MATCH (:Paper {id: $id})-[:USES]->(m:Method) RETURN m.id AS to`;
+
+/** How many ingest write transactions on the server wait in a statement for a lock (`Blocked by: ...`). */
+export const BLOCKED_INGEST_WRITES = `
+SHOW TRANSACTIONS YIELD metaData, status
+WHERE metaData.operation STARTS WITH 'ingest.write' AND status STARTS WITH 'Blocked'
+RETURN count(*) AS blocked`;
+
+export const RACE_ALIASES = `MATCH (m:Method {id: $id}) RETURN m.aliases AS aliases`;

@@ -2,16 +2,25 @@
 // made deterministic with the writer's and the curation service's step seams: the merge commits (1)
 // after the ingest read the batch's curation state but before it writes the shared nodes, (2) after
 // the shared nodes committed but before the papers and relationships; (3) the merge holds the entity
-// locked while the ingest writes (the test waits until the server lists the ingest's transaction as
-// blocked, or the ingest finished without needing the lock). Every time: the merged entity is not re-created beside its redirect, and the
-// ingested paper's relationship goes to the survivor.
+// locked while the ingest writes: paused inside its transaction after each of its steps, the merge
+// lets a whole ingest of a paper naming the old entity run, and goes on once the ingest committed
+// or the server lists one of the ingest's transactions as blocked on a lock (no sleeps, no timing).
+// Every time: the merged entity is not re-created beside its redirect, and the ingested paper's
+// relationship goes to the survivor - an ingest edge committed between the merge's relationship
+// move and its delete of the old node was deleted with it before the merge locked its entities.
 import type { Executor } from '../../src/db/executor';
 import { CurationService } from '../../src/curation/curation.service';
 import type { ExtractionRecord, PaperInput } from '../../src/extract/extraction.types';
 import { BatchBuilder, type WriteBatch } from '../../src/ingest/graph-rows';
 import { GraphWriter, type WriterHooks } from '../../src/ingest/graph.writer';
 import { applySchema, testExecutor } from './ingest-test-db';
-import { RACE_CLEANUP, RACE_NODE, RACE_USES } from './ingest-test.queries';
+import {
+  BLOCKED_INGEST_WRITES,
+  RACE_ALIASES,
+  RACE_CLEANUP,
+  RACE_NODE,
+  RACE_USES,
+} from './ingest-test.queries';
 
 jest.setTimeout(240_000);
 
@@ -19,7 +28,7 @@ const tag = `race${Date.now().toString(36)}`;
 let executor: Executor;
 const curator = { actor: 'test' };
 
-function batchOf(paperId: string, entityIds: string[]): WriteBatch {
+function batchOf(paperId: string, entityIds: string[], aliases: string[] = []): WriteBatch {
   const b = new BatchBuilder('2026-01-01T00:00:00.000Z');
   const paper: PaperInput = { id: paperId, title: `Paper ${paperId}`, abstract: 'Abstract.' };
   const record: ExtractionRecord = {
@@ -29,7 +38,7 @@ function batchOf(paperId: string, entityIds: string[]): WriteBatch {
       id,
       name: id.replace(/^method:/, ''),
       role: 'used' as const,
-      aliases: [],
+      aliases,
       confidence: 0.9,
       rule: 'race-test',
       evidence: [{ field: 'abstract' as const, sentence: 'Abstract.', start: 0, end: 8 }],
@@ -99,3 +108,54 @@ describe('merge racing an ingest of the same entity', () => {
     expect(await usesOf(paper)).toEqual([survivor]);
   });
 });
+
+describe('an ingest while a merge is under way (the merge paused inside its transaction)', () => {
+  it.each(['lock', 'read', 'moveRels', 'absorbProperties', 'deleteMerged'])(
+    'an ingest naming the old entity while the merge is paused after "%s": the edge goes to the survivor',
+    async (step) => {
+      const { old, survivor } = await pair(`mid${step}`);
+      const paper = `${tag}-mid${step}-c`;
+      let ingest: Promise<void> | null = null;
+      let ingestError: unknown = null;
+      const curation = new CurationService(executor, {
+        afterStep: async (op, at) => {
+          if (op !== 'mergeEntities' || at !== step || ingest) return;
+          let done = false;
+          ingest = new GraphWriter(executor)
+            .write(batchOf(paper, [old], [`${step} alias`]))
+            .catch((error: unknown) => {
+              ingestError = error;
+            })
+            .finally(() => {
+              done = true;
+            });
+          // the merge goes on once the ingest is through, or once the ingest waits for the merge's locks
+          // (the alias it adds writes the old entity in a statement: a lock wait the server lists)
+          await waitFor(
+            'the ingest to commit or to block on a lock',
+            async () => done || Number((await executor.read(BLOCKED_INGEST_WRITES))[0].blocked) > 0,
+          );
+        },
+      });
+      expect(
+        (await curation.mergeEntities(curator, { from: old, into: survivor, note: 'mid' })).changed,
+      ).toBe(true);
+      expect(ingest).not.toBeNull();
+      await ingest;
+      expect(ingestError).toBeNull();
+      expect(await exists(old)).toBe(false);
+      expect(await usesOf(paper)).toEqual([survivor]);
+      // and the name the ingest brought is the survivor's
+      expect((await executor.read(RACE_ALIASES, { id: survivor }))[0].aliases).toContain(`${step} alias`);
+    },
+  );
+});
+
+async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {
+  // a hang guard, not a verdict: the condition is what the test waits on
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
