@@ -296,6 +296,25 @@ describe('API: SOTA history, benchmarks, method and paper results, metrics', () 
     });
   });
 
+  it('finds metrics by name or alias in search, alone or among the other kinds', async () => {
+    const data = await query(`{
+      only: search(query: "error rates", types: [METRIC], first: 5) { node { __typename id ... on Metric { name higherIsBetter } } }
+      all: search(query: "error rate", first: 100) { node { __typename id } }
+      typo: search(query: "acuracy", types: [METRIC]) { node { id } }
+    }`);
+    expect(data.only[0].node).toEqual({
+      __typename: 'Metric',
+      id: 'metric:errorrate',
+      name: 'Error Rate',
+      higherIsBetter: false,
+    });
+    expect(data.only.every((h: Json) => h.node.__typename === 'Metric')).toBe(true);
+    expect(data.all.map((h: Json) => h.node.id)).toContain('metric:errorrate');
+    expect(data.typo.map((h: Json) => h.node.id)).toContain('metric:accuracy');
+    const trending = (await api.run(`{ trending(types: [METRIC]) { paperCount } }`)) as Json;
+    expect(trending.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refetches a metric and a result by global id through Query.node, in one statement', async () => {
     const top = await query(LEADERBOARD.replace('edges { cursor node {', 'edges { cursor node { id'), {
       metric: 'error rate',

@@ -37,6 +37,7 @@ export enum EntityType {
   TASK = 'TASK',
   CONCEPT = 'CONCEPT',
   REPO = 'REPO',
+  METRIC = 'METRIC',
 }
 registerEnumType(EntityType, {
   name: 'EntityType',
@@ -48,6 +49,7 @@ registerEnumType(EntityType, {
     TASK: { description: 'Tasks.' },
     CONCEPT: { description: 'Concepts.' },
     REPO: { description: 'Code repositories.' },
+    METRIC: { description: 'Evaluation metrics (`search` only: no paper links a metric directly).' },
   },
 });
 

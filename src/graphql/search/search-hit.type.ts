@@ -10,6 +10,6 @@ export class SearchHit {
   @Field(() => Float, { description: 'Full-text relevance score; results are ordered by it.' })
   score!: number;
 
-  @Field(() => Node, { description: 'The matching paper, method, dataset, task, concept or repo.' })
+  @Field(() => Node, { description: 'The matching paper, method, dataset, task, concept, repo or metric.' })
   node!: Node;
 }

@@ -1,4 +1,4 @@
-// Cypher for `Query.search` over the full-text index `entity_search` (name, aliases, title).
+// Cypher for `Query.search` over the full-text index `entity_search` (name, aliases, title; metrics since V008).
 
 /**
  * Params: `query` (a Lucene query built by lucene-query.ts), `labels` (null = all), `first`, `abstract`

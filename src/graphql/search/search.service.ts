@@ -1,8 +1,9 @@
-// Ranked full-text search over papers, methods, datasets, tasks, concepts and repos.
+// Ranked full-text search over papers, methods, datasets, tasks, concepts, repos and metrics.
 import type { Executor } from '../../db/executor';
 import { checkFirst } from '../common/connection';
-import { requireNodeModel } from '../../read-model/graph-mappers';
-import type { NodeModel, NodeTypeName } from '../../read-model/models';
+import { asMap, requireNodeModel, toMetric } from '../../read-model/graph-mappers';
+import type { MetricModel, NodeModel } from '../../read-model/models';
+import type { KindLabel } from '../common/entity-types';
 import { toLuceneQuery } from './lucene-query';
 import { SEARCH } from './search.queries';
 import { AppError } from '../../errors/app-error';
@@ -13,7 +14,7 @@ export const MAX_SEARCH_CHARS = 1_000;
 
 export interface SearchHitModel {
   score: number;
-  node: NodeModel;
+  node: NodeModel | MetricModel;
 }
 
 export class SearchService {
@@ -21,7 +22,7 @@ export class SearchService {
 
   async search(
     text: string,
-    labels: NodeTypeName[] | null,
+    labels: KindLabel[] | null,
     first: number | null | undefined,
     abstract = true,
   ): Promise<SearchHitModel[]> {
@@ -39,6 +40,10 @@ export class SearchService {
       { query, labels, first: limit, abstract },
       { operation: 'search' },
     );
-    return rows.map((row) => ({ score: Number(row.score), node: requireNodeModel(row.node) }));
+    return rows.map((row) => {
+      const node = asMap(row.node);
+      const isMetric = Array.isArray(node.__labels) && node.__labels.includes('Metric');
+      return { score: Number(row.score), node: isMetric ? toMetric(node) : requireNodeModel(node) };
+    });
   }
 }

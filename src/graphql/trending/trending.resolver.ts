@@ -26,7 +26,7 @@ export class TrendingResolver {
     to?: string | null,
     @Arg('types', () => [EntityType], {
       nullable: true,
-      description: 'Only these kinds (not PAPER); all when omitted.',
+      description: 'Only these kinds (not PAPER or METRIC); all when omitted.',
     })
     types?: EntityType[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many, 0..100 (default 20).' })

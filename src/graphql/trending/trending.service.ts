@@ -4,7 +4,8 @@ import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-code';
 import { checkFirst } from '../common/connection';
 import { requireNodeModel } from '../../read-model/graph-mappers';
-import type { NodeModel, NodeTypeName } from '../../read-model/models';
+import type { NodeModel } from '../../read-model/models';
+import type { KindLabel } from '../common/entity-types';
 import { TRENDING } from './trending.queries';
 
 export interface TrendingModel {
@@ -20,7 +21,7 @@ export class TrendingService {
   async trending(
     from: string | null | undefined,
     to: string | null | undefined,
-    labels: NodeTypeName[] | null,
+    labels: KindLabel[] | null,
     first: number | null | undefined,
   ): Promise<TrendingModel[]> {
     const limit = checkFirst(first);
@@ -39,6 +40,12 @@ export class TrendingService {
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
         '`trending` ranks entities and repos by paper count; PAPER is not a valid type here.',
+      );
+    }
+    if (labels?.includes('Metric')) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        "`trending` ranks entities and repos by paper count; no paper links a metric directly, so METRIC is not a valid type here (a metric's results are on `Dataset.leaderboard`).",
       );
     }
     if (limit === 0) return [];
