@@ -24,6 +24,9 @@ Options:
   --zipf               the skewed workload instead: targets drawn Zipf (s=1.1) over all methods and
                        datasets, 16 connections, Papergraph with the result cache on and off vs the
                        peer vs raw Cypher (results in bench/results/api-zipf[-quick]-<date>.json)
+  --queries a,b        only these queries of the mix (lookup, paper, list50, lineage, dataset, search,
+                       path) and their mix
+  --load-only          load (or check) the graphs of --sizes and stop (with --keep-db: leave them running)
   --zipf-ms N          duration of each timed Zipf run (ms; default 5000, --quick 3000)
   --neo4j-port N       the benchmark's Neo4j port (default 7694)
   --port-base N        HTTP ports N (Papergraph), N+1 (peer), N+2 (Papergraph, cache on), their
@@ -56,6 +59,8 @@ function parseArgs(argv: string[]) {
     queryMs: value('--query-ms') ? Number(value('--query-ms')) : undefined,
     mixMs: value('--mix-ms') ? Number(value('--mix-ms')) : undefined,
     zipf: has('--zipf'),
+    loadOnly: has('--load-only'),
+    queries: value('--queries')?.split(','),
     zipfMs: value('--zipf-ms') ? Number(value('--zipf-ms')) : undefined,
     neo4jPort: value('--neo4j-port') ? Number(value('--neo4j-port')) : 7694,
     portBase: value('--port-base') ? Number(value('--port-base')) : undefined,
@@ -139,6 +144,8 @@ async function main(): Promise<void> {
     peerPort: (args.portBase ?? 4300) + 1,
     statsPortOffset: args.portBase === undefined ? 10 : 3,
     zipf: args.zipf,
+    loadOnly: args.loadOnly,
+    queries: args.queries,
     zipfMs: args.zipfMs ?? (args.quick ? 3_000 : 5_000),
     keepDb: args.keepDb,
     profile: args.profile,
@@ -149,7 +156,9 @@ async function main(): Promise<void> {
   const write = (results: SizeResult[], final: boolean) => report(args, options, results, started, final);
   options.onSize = (partial) => write(partial, false);
   options.onProgress = (partial) => report(args, options, partial, started, false, true);
+  if (args.loadOnly) options.onSize = undefined;
   const results = await runHarness(options);
+  if (args.loadOnly) return;
   if (!args.zipf) printTable(results);
   write(results, true);
 }
@@ -258,7 +267,13 @@ function reportZipf(
     loadavg: os.loadavg(),
     options: { ...options, log: undefined },
     summary,
-    results: results.map((r) => ({ papers: r.papers, load: r.load, checks: r.checks, zipf: r.zipf })),
+    results: results.map((r) => ({
+      papers: r.papers,
+      load: r.load,
+      checks: r.checks,
+      zipf: r.zipf,
+      zipfDetail: r.zipfDetail,
+    })),
   };
   const dir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });

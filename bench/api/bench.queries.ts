@@ -51,20 +51,33 @@ WITH p ORDER BY p.id SKIP toInteger($skip) LIMIT 1
 RETURN p.id AS id`;
 
 /**
- * Lineage targets with a bounded answer: the method with parents that has the most children (a
- * mid-level node: depth-3 lineage both ways) and the method with the most parents. The roots
- * (Transformer-like methods with thousands of direct children) are left out: neither API pages a
- * lineage, so their depth-3 descendants are a multi-megabyte answer, not an interactive query.
+ * Lineage targets with a bounded answer: the method with parents that has the most children but at most
+ * $maxChildren (a mid-level node: depth-3 lineage both ways) and the method with the most parents. The
+ * roots (Transformer-like methods with thousands of direct children) are left out: neither API pages a
+ * lineage, so their depth-3 descendants are a multi-megabyte answer, not an interactive query - and so
+ * is a mid-level extraction hub (the 2026-12-02 100k graph has one with 75,751 children, whose first
+ * page orders them all): the method with parents and the most children is returned as `hub`, so the
+ * results say what was skipped.
  */
 export const LINEAGE_TARGETS = `
 CALL {
   MATCH (m:Method) WHERE EXISTS { (m)-[:BUILDS_ON]->() }
   WITH m, COUNT { (m)<-[:BUILDS_ON]-() } AS children, COUNT { (m)-[:BUILDS_ON]->() } AS parents
-  RETURN m AS mid ORDER BY children DESC, parents DESC, m.id LIMIT 1
+  WHERE children <= $maxChildren
+  RETURN m AS mid, children AS midChildren ORDER BY children DESC, parents DESC, m.id LIMIT 1
 }
 CALL {
   MATCH (m:Method) WHERE EXISTS { (m)-[:BUILDS_ON]->() }
   WITH m, COUNT { (m)-[:BUILDS_ON]->() } AS parents
   RETURN m AS leaf ORDER BY parents DESC, m.id LIMIT 1
 }
-RETURN [x IN [mid, leaf] | {id: x.id, name: x.name}] AS targets`;
+CALL {
+  MATCH (m:Method) WHERE EXISTS { (m)-[:BUILDS_ON]->() }
+  WITH m, COUNT { (m)<-[:BUILDS_ON]-() } AS children
+  RETURN m AS hub, children AS hubChildren ORDER BY children DESC, m.id LIMIT 1
+}
+RETURN [x IN [mid, leaf] | {id: x.id, name: x.name}] AS targets, midChildren,
+       {id: hub.id, name: hub.name, children: hubChildren} AS hub`;
+
+/** The most children a lineage target of the benchmark may have (the 2026-11-27 graph's mid-level hub had 907). */
+export const LINEAGE_MAX_CHILDREN = 1_000;

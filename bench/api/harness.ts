@@ -2,8 +2,10 @@
 // same synthetic graph. Per corpus size: load (or reuse) the graph, start both servers, check that all
 // three answer every query of the mix, count Cypher statements per request, warm up, then measure each
 // query and the mix at 1 and 16 connections, alternating Papergraph and peer runs (A, B, A, B, ...).
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { Executor } from '../../src/db/executor';
@@ -18,7 +20,13 @@ import {
   type Targets,
   type ZipfRequest,
 } from './query-mix';
-import { LINEAGE_TARGETS, PICK_PAPER, RANK_DATASETS, RANK_METHODS } from './bench.queries';
+import {
+  LINEAGE_MAX_CHILDREN,
+  LINEAGE_TARGETS,
+  PICK_PAPER,
+  RANK_DATASETS,
+  RANK_METHODS,
+} from './bench.queries';
 import {
   ROOT,
   startNeo4j,
@@ -50,6 +58,10 @@ export interface HarnessOptions {
   statsPortOffset?: number;
   /** Run the skewed (Zipf) workload instead of the per-query and mix runs (see runZipf). */
   zipf?: boolean;
+  /** Only load (or check) each size's graph, then stop: no servers, no runs. */
+  loadOnly?: boolean;
+  /** Only these queries of the mix (and their mix); all when unset. */
+  queries?: string[];
   /** Duration of each timed Zipf run (ms). */
   zipfMs?: number;
   /** Called after each corpus size with the results so far (the report is written incrementally). */
@@ -82,19 +94,84 @@ export interface SizeResult {
   servers: string[];
   /** The Zipf workload at 16 connections: Papergraph with the result cache on and off, the peer, raw Cypher. */
   zipf?: Partial<Record<ZipfSystem, Stat>>;
+  /** Where the Zipf latencies come from: see ZipfDetail. */
+  zipfDetail?: ZipfDetail;
+}
+
+/** Latencies of one group of answered requests. */
+export interface Spread {
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * What the Zipf runs were made of: each timed run's machine load and the load generator's own
+ * event-loop delay (a busy client adds its delay to every latency it measures), and the cache-on
+ * server's answers split by its `x-papergraph-cache` header (hit / miss), overall and per query.
+ */
+export interface ZipfDetail {
+  runs: {
+    system: ZipfSystem;
+    rep: number;
+    loadavg1: number;
+    clientLoopDelayP99Ms: number;
+    clientLoopDelayMaxMs: number;
+    /** CPU time per answered request (ms) of the load generator, the system's server (none for raw) and Neo4j. */
+    cpuMsPerRequest: { client: number; server: number; neo4j: number };
+    /** Share of the run's wall time each used one core (1 = a whole core). */
+    cores: { client: number; server: number; neo4j: number };
+  }[];
+  cache: Record<string, Spread>;
+  cacheByQuery: Record<string, Record<string, Spread>>;
+}
+
+/** CPU time (user + system, ms) of a process so far, from /proc; NaN when it cannot be read. */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 100 Hz ticks
+  } catch {
+    return NaN;
+  }
+}
+
+function neo4jPid(home: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(home, 'run', 'neo4j.pid'), 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function spread(latencies: number[]): Spread {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+  };
 }
 
 export type ZipfSystem = 'papergraph_cache' | 'papergraph' | 'peer' | 'raw';
 
 const MIX = 'mix';
 
+/** The Neo4j home of one corpus size. */
+function sizeHome(o: HarnessOptions, papers: number): string {
+  return path.join(o.neo4jHome, o.loader === 'ingest' ? String(papers) : `${o.loader}-${papers}`);
+}
+
 export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
   const uri = `bolt://127.0.0.1:${o.neo4jPort}`;
   const out: SizeResult[] = [];
   // One Neo4j home per corpus size (<neo4jHome>/<papers>), so each loaded graph is kept between runs;
   // the instances take turns on the benchmark's port.
-  const homeOf = (papers: number) =>
-    path.join(o.neo4jHome, o.loader === 'ingest' ? String(papers) : `${o.loader}-${papers}`);
+  const homeOf = (papers: number) => sizeHome(o, papers);
   const others = (papers: number) => [
     o.neo4jHome,
     ...[...new Set([...o.sizes, 10_000, 100_000])]
@@ -129,12 +206,19 @@ async function pickTargets(executor: Executor): Promise<Targets> {
   }
   const med = (list: { id: string; name: string }[]) => list[Math.floor(list.length * 0.1)];
   const word = (name: string) => name.split(/[-\s]/)[0].toLowerCase();
-  const lineageMethods = ((await executor.read(LINEAGE_TARGETS))[0]?.targets ??
-    []) as Targets['lineageMethods'];
+  const lineageRow = (await executor.read(LINEAGE_TARGETS, { maxChildren: LINEAGE_MAX_CHILDREN }))[0];
+  const lineageMethods = (lineageRow?.targets ?? []) as Targets['lineageMethods'];
+  const hub = lineageRow?.hub as { id: string; name: string; children: unknown } | undefined;
+  const hubChildren = Number(hub?.children ?? 0);
   return {
     methods,
     datasets,
     lineageMethods,
+    lineageMidChildren: Number(lineageRow?.midChildren ?? NaN),
+    lineageHub:
+      hub && hubChildren > LINEAGE_MAX_CHILDREN
+        ? { id: hub.id, name: hub.name, children: hubChildren }
+        : undefined,
     paperIds,
     // what a user types: a name fragment and a topic word; the second has a one-letter typo
     searchTexts: [`${word(methods[0].name)} learning`, `${word(med(methods).name).slice(0, -1)}x models`],
@@ -232,7 +316,12 @@ async function runSize(
     `graph: ${load.counts.papers} papers, ${load.counts.methods} methods, ${load.counts.relationships} relationships (${load.reused ? 'reused' : `loaded in ${load.loadSeconds.toFixed(0)} s`})`,
   );
   const targets = await pickTargets(executor);
-  const mix = buildMix(targets);
+  log(
+    `  lineage targets: ${targets.lineageMethods.map((m) => m.name).join(', ')} (the first has ${targets.lineageMidChildren} children)${targets.lineageHub ? `; left out: "${targets.lineageHub.name}" with ${targets.lineageHub.children} children` : ''}`,
+  );
+  if (o.loadOnly)
+    return { papers, load, targets, checks: {}, statementsPerRequest: {}, results: {}, servers: [] };
+  const mix = buildMix(targets).filter((q) => !o.queries || o.queries.includes(q.name));
   const profArgs = (name: string) =>
     o.profile
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'results', `profile-${name}-${papers}`)}`]
@@ -298,7 +387,7 @@ async function runSize(
         [],
         { PAPERGRAPH_CACHE_MB: '64' },
       );
-      const zipfResult = (zipf: SizeResult['zipf']): SizeResult => ({
+      const zipfResult = (zipf: SizeResult['zipf'], zipfDetail?: ZipfDetail): SizeResult => ({
         papers,
         load,
         targets: {
@@ -311,17 +400,19 @@ async function runSize(
         results: {},
         servers: [...servers.map((s) => s.kind), 'papergraph-serve (PAPERGRAPH_CACHE_MB=64)'],
         zipf,
+        zipfDetail,
       });
       const zipf = await runZipf(
         o,
+        sizeHome(o, papers),
         driver,
         targets,
         cached,
         byName.get('papergraph')!,
         byName.get('peer')!,
-        (z) => progress(zipfResult(z)),
+        (z, detail) => progress(zipfResult(z, detail)),
       );
-      return zipfResult(zipf);
+      return zipfResult(zipf.stats, zipf.detail);
     }
 
     // 2. Cypher statements per request (counted in each server process), and for two page sizes
@@ -348,12 +439,12 @@ async function runSize(
         peer: await count('peer', q),
         raw: 1,
       };
-    const list = mix.find((q) => q.name === 'list50')!;
-    for (const size of [5, 100]) {
+    const list = mix.find((q) => q.name === 'list50');
+    for (const size of list ? [5, 100] : []) {
       const edit = (x: string) => x.replace('first: 50', `first: ${size}`);
       statementsPerRequest[`list${size}`] = {
-        papergraph: await count('papergraph', list, edit),
-        peer: await count('peer', list, edit),
+        papergraph: await count('papergraph', list!, edit),
+        peer: await count('peer', list!, edit),
         raw: 1,
       };
     }
@@ -472,16 +563,34 @@ const ZIPF_CONNECTIONS = 16;
  */
 async function runZipf(
   o: HarnessOptions,
+  neo4jHome: string,
   driver: ReturnType<typeof neo4j.driver>,
   targets: Targets,
   cached: ServerProcess,
   uncached: ServerProcess,
   peer: ServerProcess,
-  progress: (partial: Partial<Record<ZipfSystem, Stat>>) => void,
-): Promise<Record<ZipfSystem, Stat>> {
+  progress: (partial: Partial<Record<ZipfSystem, Stat>>, detail: ZipfDetail) => void,
+): Promise<{ stats: Record<ZipfSystem, Stat>; detail: ZipfDetail }> {
   const ms = o.zipfMs ?? 5_000;
   const agents: http.Agent[] = [];
   const errors: Record<string, string> = {};
+  // the cache-on server's answered requests of the timed runs, by its x-papergraph-cache header
+  let recording = false;
+  const byStatus = new Map<string, number[]>();
+  const record = (key: string, ms: number) => {
+    if (!byStatus.has(key)) byStatus.set(key, []);
+    byStatus.get(key)!.push(ms);
+  };
+  const detail: ZipfDetail = { runs: [], cache: {}, cacheByQuery: {} };
+  const refreshDetail = () => {
+    detail.cache = {};
+    detail.cacheByQuery = {};
+    for (const [key, l] of byStatus) {
+      const [name, status] = key.split(':');
+      if (name === '*') detail.cache[status] = spread(l);
+      else (detail.cacheByQuery[name] ??= {})[status] = spread(l);
+    }
+  };
   const tasksFor = (system: ZipfSystem, reqs: ZipfRequest[]): Task[] => {
     if (system === 'raw')
       return reqs.map((r) => ({
@@ -500,11 +609,40 @@ async function runZipf(
     const server = system === 'papergraph_cache' ? cached : system === 'papergraph' ? uncached : peer;
     const agent = new http.Agent({ keepAlive: true, maxSockets: ZIPF_CONNECTIONS });
     agents.push(agent);
-    return reqs.map((r) =>
-      graphqlTask(r.name, server.url, agent, system === 'peer' ? r.peer : r.papergraph, (body) => {
-        errors[system] = body.slice(0, 300);
-      }),
-    );
+    return reqs.map((r) => {
+      let status = 'none';
+      let timing = '';
+      const task = graphqlTask(
+        r.name,
+        server.url,
+        agent,
+        system === 'peer' ? r.peer : r.papergraph,
+        (body) => {
+          errors[system] = body.slice(0, 300);
+        },
+        (res) => {
+          status = String(res.headers['x-papergraph-cache'] ?? 'none');
+          timing = String(res.headers['server-timing'] ?? '');
+        },
+      );
+      if (system !== 'papergraph_cache') return task;
+      return {
+        name: r.name,
+        run: async () => {
+          const t0 = performance.now();
+          const ok = await task.run();
+          if (ok && recording) {
+            const dt = performance.now() - t0;
+            record(`*:${status}`, dt);
+            record(`${r.name}:${status}`, dt);
+            // the server's own view (Server-Timing): time in the handler, of it waiting for the version
+            for (const m of timing.matchAll(/(\w+);dur=([\d.]+)/g))
+              record(`*:${status} server ${m[1]}`, Number(m[2]));
+          }
+          return ok;
+        },
+      };
+    });
   };
   const systems: ZipfSystem[] = ['papergraph_cache', 'papergraph', 'peer', 'raw'];
   const samples: Record<ZipfSystem, LoadSample[]> = {
@@ -523,17 +661,54 @@ async function runZipf(
       const draws = buildZipfRequests(targets, ZIPF_REQUESTS, o.seed + 10 + rep);
       const order = rep % 2 === 0 ? systems : [...systems].reverse();
       for (const s of order) {
-        const sample = await runClosedLoop(tasksFor(s, draws), ZIPF_CONNECTIONS, ms);
+        const tasks = tasksFor(s, draws);
+        const loadavg1 = os.loadavg()[0];
+        const serverPid = (
+          s === 'papergraph_cache' ? cached : s === 'papergraph' ? uncached : s === 'peer' ? peer : null
+        )?.child.pid;
+        const dbPid = neo4jPid(neo4jHome);
+        const cpu0 = {
+          client: process.cpuUsage(),
+          server: processCpuMs(serverPid),
+          neo4j: processCpuMs(dbPid),
+        };
+        const wall0 = performance.now();
+        const loop = monitorEventLoopDelay({ resolution: 5 });
+        loop.enable();
+        recording = true;
+        const sample = await runClosedLoop(tasks, ZIPF_CONNECTIONS, ms);
+        recording = false;
+        loop.disable();
+        const wall = performance.now() - wall0;
+        const clientCpu = process.cpuUsage(cpu0.client);
+        const used = {
+          client: (clientCpu.user + clientCpu.system) / 1000,
+          server: serverPid === undefined ? 0 : processCpuMs(serverPid) - cpu0.server,
+          neo4j: processCpuMs(dbPid) - cpu0.neo4j,
+        };
+        const per = (x: number) => Math.round((x / Math.max(1, sample.completed)) * 100) / 100;
+        const share = (x: number) => Math.round((x / wall) * 100) / 100;
+        detail.runs.push({
+          system: s,
+          rep: rep + 1,
+          loadavg1,
+          clientLoopDelayP99Ms: loop.percentile(99) / 1e6,
+          clientLoopDelayMaxMs: loop.max / 1e6,
+          cpuMsPerRequest: { client: per(used.client), server: per(used.server), neo4j: per(used.neo4j) },
+          cores: { client: share(used.client), server: share(used.server), neo4j: share(used.neo4j) },
+        });
         if (sample.completed + sample.errors > draws.length)
           o.log(`  WARNING zipf ${s} completed more requests than drawn (${draws.length}): draws repeated`);
         samples[s].push(sample);
         const stat = summarize([sample]);
+        const run = detail.runs[detail.runs.length - 1];
         o.log(
-          `  zipf rep ${rep + 1} ${s.padEnd(16)} p50 ${fmt(stat.p50)} p99 ${fmt(stat.p99)} ms ${fmt(stat.throughput, 0)}/s${stat.errors ? ` (${stat.errors} failed)` : ''}`,
+          `  zipf rep ${rep + 1} ${s.padEnd(16)} p50 ${fmt(stat.p50)} p99 ${fmt(stat.p99)} ms ${fmt(stat.throughput, 0)}/s${stat.errors ? ` (${stat.errors} failed)` : ''} (load ${fmt(run.loadavg1)}, client loop delay p99 ${fmt(run.clientLoopDelayP99Ms)} ms; CPU ms/request client ${run.cpuMsPerRequest.client} server ${run.cpuMsPerRequest.server} neo4j ${run.cpuMsPerRequest.neo4j}; cores ${run.cores.client}/${run.cores.server}/${run.cores.neo4j})`,
         );
+        refreshDetail();
         const partial: Partial<Record<ZipfSystem, Stat>> = {};
         for (const x of systems) if (samples[x].length > 0) partial[x] = summarize(samples[x]);
-        progress(partial);
+        progress(partial, detail);
       }
     }
   } finally {
@@ -545,7 +720,16 @@ async function runZipf(
   o.log(
     `  zipf c=16: ${systems.map((s) => `${s} p50 ${fmt(out[s].p50)} p99 ${fmt(out[s].p99)} ms ${fmt(out[s].throughput, 0)}/s`).join(' | ')}`,
   );
-  return out;
+  refreshDetail();
+  const line = (x: Spread) => `${x.requests} p50 ${fmt(x.p50)} p99 ${fmt(x.p99)} max ${fmt(x.max)} ms`;
+  for (const [status, x] of Object.entries(detail.cache)) o.log(`  zipf cache ${status}: ${line(x)}`);
+  for (const [name, m] of Object.entries(detail.cacheByQuery))
+    o.log(
+      `    ${name.padEnd(8)} ${Object.entries(m)
+        .map(([status, x]) => `${status} ${line(x)}`)
+        .join(' | ')}`,
+    );
+  return { stats: out, detail };
 }
 
 export function fmt(n: number | undefined, digits = 1): string {

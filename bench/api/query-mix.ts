@@ -22,6 +22,10 @@ export interface Targets {
   datasets: { id: string; name: string; uses: number }[];
   /** Lineage targets with bounded answers (see LINEAGE_TARGETS). */
   lineageMethods: { id: string; name: string }[];
+  /** The method with parents and the most children, when it has more than the targets may (not a target). */
+  lineageHub?: { id: string; name: string; children: number };
+  /** Direct children of the mid-level lineage target. */
+  lineageMidChildren?: number;
   paperIds: string[];
   /** Search text typed by a user: a method name with a typo-free prefix and a topic word. */
   searchTexts: string[];

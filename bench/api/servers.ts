@@ -46,10 +46,26 @@ export async function startNeo4j(
   );
 }
 
-/** Stops the instance of `home` if one runs (no-op otherwise): frees the port for another size's instance. */
+/** The Bolt port the instance of `home` was started on (its run file), or null. */
+function runningPort(home: string): number | null {
+  try {
+    const run = JSON.parse(fs.readFileSync(path.join(home, 'run', 'papergraph-server.json'), 'utf8')) as {
+      port?: unknown;
+    };
+    return typeof run.port === 'number' ? run.port : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stops the instance of `home` if one runs on `port` (no-op otherwise): frees the port for another
+ * size's instance, and leaves alone an instance of another size kept running on another port.
+ */
 export async function stopNeo4jIfOurs(port: number, home: string): Promise<void> {
   let stopped = false;
-  if (fs.existsSync(path.join(home, 'run'))) {
+  const on = runningPort(home);
+  if (fs.existsSync(path.join(home, 'run')) && (on === null || on === port)) {
     const run = spawnSync(process.execPath, [CLI, 'db', 'stop', '--home', home], {
       cwd: ROOT,
       encoding: 'utf8',
