@@ -91,6 +91,18 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
 
 class BodyTooLarge extends Error {}
 
+/** When a /graphql request reached the handler, and how long it waited for the graph version (ms). */
+interface RequestTiming {
+  started: number;
+  version: number | null;
+}
+
+/** `Server-Timing` of a read: `version` (waiting for the graph version, with caching) and `total`, ms. */
+function serverTiming(timing: RequestTiming): string {
+  const total = `total;dur=${(performance.now() - timing.started).toFixed(2)}`;
+  return timing.version === null ? total : `version;dur=${timing.version.toFixed(2)}, ${total}`;
+}
+
 /** RFC 9110 If-None-Match: `*` or a list of entity tags, compared weakly (a `W/` prefix ignored). */
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -164,6 +176,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const sendGraphiql = (res: http.ServerResponse) => sendPage(res, graphiql.page());
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    const started = performance.now();
     if (applyCors(corsOrigins, req, res)) return;
     if (wantsHtml(req, url)) return sendGraphiql(res);
     if (req.method !== 'GET' && req.method !== 'POST') {
@@ -205,10 +218,13 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     }
     // A read already answered at this graph version is sent from the cache, Apollo not involved.
     const key = caching?.enabled ? requestKey(req.method, url.searchParams, body, headers) : null;
+    const versionStarted = performance.now();
     const version = key !== null && caching ? await caching.version() : null;
+    // Server-Timing (ms): the wait for the graph version and the whole request in this server
+    const timing = { started, version: key !== null && caching ? performance.now() - versionStarted : null };
     if (key !== null && version !== null) {
       const hit = caching?.get(version, key);
-      if (hit) return sendRead(req, res, hit, 'hit');
+      if (hit) return sendRead(req, res, hit, 'hit', timing);
     }
     const authorization = req.headers.authorization;
     let contextValue: GraphQLContext | undefined;
@@ -250,9 +266,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
           : null;
       if (stored) {
         if (key !== null && version !== null) caching.set(version, key, stored);
-        return sendRead(req, res, stored, status);
+        return sendRead(req, res, stored, status, timing);
       }
       res.setHeader('x-papergraph-cache', status);
+      res.setHeader('server-timing', serverTiming(timing));
     }
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -271,8 +288,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     res: http.ServerResponse,
     read: CachedResponse,
     status: CacheStatus,
+    timing: RequestTiming,
   ) => {
     res.setHeader('x-papergraph-cache', status);
+    res.setHeader('server-timing', serverTiming(timing));
     res.setHeader('content-type', read.contentType);
     if (req.method === 'GET' && caching) {
       res.setHeader('etag', read.etag);

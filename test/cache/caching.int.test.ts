@@ -61,6 +61,7 @@ interface Answer {
   cache: string | null;
   etag: string | null;
   cacheControl: string | null;
+  serverTiming: string | null;
   text: string;
   json: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } | null;
 }
@@ -72,6 +73,7 @@ async function answer(res: Response): Promise<Answer> {
     cache: res.headers.get('x-papergraph-cache'),
     etag: res.headers.get('etag'),
     cacheControl: res.headers.get('cache-control'),
+    serverTiming: res.headers.get('server-timing'),
     text,
     json: text ? (JSON.parse(text) as Answer['json']) : null,
   };
@@ -138,6 +140,9 @@ describe('result cache', () => {
     expect([first.status, first.cache, paperTitle(first)]).toEqual([200, 'miss', null]);
     const again = await post(url, { query: PAPER, variables });
     expect([again.cache, again.text]).toEqual(['hit', first.text]);
+    // Server-Timing: the wait for the graph version and the whole request, in ms, on hits and misses
+    for (const read of [first, again])
+      expect(read.serverTiming).toMatch(/^version;dur=\d+\.\d{2}, total;dur=\d+\.\d{2}$/);
 
     const written = await post(
       url,

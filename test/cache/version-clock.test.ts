@@ -63,6 +63,40 @@ describe('VersionClock', () => {
     expect(await late).toBe('e:3');
   });
 
+  it('refreshes earlier while version reads are slow, so requests do not wait for one', async () => {
+    let now = 0;
+    const reader = controlledReader();
+    const clock = new VersionClock({ read: reader.read, staleMs: 1000, now: () => now });
+    const first = clock.current();
+    now = 400; // the read took 400 ms: a refresh at half the bound might not finish before it expires
+    await reader.finishOldest();
+    expect(await first).toBe('e:1');
+    now = 420; // age 420 of the reading started at 0: past a quarter, before half
+    reader.setGraph('e:2');
+    expect(await clock.current()).toBe('e:1');
+    expect(reader.pending).toBe(1);
+    now = 600; // the refresh (started at 420) keys the requests from now on; no other read before age 250
+    await reader.finishOldest();
+    expect(await clock.current()).toBe('e:2');
+    expect(clock.reads).toBe(2);
+  });
+
+  it('refreshes at half the bound while version reads are quick', async () => {
+    let now = 0;
+    const reader = controlledReader();
+    const clock = new VersionClock({ read: reader.read, staleMs: 1000, now: () => now });
+    const first = clock.current();
+    now = 5;
+    await reader.finishOldest();
+    await first;
+    now = 420;
+    expect(await clock.current()).toBe('e:1');
+    expect(reader.pending).toBe(0);
+    now = 510;
+    expect(await clock.current()).toBe('e:1');
+    expect(reader.pending).toBe(1);
+  });
+
   it('after a write, starts a read of its own even when one is in flight', async () => {
     let now = 0;
     const reader = controlledReader();

@@ -1,8 +1,8 @@
-// The API's view of the graph version (src/db/graph-version.ts): at most one version read per
-// `staleMs` interval however many requests arrive, refreshed ahead of expiry in the background, and
-// re-read right after this server's own writes. A version counts as fresh for `staleMs` from the moment
-// its read STARTED, so a write another process committed before that moment is always reflected:
-// nothing older than the bound is ever answered.
+// The API's view of the graph version (src/db/graph-version.ts): a few version reads per `staleMs`
+// interval however many requests arrive, refreshed ahead of expiry in the background (earlier while
+// version reads are slow), and re-read right after this server's own writes. A version counts as fresh
+// for `staleMs` from the moment its read STARTED, so a write another process committed before that
+// moment is always reflected: nothing older than the bound is ever answered.
 import type { GraphVersion } from '../../db/graph-version';
 
 export interface VersionClockOptions {
@@ -28,6 +28,8 @@ export class VersionClock {
   /** When the last read failed: requests bypass the cache without another read until the bound passes. */
   private failedAt: number | null = null;
   private readonly now: () => number;
+  /** How long the last few version reads took (ms): a slow database starts the refresh earlier. */
+  private readonly recentReadMs: number[] = [];
   reads = 0;
 
   constructor(private readonly options: VersionClockOptions) {
@@ -43,7 +45,7 @@ export class VersionClock {
     const now = this.now();
     const held = this.held;
     if (held && now - held.startedAt < this.options.staleMs) {
-      if (now - held.startedAt >= this.options.staleMs / 2) this.refresh(now).catch(() => undefined);
+      if (now - held.startedAt >= this.refreshAge()) this.refresh(now).catch(() => undefined);
       return held.version;
     }
     // the database just failed a version read: one failed read per interval, not one per request
@@ -63,6 +65,19 @@ export class VersionClock {
     });
   }
 
+  /**
+   * The age at which a held version is refreshed in the background: half the bound, or earlier when
+   * recent reads were slow - the bound less twice the slowest of the last 8 reads, but not before a
+   * quarter of it - so a refresh finishes before the version expires and requests never wait for one
+   * (a loaded database can take hundreds of ms for the one-node read). At most about 4 reads per
+   * interval, and 2 while reads are quick.
+   */
+  private refreshAge(): number {
+    const staleMs = this.options.staleMs;
+    const slowest = this.recentReadMs.length > 0 ? Math.max(...this.recentReadMs) : 0;
+    return Math.max(staleMs / 4, Math.min(staleMs / 2, staleMs - 2 * slowest));
+  }
+
   /** Joins a read in flight that started within the bound, else starts one. */
   private refresh(now: number): Promise<GraphVersion> {
     const pending = this.inFlight;
@@ -75,6 +90,8 @@ export class VersionClock {
     const promise = this.options.read().then(
       (version) => {
         this.failedAt = null;
+        this.recentReadMs.push(this.now() - startedAt);
+        if (this.recentReadMs.length > 8) this.recentReadMs.shift();
         this.apply({ version, startedAt });
         return version;
       },
