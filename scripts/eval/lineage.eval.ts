@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   }
   console.log(`relations dev, end to end, both: ${fmt(f1(e2e), e2e)}`);
   // Dev page, 5-fold.
-  const data = await loadLineageData(evalDir, DEFAULT_TRAIN_OPTIONS.pageWeight);
+  const data = await loadLineageData(evalDir, DEFAULT_TRAIN_OPTIONS);
   const folds = pageFolds(data, 5, DEFAULT_TRAIN_OPTIONS);
   const papers = await readPagePapers(path.join(evalDir, '..', 'corpus', 'trending-sample.txt'));
   const gold = JSON.parse(readFileSync(path.join(evalDir, 'seed-dev-gold.json'), 'utf8')) as {

@@ -16,6 +16,7 @@ import {
 } from '../../src/extract/lineage/model';
 import type { Example } from './lineage.data';
 import { pageExamples, readGold, readPagePapers, relationExamples } from './lineage.data';
+import { syntheticExamples } from './lineage.synthetic';
 
 export interface TrainOptions {
   epochs: number;
@@ -26,6 +27,9 @@ export interface TrainOptions {
   pageWeight: number;
   /** Weight of the relation corpora's examples (the dev page's is pageWeight). */
   extWeight: number;
+  /** Synthetic cue sentences (lineage.synthetic.ts): how many, and the weight of each pair. */
+  synthSentences: number;
+  synthWeight: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -36,6 +40,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 15,
   pageWeight: 4,
   extWeight: 0.3,
+  synthSentences: 1200,
+  synthWeight: 0.5,
 };
 
 function rng(seed: number): () => number {
@@ -109,7 +115,8 @@ export function fitWeights(rows: Row[], K: number, opt: TrainOptions): Map<strin
  */
 export function fit(examples: Example[], opt: TrainOptions): LineageModel {
   const K = CLASSES.length;
-  const w = (e: Example): number => (e.source === 'page' ? e.weight : e.weight * opt.extWeight);
+  const w = (e: Example): number =>
+    e.source === 'page' || e.source === 'synthetic' ? e.weight : e.weight * opt.extWeight;
   const weights = fitWeights(
     examples.map((e) => ({ features: e.features, y: e.label, w: w(e) })),
     K,
@@ -203,7 +210,10 @@ export interface LineageData {
   page: Example[];
 }
 
-export async function loadLineageData(evalDir: string, pageWeight: number): Promise<LineageData> {
+export async function loadLineageData(
+  evalDir: string,
+  opt: Pick<TrainOptions, 'pageWeight' | 'synthSentences' | 'synthWeight'>,
+): Promise<LineageData> {
   const relDir = path.join(evalDir, 'train', 'relations');
   if (!existsSync(relDir)) throw new Error(`train:lineage: ${relDir} not found`);
   const rel: Example[] = [];
@@ -216,12 +226,16 @@ export async function loadLineageData(evalDir: string, pageWeight: number): Prom
   }
   const corpus = path.join(evalDir, '..', 'corpus', 'trending-sample.txt');
   const papers = await readPagePapers(corpus);
-  const page = pageExamples(papers, readGold(path.join(evalDir, 'seed-dev-gold.json')), pageWeight);
+  const page = pageExamples(papers, readGold(path.join(evalDir, 'seed-dev-gold.json')), opt.pageWeight);
+  const synthetic = opt.synthSentences > 0 ? syntheticExamples(opt.synthSentences, opt.synthWeight) : [];
+  log(
+    `synthetic cue sentences: ${opt.synthSentences}, ${synthetic.length} candidate pairs, ${synthetic.filter((e) => e.label !== 0).length} lineage`,
+  );
   log(
     `dev page: ${papers.length} papers, ${page.length} candidate pairs, ${page.filter((e) => e.label !== 0).length} lineage`,
   );
   return {
-    train: rel.filter((e) => e.source.endsWith(':train')),
+    train: [...rel.filter((e) => e.source.endsWith(':train')), ...synthetic],
     relDev: rel.filter((e) => e.source.endsWith(':dev')),
     page,
   };
@@ -248,7 +262,7 @@ export async function trainLineage(
   outFile: string,
   opt: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): Promise<LineageModelFile> {
-  const data = await loadLineageData(evalDir, opt.pageWeight);
+  const data = await loadLineageData(evalDir, opt);
   log(`train ${data.train.length} pairs, relations dev ${data.relDev.length}, page ${data.page.length}`);
   const trainOnly = fit(data.train, opt);
   const folds = pageFolds(data, 5, opt);
@@ -278,9 +292,15 @@ export async function trainLineage(
     f1: Math.round(x.f * 1000) / 1000,
   });
   const file = toModelFile(final, {
-    sources: ['SciERC train (relations)', 'SciNLP train (relations)', 'dev page (seed-dev-gold)'],
+    sources: [
+      'SciERC train (relations)',
+      'SciNLP train (relations)',
+      'dev page (seed-dev-gold)',
+      'synthetic cue sentences (scripts/train/lineage.synthetic.ts)',
+    ],
     pairs: {
       train: data.train.length,
+      synthetic: data.train.filter((e) => e.source === 'synthetic').length,
       trainLineage: data.train.filter((e) => e.label !== 0).length,
       page: data.page.length,
       pageLineage: data.page.filter((e) => e.label !== 0).length,

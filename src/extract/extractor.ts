@@ -187,6 +187,7 @@ function lineageView(
   tagged: Mention[],
   ruleMethods: Mention[],
   introduced: Map<string, { rule: string; confidence: number }>,
+  sentences: Sentence[],
 ): Mention[] {
   const overlaps = (a: Mention, b: Mention): boolean =>
     a.sentence === b.sentence && a.start < b.end && b.start < a.end;
@@ -199,6 +200,50 @@ function lineageView(
     );
   const out: Mention[] = rules.map((r) => exact(r) ?? r);
   for (const t of tagged) if (!out.includes(t) && !rules.some((r) => overlaps(r, t))) out.push(t);
+  return [...out, ...echoes(out, sentences)];
+}
+
+/** A surface distinctive enough to find again by string: has a capital or a digit, 2+ characters. */
+const ECHO_SURFACE = /^(?=.*[A-Z0-9])[\p{L}\p{N}][\p{L}\p{N}\s.&+-]*$/u;
+
+/**
+ * Later uses of a method name the paper already has that no mention covers ("Kelp builds on ..."
+ * after the title's "Kelp: ..."): the tagger marks a coined name in one sentence and not in
+ * another. Each becomes a copy of the first mention of that name, so lineage sees the pair.
+ */
+function echoes(mentions: Mention[], sentences: Sentence[]): Mention[] {
+  const bySurface = new Map<string, Mention>();
+  for (const m of mentions)
+    if (
+      m.type === 'method' &&
+      ECHO_SURFACE.test(m.surface) &&
+      m.surface.length >= 2 &&
+      !bySurface.has(m.surface)
+    )
+      bySurface.set(m.surface, m);
+  if (bySurface.size === 0) return [];
+  const covered = (s: Sentence, start: number, end: number): boolean =>
+    mentions.some((m) => m.sentence === s && m.start < end && start < m.end);
+  const out: Mention[] = [];
+  for (const s of sentences) {
+    for (const [surface, m] of bySurface) {
+      let at = s.fieldText.indexOf(surface, s.start);
+      while (at >= 0 && at + surface.length <= s.end) {
+        const end = at + surface.length;
+        const before = at > 0 ? s.fieldText[at - 1] : ' ';
+        const after = end < s.fieldText.length ? s.fieldText[end] : ' ';
+        if (
+          !/[\p{L}\p{N}-]/u.test(before) &&
+          !/[\p{L}\p{N}]/u.test(after) &&
+          !(after === '-' && /[\p{L}\p{N}]/u.test(s.fieldText[end + 1] ?? '')) &&
+          !covered(s, at, end) &&
+          !out.some((o) => o.sentence === s && o.start < end && at < o.end)
+        )
+          out.push({ ...m, start: at, end, sentence: s, rule: 'name-echo' });
+        at = s.fieldText.indexOf(surface, end);
+      }
+    }
+  }
   return out;
 }
 
@@ -222,7 +267,7 @@ export function extract(paper: PaperInput): ExtractionRecord {
     finder.mentions
       .filter((m) => m.introduced && m.type === 'method')
       .sort((a, b) => (b.introduced?.confidence ?? 0) - (a.introduced?.confidence ?? 0))[0]?.key;
-  const lineageMentions = lineageView(finder.mentions, ruleMethods, introduced);
+  const lineageMentions = lineageView(finder.mentions, ruleMethods, introduced, all);
   const lineage = findLineage(lineageMentions, mainKey, all, variants);
   const used = new Set(lineage.flatMap((l) => [l.child, l.parent]));
   const extra = lineageMentions.filter((m) => !finder.mentions.includes(m) && used.has(m.name));

@@ -143,6 +143,41 @@ describe('lineage in the extractor', () => {
     expect(edge(rec, 'LoRA', 'TernNet')).toBeUndefined();
   });
 
+  it.each<[string, string, string, string]>([
+    [
+      '"a variant of"',
+      'We propose PelicanNet, a variant of GannetNet-v2 for small images.',
+      'PelicanNet',
+      'GannetNet-v2',
+    ],
+    ['"extends"', 'OspreyNet extends KestrelNet with a second stream.', 'OspreyNet', 'KestrelNet'],
+    [
+      '"combines ... with"',
+      'We present CurlewGAN, which combines a diffusion model with a GAN discriminator.',
+      'CurlewGAN',
+      'GAN',
+    ],
+  ])('finds lineage stated with %s, child -> parent', (_label, abstract, child, parent) => {
+    const rec = extract(paper('A Study of Birds', abstract));
+    expect({ found: edge(rec, child, parent) !== undefined, all: rec.lineage }).toMatchObject({
+      found: true,
+    });
+    expect(edge(rec, parent, child)).toBeUndefined();
+  });
+
+  it('relates a title name to a later use the tagger left unmarked (name echo)', () => {
+    // "Dunlin" is a mention in the title only; its use in the abstract still pairs with the Transformer.
+    const rec = extract(
+      paper(
+        'Dunlin: Recurrent Memory for Long Documents',
+        'Dunlin builds on the Transformer and adds a recurrent memory. Experiments show Dunlin is strong.',
+      ),
+    );
+    expect({ found: edge(rec, 'Dunlin', 'Transformer') !== undefined, all: rec.lineage }).toMatchObject({
+      found: true,
+    });
+  });
+
   it.each<[string, string]>([
     ['co-occurrence', 'We evaluate ResNet and BERT on ImageNet.'],
     ['comparison', 'We propose AukNet. It outperforms BERT and GPT-2 on GLUE.'],
