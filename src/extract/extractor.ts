@@ -46,18 +46,36 @@ function sentenceAt(sentences: Sentence[], pos: number): Sentence | undefined {
   return sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
 }
 
-/** Entities: mentions grouped by canonical id, one type per name (the most confident vote). */
-function buildEntities(mentions: Mention[]): ExtractedEntity[] {
-  // One type per normalized key: lexicon and definition votes beat context guesses.
-  const typeOf = new Map<string, { type: EntityType; score: number }>();
+/** A lexicon mention's type vote: more than any number of context guesses in one abstract. */
+const LEXICON_VOTE = 10;
+
+/**
+ * One type per name key: the votes of its mentions add up (three method mentions outweigh one
+ * confident dataset guess from a context rule); a lexicon mention decides.
+ */
+export function voteTypes(mentions: readonly Mention[]): Map<string, EntityType> {
+  const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
-    const score = m.confidence + (m.fromLexicon ? 0.2 : 0) + (m.introduced ? 0.1 : 0);
-    const cur = typeOf.get(m.key);
-    if (!cur || score > cur.score) typeOf.set(m.key, { type: m.type, score });
+    const score = m.confidence + (m.introduced ? 0.1 : 0) + (m.fromLexicon ? LEXICON_VOTE : 0);
+    const by = votes.get(m.key) ?? new Map<EntityType, number>();
+    by.set(m.type, (by.get(m.type) ?? 0) + score);
+    votes.set(m.key, by);
   }
+  const typeOf = new Map<string, EntityType>();
+  for (const [key, by] of votes) {
+    let best: { type: EntityType; score: number } | undefined;
+    for (const [type, score] of by) if (!best || score > best.score) best = { type, score };
+    if (best) typeOf.set(key, best.type);
+  }
+  return typeOf;
+}
+
+/** Entities: mentions grouped by canonical id, one type per name (voteTypes). */
+function buildEntities(mentions: Mention[]): ExtractedEntity[] {
+  const typeOf = voteTypes(mentions);
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
-    const type = typeOf.get(m.key)?.type ?? m.type;
+    const type = typeOf.get(m.key) ?? m.type;
     if (type !== m.type && !m.fromLexicon) m.type = type;
     const id = canonicalId(m.type, m.name, m.fromLexicon ? m.key : m.key);
     const list = groups.get(id) ?? [];

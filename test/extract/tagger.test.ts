@@ -1,7 +1,8 @@
 // The statistical mention tagger: the shipped model loads, decoding obeys BIO, spans map back to
 // exact text, the extractor's output is deterministic, and the model's hash is in the version.
 // Invented sentences only (no evaluation or training text).
-import { extract, EXTRACTOR_VERSION } from '../../src/extract/extractor';
+import { extract, EXTRACTOR_VERSION, voteTypes } from '../../src/extract/extractor';
+import type { Mention } from '../../src/extract/mention.types';
 import {
   allowed,
   LABELS,
@@ -144,5 +145,55 @@ describe('Tagger: hostile text', () => {
       abstract: `${'A'.repeat(50 * 1024)} and ${'Б'.repeat(25 * 1024)}`,
     });
     expect(rec.entities.filter((e) => e.name.length > 120)).toEqual([]);
+  });
+});
+
+describe('Tagger: span clean-up and typing', () => {
+  const names = (title: string, abstract: string): string[] =>
+    extract({ id: 'p', title, abstract }).entities.map((e) => e.name);
+
+  it('drops describing words that open a span ("a conventional ... network")', () => {
+    const got = names(
+      'Efficient Operators',
+      'Drawing an analogy with a conventional fully connected neural network, we define a new operator layer. ' +
+        'A straightforward gated convolutional network is used as the encoder.',
+    );
+    expect(got).toEqual(
+      expect.arrayContaining(['fully connected neural network', 'gated convolutional network']),
+    );
+    expect(got.filter((n) => /^(?:conventional|straightforward|novel|new) /.test(n))).toEqual([]);
+  });
+
+  it('makes no method of a title opening gerund ("Scaling ...")', () => {
+    const got = names(
+      'Scaling Graph Transformers to Billions of Nodes',
+      'We scale graph transformers with a sampler.',
+    );
+    expect(got).not.toContain('Scaling');
+    expect(got.some((n) => /Graph Transformer/i.test(n))).toBe(true);
+  });
+
+  it('types a name by the summed votes of its mentions; a lexicon mention decides', () => {
+    const s: Sentence = sentence('x');
+    const m = (type: Mention['type'], confidence: number, fromLexicon = false): Mention => ({
+      type,
+      key: 'wombatnet',
+      name: 'WombatNet',
+      surface: 'WombatNet',
+      start: 0,
+      end: 9,
+      sentence: s,
+      rule: 'test',
+      confidence,
+      fromLexicon,
+      aliases: [],
+    });
+    expect(voteTypes([m('dataset', 0.95), m('method', 0.55), m('method', 0.55)]).get('wombatnet')).toBe(
+      'method',
+    );
+    expect(voteTypes([m('dataset', 0.95), m('method', 0.55)]).get('wombatnet')).toBe('dataset');
+    expect(voteTypes([m('method', 0.9), m('method', 0.9), m('dataset', 0.5, true)]).get('wombatnet')).toBe(
+      'dataset',
+    );
   });
 });
