@@ -164,6 +164,14 @@ describe('Tagger: span clean-up and typing', () => {
     expect(got.filter((n) => /^(?:conventional|straightforward|novel|new) /.test(n))).toEqual([]);
   });
 
+  it('makes no method of a category of methods ("regularization methods")', () => {
+    const got = names(
+      'Grokking Small Nets',
+      'We study regularization methods such as weight decay and dropout, and value-based approaches for control.',
+    );
+    expect(got.filter((n) => / (?:methods|approaches)$/.test(n))).toEqual([]);
+  });
+
   it('makes no method of a title opening gerund ("Scaling ...")', () => {
     const got = names(
       'Scaling Graph Transformers to Billions of Nodes',

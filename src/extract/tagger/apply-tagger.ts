@@ -268,6 +268,17 @@ function keepsUnmarkedName(m: Mention): boolean {
 }
 
 /**
+ * A span headed by a plural category noun names a group of methods, not one ("regularization
+ * methods", "value-based approaches", "tuning strategies").
+ */
+const CATEGORY_HEAD =
+  /\s(?:methods|approaches|techniques|strategies|schemes|paradigms|algorithms|families)$/i;
+
+function namesCategory(surface: string): boolean {
+  return CATEGORY_HEAD.test(surface);
+}
+
+/**
  * Replaces the finder's method / dataset / task mentions by the tagger's spans. A rule mention with
  * exactly a tagged span's words is kept (retyped to the tagger's type); other tagged spans become
  * new mentions; rule mentions the tagger did not mark are dropped, except lexicon names.
@@ -295,6 +306,7 @@ export function applyTagger(
     // Generic words alone ("fine-tuning", "deep learning", "framework") are never entities.
     if (span.type !== 'dataset' && isStopName(surface)) continue;
     if (span.type === 'method' && namesSoftware(span.sentence, span.end)) continue;
+    if (span.type === 'method' && namesCategory(surface)) continue;
     const inside = namedInside(span, finder.mentions, defs);
     if (inside) {
       if (!inside.aliases.includes(surface)) inside.aliases = [...inside.aliases, surface];
