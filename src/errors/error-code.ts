@@ -12,4 +12,6 @@ export enum ErrorCode {
   CONFIGURATION = 'CONFIGURATION',
   /** A migration was edited after it was applied, or another migrate run holds the lock. */
   MIGRATION = 'MIGRATION',
+  /** Not a GraphQL code: writes kept changing the graph while `papergraph export` read it. */
+  GRAPH_CHANGED = 'GRAPH_CHANGED',
 }

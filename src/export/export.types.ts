@@ -83,6 +83,11 @@ export interface HeaderRecord {
   papergraph: string;
   /** Records per kind and label / type, as counted when the export started. */
   counts: Record<string, number>;
+  /**
+   * The graph version (`<epoch>:<counter>`, src/db/graph-version.ts) every record was read at: the
+   * same before the export's first read and after its last, so no write committed in between.
+   */
+  graphVersion?: string;
   /** Licence and attribution of every source the graph holds data from. */
   sources: SourceLicence[];
 }

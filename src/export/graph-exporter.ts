@@ -1,9 +1,15 @@
 // `papergraph export`: streams the whole graph as export records (export.types.ts) to a sink, one
 // page of nodes at a time (keyset paging by id), so memory stays flat whatever the graph's size.
+// One snapshot: the graph version (bumped by every write path in the transaction that writes) is
+// read before the first page and after the last; when it changed, a write committed while the pages
+// were read and the records may mix two states, so the export fails with GraphChangedError before
+// its end record (the caller discards the file and reads again: exportSnapshot below). A single read
+// transaction would not do: Neo4j reads at READ COMMITTED, each read seeing the latest commits.
 // Order: header, papers, the other domain nodes, relationships (by start node), curation log and
 // bookkeeping, end. Every node comes before every relationship, so an import can write each
 // relationship as soon as it reads it.
 import type { Executor, Row } from '../db/executor';
+import { readGraphVersion, type GraphVersion } from '../db/graph-version';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { COUNT_RELS, countNodes, curationPage, DISTINCT_SOURCES, nodePage, relPage } from './export.queries';
@@ -35,13 +41,39 @@ export interface ExportOptions {
   papergraphVersion?: string;
   now?: () => Date;
   onProgress?: (p: ExportProgress) => void;
+  /** A test seam: awaited after each section (`Paper`, ..., `rel:Paper`, ..., `curation:...`) is read. */
+  afterSection?: (section: string) => void | Promise<void>;
+}
+
+/** The graph changed while an export read it (a write committed between its first and last read). */
+export class GraphChangedError extends Error {
+  constructor(
+    readonly before: GraphVersion,
+    readonly after: GraphVersion,
+  ) {
+    super(`the graph changed while it was exported (version ${before} -> ${after})`);
+  }
 }
 
 /** Where records go; `write` resolves once the sink can take more (backpressure). */
 export type RecordSink = (record: ExportRecord) => Promise<void>;
 
+/** One attempt's output (a temporary file): kept when the attempt read one snapshot, else discarded. */
+export interface SnapshotTarget {
+  sink: RecordSink;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+export interface SnapshotOptions extends ExportOptions {
+  /** Attempts before giving up while writes keep changing the graph (default 3). */
+  attempts?: number;
+}
+
 export interface ExportSummary {
   records: number;
+  /** The graph version every record was read at. */
+  graphVersion: GraphVersion;
   counts: Record<string, number>;
   durationMs: number;
 }
@@ -54,7 +86,8 @@ export class GraphExporter {
   async export(sink: RecordSink, options: ExportOptions = {}): Promise<ExportSummary> {
     const started = performance.now();
     const limit = Math.max(1, options.pageSize ?? 500);
-    const header = await this.header(options);
+    const before = await readGraphVersion(this.executor, READ_TIMEOUT_MS);
+    const header = await this.header(options, before);
     const total = Object.values(header.counts).reduce((a, b) => a + b, 0) + 2;
     const counts: Record<string, number> = {};
     let records = 0;
@@ -76,6 +109,7 @@ export class GraphExporter {
           label,
         );
       });
+      await options.afterSection?.(section);
     }
     for (const label of DOMAIN_LABELS) {
       section = `rel:${label}`;
@@ -101,6 +135,7 @@ export class GraphExporter {
           'relationships',
         );
       });
+      await options.afterSection?.(section);
     }
     for (const label of Object.keys(CURATION_LABELS)) {
       section = `curation:${label}`;
@@ -112,14 +147,51 @@ export class GraphExporter {
         }
         if (rows.length < limit) break;
       }
+      await options.afterSection?.(section);
     }
+    // every record read: the end record only when no write committed since the first read
+    const after = await readGraphVersion(this.executor, READ_TIMEOUT_MS);
+    if (after !== before) throw new GraphChangedError(before, after);
     section = 'end';
     await sink({ kind: 'end', records: records + 1 });
     records += 1;
-    return { records, counts, durationMs: Math.round(performance.now() - started) };
+    return { records, graphVersion: before, counts, durationMs: Math.round(performance.now() - started) };
   }
 
-  private async header(options: ExportOptions): Promise<HeaderRecord> {
+  /**
+   * An export that is one snapshot of the graph: each attempt writes to a fresh target, kept only
+   * when no write committed while it was read (export()); otherwise the target is discarded and the
+   * graph read again, up to `attempts` times, then GRAPH_CHANGED.
+   */
+  async exportSnapshot(
+    open: () => SnapshotTarget,
+    options: SnapshotOptions = {},
+  ): Promise<ExportSummary & { attempts: number }> {
+    const attempts = Math.max(1, options.attempts ?? 3);
+    let last: GraphChangedError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const target = open();
+      let kept = false;
+      try {
+        const summary = await this.export(target.sink, options);
+        await target.commit();
+        kept = true;
+        return { ...summary, attempts: attempt };
+      } catch (error) {
+        if (!(error instanceof GraphChangedError)) throw error;
+        last = error;
+      } finally {
+        if (!kept) await target.discard();
+      }
+    }
+    throw new AppError(
+      ErrorCode.GRAPH_CHANGED,
+      `export: the graph changed while it was read, ${attempts} time(s) in a row (last: version ${last?.before} -> ${last?.after}); nothing was written. Writers (ingest, curation, import) were busy: retry, or pause them for the export (docs/OPERATIONS.md "Backup").`,
+      { cause: last },
+    );
+  }
+
+  private async header(options: ExportOptions, graphVersion: GraphVersion): Promise<HeaderRecord> {
     const counts: Record<string, number> = {};
     for (const label of [...DOMAIN_LABELS, ...Object.keys(CURATION_LABELS)]) {
       const [row] = await this.read(countNodes(label), {});
@@ -137,6 +209,7 @@ export class GraphExporter {
       exportedAt: (options.now?.() ?? new Date()).toISOString(),
       papergraph: options.papergraphVersion ?? '0.0.0',
       counts,
+      graphVersion,
       sources: licencesOf([...present].sort()),
     };
   }

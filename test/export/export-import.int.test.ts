@@ -11,6 +11,7 @@ import { runExport } from '../../src/cli/commands/export.command';
 import { runImport } from '../../src/cli/commands/import.command';
 import { CurationService } from '../../src/curation/curation.service';
 import type { Executor } from '../../src/db/executor';
+import { readGraphVersion } from '../../src/db/graph-version';
 import { migrate } from '../../src/db/migrations';
 import type { Plain } from '../../src/db/values';
 import { IngestService } from '../../src/ingest/ingest.service';
@@ -296,5 +297,85 @@ describe('papergraph export -> wipe -> import', () => {
       /papers\.jsonl:1: not a Papergraph export/,
     );
     expect(await dump()).toEqual(['--']);
+  });
+});
+
+describe('papergraph export is one snapshot', () => {
+  const curator = { actor: 'sha256:exporttest000002' };
+  let target: string;
+
+  beforeAll(async () => {
+    // the round trips above end on an emptied graph: the original again (when they ran)
+    if ((await dump()).length === 1)
+      expect((await runImport(path.join(dir, 'graph.jsonl'), { progress: false })).rejected).toBe(0);
+    expect(await dump()).toEqual(original);
+    target = String((await executor.read(METHODS_BY_DEGREE))[0].id);
+  });
+
+  it('reads again when a write committed while it read (the first read mixed two states): the file is the graph after the write', async () => {
+    const file = path.join(dir, 'snapshot.jsonl');
+    const curation = new CurationService(executor);
+    let writes = 0;
+    // once the methods are read, a curator adds an alias: the alias is not in the methods read, its
+    // audit entry would be in the curation records read later
+    const summary = await runExport(file, {
+      progress: false,
+      pageSize: 7,
+      afterSection: async (section) => {
+        if (section !== 'Method' || writes > 0) return;
+        writes += 1;
+        const out = await curation.addAlias(curator, {
+          id: target,
+          alias: 'Snapshot Test Net',
+          note: 'mid-export',
+        });
+        expect(out.changed).toBe(true);
+      },
+    });
+    expect(writes).toBe(1);
+    const records = readExport(file);
+    const version = await readGraphVersion(executor, 120_000);
+    expect(records[0].graphVersion).toBe(version);
+    expect(summary.graphVersion).toBe(version);
+    const method = records.find((r) => r.kind === 'node' && (r.props as { id?: string }).id === target);
+    expect((method?.props as { aliases: string[] }).aliases).toContain('Snapshot Test Net');
+    const audit = records.filter(
+      (r) =>
+        r.kind === 'curation' &&
+        r.label === '__AuditEntry' &&
+        (r.props as { note?: string }).note === 'mid-export',
+    );
+    expect(audit).toHaveLength(1);
+    expect(summary.attempts).toBe(2);
+    expect(records[records.length - 1]).toEqual({ kind: 'end', records: records.length });
+    // and it is the graph as it is now
+    await wipe();
+    expect((await runImport(file, { progress: false })).rejected).toBe(0);
+    const now = await dump();
+    expect(now).not.toEqual(original);
+    expect(now.filter((l) => !original.includes(l)).join('\n')).toContain('Snapshot Test Net');
+  });
+
+  it('gives up with GRAPH_CHANGED when every attempt sees a write, leaving no file and no temporary file', async () => {
+    const file = path.join(dir, 'changing.jsonl');
+    const curation = new CurationService(executor);
+    let writes = 0;
+    await expect(
+      runExport(file, {
+        progress: false,
+        attempts: 2,
+        afterSection: async (section) => {
+          if (section !== 'Paper') return;
+          writes += 1;
+          await curation.addAlias(curator, {
+            id: target,
+            alias: `Changing Net ${writes}`,
+            note: 'busy writer',
+          });
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'GRAPH_CHANGED' });
+    expect(writes).toBe(2);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('changing'))).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { progressLogger } from './progress-log';
 interface ExportCommandOptions {
   out?: string;
   pageSize: number;
+  attempts: number;
   progress: boolean;
 }
 
@@ -43,10 +44,16 @@ export function registerExportCommand(program: Command): void {
       'the file to write (gzip when it ends in .gz); written to a temporary file, then renamed',
     )
     .option('--page-size <n>', 'nodes read per query', (v) => Math.max(1, Number.parseInt(v, 10) || 500), 500)
+    .option(
+      '--attempts <n>',
+      'reads of the graph before giving up while writes keep changing it',
+      (v) => Math.max(1, Number.parseInt(v, 10) || 3),
+      3,
+    )
     .option('--no-progress', 'no progress lines')
     .addHelpText(
       'after',
-      '\nReads NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). Stop writers (ingest, curation) for a\nconsistent copy: the export reads page by page, not in one snapshot. Format and restore: docs/INGEST.md,\ndocs/OPERATIONS.md "Backup, restore and moving to another Neo4j".',
+      '\nReads NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE). The file is one snapshot: when a write\n(ingest, curation, import) commits while the pages are read, the attempt is discarded and the graph read\nagain (--attempts), then GRAPH_CHANGED. Format and restore: docs/INGEST.md, docs/OPERATIONS.md\n"Backup, restore and moving to another Neo4j".',
     )
     .action(async (options: ExportCommandOptions) => {
       const out = options.out?.trim();
@@ -56,27 +63,40 @@ export function registerExportCommand(program: Command): void {
     });
 }
 
-export async function runExport(out: string, options: { pageSize?: number; progress?: boolean }) {
+export async function runExport(
+  out: string,
+  options: {
+    pageSize?: number;
+    progress?: boolean;
+    attempts?: number;
+    /** A test seam (GraphExporter's `afterSection`). */
+    afterSection?: (section: string) => void | Promise<void>;
+  },
+) {
   const executor = new Executor(neo4jConfigFromEnv(), { queryTimeoutMs: 120_000 });
-  const writer = createLineWriter(out);
   const log = options.progress === false ? undefined : progressLogger('export');
-  let ok = false;
   try {
     await executor.verifyConnectivity();
-    const summary = await new GraphExporter(executor).export(
-      (record) => writer.write(JSON.stringify(record)),
+    const summary = await new GraphExporter(executor).exportSnapshot(
+      () => {
+        const writer = createLineWriter(out);
+        return {
+          sink: (record) => writer.write(JSON.stringify(record)),
+          commit: () => writer.finish(),
+          discard: () => writer.abort(),
+        };
+      },
       {
         pageSize: options.pageSize,
+        attempts: options.attempts,
+        afterSection: options.afterSection,
         papergraphVersion: packageVersion(),
         onProgress: (p: ExportProgress) => log?.(p.records, p.total, p.section),
       },
     );
-    await writer.finish();
-    ok = true;
     log?.(summary.records, summary.records, 'done', true);
     return { out, ...summary };
   } finally {
-    if (!ok) await writer.abort();
     await executor.close();
   }
 }
