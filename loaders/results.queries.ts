@@ -17,17 +17,37 @@ export function resultRow(r: string): string {
 /**
  * The metric a name stands for, as `mt` (the metric whose id is `metric:<key>` first, else the first
  * by id among those with the key); reads `<key>.metricKey` and `<key>.quotedKey` (a Lucene phrase).
- * Leaves no row when no metric has the name.
+ * Leaves no row when no metric has the name. The common case - the name is the metric's own - is one
+ * unique-index seek; only another alias asks the full-text index.
  */
 export function metricByKeyClauses(key: string): string {
   return `
 CALL {
   WITH ${key}
+  MATCH (exact:Metric {id: 'metric:' + ${key}.metricKey}) WHERE ${key}.metricKey IN exact.keys
+  RETURN exact AS mt
+  UNION
+  WITH ${key}
+  WITH ${key} WHERE NOT EXISTS {
+    MATCH (exact:Metric {id: 'metric:' + ${key}.metricKey}) WHERE ${key}.metricKey IN exact.keys
+  }
   CALL db.index.fulltext.queryNodes('metric_keys', ${key}.quotedKey) YIELD node
   WHERE ${key}.metricKey IN node.keys
-  WITH node ORDER BY (node.id = 'metric:' + ${key}.metricKey) DESC, node.id LIMIT 1
+  WITH node ORDER BY node.id LIMIT 1
   RETURN node AS mt
 }`;
+}
+
+/**
+ * The results on dataset `d` by metric `mt` (and task `<task>` unless null) as `r`. Walks from the
+ * dataset and checks the metric per result: a dataset's results are bounded by its leaderboards, a
+ * popular metric's are not (the planner, left alone, may start from the metric: it cannot see degrees).
+ */
+export function datasetResultsByMetric(task: string): string {
+  return `
+  MATCH (d)<-[:ON_DATASET]-(r:Result)
+  WHERE EXISTS { (r)-[:BY_METRIC]->(mt) }
+    AND (${task} IS NULL OR EXISTS { (r)-[:FOR_TASK]->(:Task {id: ${task}}) })`;
 }
 
 /**
@@ -36,22 +56,20 @@ CALL {
  * first by the metric's direction (higher first unless the metric says lower is better: an unknown
  * direction ranks like a score), ties by the earlier date, then by result id. Ends with
  * `total` and `page` (rows of resultRow) in scope; an unknown metric gives total 0.
+ * (The entrant's paper is the result's `paperId`: every Result is written with it and its REPORTS.)
  */
 export function leaderboardClauses(): string {
   return `
 CALL {
-  WITH d, lb${metricByKeyClauses('lb')}
-  MATCH (d)<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(mt)
-  WHERE lb.task IS NULL OR EXISTS { (r)-[:FOR_TASK]->(:Task {id: lb.task}) }
-  MATCH (p:Paper)-[:REPORTS]->(r)
+  WITH d, lb${metricByKeyClauses('lb')}${datasetResultsByMetric('lb.task')}
+  WITH r, CASE WHEN mt.higherIsBetter = false THEN 1 ELSE -1 END AS sign
   OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
-  WITH r, CASE WHEN mt.higherIsBetter = false THEN r.value ELSE -r.value END AS rank,
-       coalesce(m.id, 'paper:' + p.id) AS entrant
-  ORDER BY entrant, rank, coalesce(r.date, '9999'), r.id
-  WITH entrant, head(collect({r: r, rank: rank})) AS best
-  WITH best.r AS r, best.rank AS rank
+  WITH r, sign * r.value AS rank, coalesce(m.id, 'paper:' + r.paperId) AS entrant
   ORDER BY rank, coalesce(r.date, '9999'), r.id
-  RETURN collect(r) AS ranked
+  // collect keeps the order: the head of each entrant's list is its best
+  WITH entrant, head(collect([r, rank, coalesce(r.date, '9999'), r.id])) AS best
+  ORDER BY best[1], best[2], best[3]
+  RETURN collect(best[0]) AS ranked
 }
 CALL {
   WITH ranked, lb

@@ -161,6 +161,8 @@ describe('API: leaderboards', () => {
     const errors = await query(LEADERBOARD, { metric: 'Error-Rates' });
     expect(board(errors)).toEqual(['Lbt Beta 3', 'Lbt Gamma 4', 'Lbt Alpha 5']);
     expect(errors.dataset.leaderboard.edges[0].node.metric.higherIsBetter).toBe(false);
+    // an alias that is not the metric's own name (found through the full-text key index, not the id)
+    expect(board(await query(LEADERBOARD, { metric: 'Misclassification Rate' }))).toEqual(board(errors));
   });
 
   it('pages with cursors and keeps the order across pages', async () => {

@@ -1,6 +1,6 @@
 // Cypher of the result reads that are not loaders: a dataset's SOTA history, a task's benchmarks, a
 // method's results, metric lookups. Parameters only; the shared row shape comes from resultRow.
-import { metricByKeyClauses, resultRow } from '../../../loaders/results.queries';
+import { datasetResultsByMetric, metricByKeyClauses, resultRow } from '../../../loaders/results.queries';
 
 /** Params: `id`. Returns at most one row `{ mt }`; a merged metric's id answers with the survivor. */
 export const METRIC_BY_ID = `
@@ -23,9 +23,8 @@ export const SOTA_HISTORY = `
 MATCH (d:Dataset {id: $dataset})
 WITH d, $key AS key${metricByKeyClauses('key')}
 CALL {
-  WITH d, mt
-  MATCH (d)<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(mt)
-  WHERE r.date IS NOT NULL AND ($task IS NULL OR EXISTS { (r)-[:FOR_TASK]->(:Task {id: $task}) })
+  WITH d, mt${datasetResultsByMetric('$task')}
+    AND r.date IS NOT NULL
   WITH r, CASE WHEN mt.higherIsBetter = false THEN r.value ELSE -r.value END AS rank
   ORDER BY r.date, rank, r.id
   WITH collect({r: r, rank: rank}) AS dated
