@@ -1,13 +1,21 @@
 // The curation operations of the public contract (CONTRACT.md "Curation"): their arguments, the
 // closed sets they accept (entity labels, relationship types with their endpoint labels, lineage
 // relations) and their validation, which runs before any database work.
+import { REL_ENDPOINTS, type DomainLabel } from '../export/export.types';
 import { LINEAGE_RELATIONS } from '../extract/extraction.types';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-code';
 import { normalizeName } from '../names/normalize';
 
-export type NodeLabel = 'Paper' | 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Repo' | 'Metric';
+/** Labels a curation id can name: every domain label but Result (a score, not a thing people name). */
+export type NodeLabel = Exclude<DomainLabel, 'Result'>;
 export type EntityLabel = 'Method' | 'Dataset' | 'Task' | 'Concept' | 'Metric';
+
+/** The labels a relationship's ends may have. */
+export interface RelEnds {
+  from: readonly DomainLabel[];
+  to: readonly DomainLabel[];
+}
 
 const LABEL_OF_PREFIX: Record<string, NodeLabel> = {
   paper: 'Paper',
@@ -26,30 +34,28 @@ const LABEL_OF_PREFIX: Record<string, NodeLabel> = {
  */
 export const ENTITY_LABELS: readonly EntityLabel[] = ['Method', 'Dataset', 'Task', 'Concept', 'Metric'];
 
-/** Relationship types a curator may retract, with the labels their ends may have. */
-export const REL_TYPES: Record<string, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }> = {
-  INTRODUCES: { from: ['Paper'], to: ['Method', 'Dataset'] },
-  USES: { from: ['Paper'], to: ['Method'] },
-  EVALUATES_ON: { from: ['Paper'], to: ['Dataset'] },
-  ADDRESSES: { from: ['Paper'], to: ['Task'] },
-  MENTIONS: { from: ['Paper'], to: ['Concept'] },
-  HAS_CODE: { from: ['Paper'], to: ['Repo'] },
-  IMPLEMENTS: { from: ['Repo'], to: ['Method'] },
-  BUILDS_ON: { from: ['Method'], to: ['Method'] },
-};
+/** The relationship types a curator may retract (the others are a Result's links: part of the result). */
+const RETRACTABLE = [
+  'INTRODUCES',
+  'USES',
+  'EVALUATES_ON',
+  'ADDRESSES',
+  'MENTIONS',
+  'HAS_CODE',
+  'IMPLEMENTS',
+  'BUILDS_ON',
+] as const;
+
+/** Relationship types a curator may retract, with the labels their ends may have (the contract's, export.types.ts). */
+export const REL_TYPES: Record<string, RelEnds> = Object.fromEntries(
+  RETRACTABLE.map((type) => [type, REL_ENDPOINTS[type]]),
+);
 
 /**
- * Every relationship type a merged entity may carry (moved to the survivor by mergeEntities), with
- * the labels of its ends: the retractable ones, and the links of Result nodes to their dataset,
- * method and task.
+ * Every relationship type a merged entity may carry (moved to the survivor by mergeEntities): all
+ * of the contract's; moveRels takes the ones whose ends a node of the merged label can be.
  */
-export const MOVABLE_RELS: Record<string, { from: readonly string[]; to: readonly string[] }> = {
-  ...REL_TYPES,
-  ON_DATASET: { from: ['Result'], to: ['Dataset'] },
-  OF_METHOD: { from: ['Result'], to: ['Method'] },
-  FOR_TASK: { from: ['Result'], to: ['Task'] },
-  BY_METRIC: { from: ['Result'], to: ['Metric'] },
-};
+export const MOVABLE_RELS: Record<string, RelEnds> = REL_ENDPOINTS;
 
 export const MOVABLE_REL_TYPES: readonly string[] = Object.keys(MOVABLE_RELS);
 

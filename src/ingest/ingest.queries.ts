@@ -58,17 +58,9 @@ WHERE r.source = 'extracted'
 DETACH DELETE r`;
 
 /** Metric nodes (names and keys accumulate like an entity's; a known direction is never unset). */
-export const MERGE_METRICS = `
-UNWIND $rows AS row
-MERGE (n:Metric {id: row.id})
-ON CREATE SET n.name = row.name, n.aliases = [], n.keys = []
-WITH n, row, coalesce(n.aliases, []) AS aliases, coalesce(n.keys, []) AS keys
-WITH n, row, aliases, keys,
-     [a IN row.aliases WHERE a <> n.name AND NOT a IN aliases] AS newAliases,
-     [k IN row.keys WHERE NOT k IN keys] AS newKeys
-FOREACH (_ IN CASE WHEN size(newAliases) > 0 THEN [1] ELSE [] END | SET n.aliases = aliases + newAliases)
-FOREACH (_ IN CASE WHEN size(newKeys) > 0 THEN [1] ELSE [] END | SET n.keys = keys + newKeys)
-FOREACH (_ IN CASE WHEN row.higherIsBetter IS NOT NULL AND (n.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter) THEN [1] ELSE [] END | SET n.higherIsBetter = row.higherIsBetter)`;
+export const MERGE_METRICS = mergeNamed('Metric', [
+  'FOREACH (_ IN CASE WHEN row.higherIsBetter IS NOT NULL AND (n.higherIsBetter IS NULL OR n.higherIsBetter <> row.higherIsBetter) THEN [1] ELSE [] END | SET n.higherIsBetter = row.higherIsBetter)',
+]);
 
 /**
  * Result nodes with their links (CONTRACT.md "Results and leaderboards"). A result's id is a hash of
@@ -124,10 +116,15 @@ ON CREATE SET p.title = row.title, p.arxivId = row.arxivId, p.url = row.url
 SET p.pwcUrl = coalesce(p.pwcUrl, row.pwcUrl),
     p.sources = CASE WHEN 'pwc' IN coalesce(p.sources, []) THEN p.sources ELSE coalesce(p.sources, []) + 'pwc' END`;
 
-function mergeEntities(label: string): string {
-  // Only changed properties are written: popular entities are touched by almost every batch, and a
-  // no-op SET still costs a write (and full-text index updates).
-  return `
+/**
+ * Merges named nodes (entities, metrics) on their id: created with the row's name, its aliases and
+ * keys accumulated (never lost on re-ingest), then `extra` FOREACH clauses for the label's own
+ * properties. Only changed properties are written: popular entities are touched by almost every
+ * batch, and a no-op SET still costs a write (and full-text index updates).
+ */
+function mergeNamed(label: string, extra: readonly string[]): string {
+  return [
+    `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 ON CREATE SET n.name = row.name, n.aliases = [], n.keys = []
@@ -136,12 +133,23 @@ WITH n, row, aliases, keys,
      [a IN row.aliases WHERE a <> n.name AND NOT a IN aliases] AS newAliases,
      [k IN row.keys WHERE NOT k IN keys] AS newKeys
 FOREACH (_ IN CASE WHEN size(newAliases) > 0 THEN [1] ELSE [] END | SET n.aliases = aliases + newAliases)
-FOREACH (_ IN CASE WHEN size(newKeys) > 0 THEN [1] ELSE [] END | SET n.keys = keys + newKeys)
-FOREACH (_ IN CASE WHEN row.fullName IS NOT NULL AND row.fullName <> coalesce(n.fullName, '') THEN [1] ELSE [] END | SET n.fullName = row.fullName)
-FOREACH (_ IN CASE WHEN row.description IS NOT NULL AND row.description <> coalesce(n.description, '') THEN [1] ELSE [] END | SET n.description = row.description)
-FOREACH (_ IN CASE WHEN row.collections IS NOT NULL AND row.collections <> coalesce(n.collections, []) THEN [1] ELSE [] END | SET n.collections = row.collections)
-FOREACH (_ IN CASE WHEN row.areas IS NOT NULL AND row.areas <> coalesce(n.areas, []) THEN [1] ELSE [] END | SET n.areas = row.areas)
-FOREACH (_ IN CASE WHEN row.url IS NOT NULL AND row.url <> coalesce(n.url, '') THEN [1] ELSE [] END | SET n.url = row.url)`;
+FOREACH (_ IN CASE WHEN size(newKeys) > 0 THEN [1] ELSE [] END | SET n.keys = keys + newKeys)`,
+    ...extra,
+  ].join('\n');
+}
+
+/** A descriptive property set from the row when given and different (`empty` stands for "unset"). */
+const setWhenChanged = (prop: string, empty: string) =>
+  `FOREACH (_ IN CASE WHEN row.${prop} IS NOT NULL AND row.${prop} <> coalesce(n.${prop}, ${empty}) THEN [1] ELSE [] END | SET n.${prop} = row.${prop})`;
+
+function mergeEntities(label: string): string {
+  return mergeNamed(label, [
+    setWhenChanged('fullName', "''"),
+    setWhenChanged('description', "''"),
+    setWhenChanged('collections', '[]'),
+    setWhenChanged('areas', '[]'),
+    setWhenChanged('url', "''"),
+  ]);
 }
 
 export const MERGE_ENTITIES: Record<EntityType, string> = {

@@ -21,7 +21,9 @@ import type { Executor } from '../../src/db/executor';
 import { migrate } from '../../src/db/migrations';
 import type { Plain } from '../../src/db/values';
 import { IngestService } from '../../src/ingest/ingest.service';
-import { connectTestExecutor, testNeo4jUri } from '../support/neo4j';
+import { canonical } from '../support/canonical';
+import { cliChildEnv } from '../support/cli-env';
+import { connectTestExecutor } from '../support/neo4j';
 import {
   CLEANUP,
   HOLD_REDIRECT,
@@ -55,16 +57,6 @@ const PAPERS = [
 const STEPS = ['lock', 'read', 'moveRels', 'absorbProperties', 'deleteMerged', 'redirect'];
 
 let executor: Executor;
-
-function canonical(value: Plain): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
 
 interface Scoped {
   nodes: Map<string, Record<string, Plain>>;
@@ -140,17 +132,6 @@ async function waitFor(what: string, check: () => Promise<boolean>): Promise<voi
 
 let old: Scoped;
 
-/** The child talks to the test server, never to a user's graph. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: testNeo4jUri() };
-  delete env.NEO4J_DATABASE;
-  if (!process.env.NEO4J_TEST_USER) {
-    delete env.NEO4J_USER;
-    delete env.NEO4J_PASSWORD;
-  }
-  return env;
-}
-
 beforeAll(async () => {
   executor = await connectTestExecutor({ queryTimeoutMs: 60_000 });
   await migrate(executor);
@@ -220,7 +201,7 @@ describe('a crash between the steps of a merge', () => {
       process.execPath,
       [path.join(ROOT, 'bin', 'papergraph.js'), 'curate', ops, '--no-progress'],
       {
-        env: childEnv(),
+        env: cliChildEnv(),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

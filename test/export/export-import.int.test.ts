@@ -13,8 +13,9 @@ import { CurationService } from '../../src/curation/curation.service';
 import type { Executor } from '../../src/db/executor';
 import { readGraphVersion } from '../../src/db/graph-version';
 import { migrate } from '../../src/db/migrations';
-import type { Plain } from '../../src/db/values';
 import { IngestService } from '../../src/ingest/ingest.service';
+import { canonical } from '../support/canonical';
+import { pointCliAt } from '../support/cli-env';
 import { startOwnServer, type OwnServer } from '../support/neo4j';
 import {
   COUNT_LABEL,
@@ -43,17 +44,7 @@ let server: OwnServer;
 let executor: Executor;
 let dir: string;
 let original: string[];
-const savedUri = process.env.NEO4J_URI;
-
-function canonical(value: Plain): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
+let restoreUri: (() => void) | undefined;
 
 /** The graph as sorted lines: nodes (labels, properties, types), then relationships. */
 async function dump(): Promise<string[]> {
@@ -89,7 +80,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papergraph-export-'));
   server = await startOwnServer('neo4j-export-test');
   executor = server.executor;
-  process.env.NEO4J_URI = server.uri;
+  restoreUri = pointCliAt(server.uri);
   await migrate(executor);
   const ingest = new IngestService(executor, { threads: 0 });
   try {
@@ -150,8 +141,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (savedUri === undefined) delete process.env.NEO4J_URI;
-  else process.env.NEO4J_URI = savedUri;
+  restoreUri?.();
   await server?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
