@@ -229,6 +229,20 @@ async function pickTargets(executor: Executor): Promise<Targets> {
   };
 }
 
+/**
+ * What the raw baseline does with a record beyond decoding it: parse the lineage edges' evidence JSON
+ * (RAW_LINEAGE returns it as text, as stored), as both GraphQL servers do before they answer.
+ */
+function rawAnswer(row: Record<string, unknown>): void {
+  for (const key of ['ancestors', 'descendants']) {
+    const edges = row[key];
+    if (!Array.isArray(edges)) continue;
+    for (const edge of edges as { evidence?: { json?: unknown; parsed?: unknown }[] }[])
+      for (const ev of edge.evidence ?? [])
+        if (typeof ev.json === 'string') ev.parsed = JSON.parse(ev.json) as unknown;
+  }
+}
+
 function rawTasks(driver: ReturnType<typeof neo4j.driver>, q: MixQuery): Task[] {
   return q.raw.map((s, i) => ({
     name: q.name,
@@ -237,7 +251,7 @@ function rawTasks(driver: ReturnType<typeof neo4j.driver>, q: MixQuery): Task[] 
       const session = driver.session({ defaultAccessMode: neo4j.session.READ });
       try {
         const result = await session.run(s.cypher, s.params, { timeout: 10_000 });
-        for (const r of result.records) r.toObject();
+        for (const r of result.records) rawAnswer(r.toObject());
       } finally {
         await session.close();
       }
@@ -610,7 +624,7 @@ async function runZipf(
           const session = driver.session({ defaultAccessMode: neo4j.session.READ });
           try {
             const result = await session.run(r.raw.cypher, r.raw.params, { timeout: 10_000 });
-            for (const rec of result.records) rec.toObject();
+            for (const rec of result.records) rawAnswer(rec.toObject());
           } finally {
             await session.close();
           }
