@@ -172,6 +172,16 @@ describe('Tagger: span clean-up and typing', () => {
     expect(got.filter((n) => / (?:methods|approaches)$/.test(n))).toEqual([]);
   });
 
+  it('ends a name at a finite verb and splits coordinated names, but not a known name with "and"', () => {
+    expect(names('A Study', 'T-Boost integrates gradient boosting with tabu search.')).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/integrates/)]),
+    );
+    const coordinated = names('A Study', 'Removing attention and MLP layers hurts accuracy.');
+    expect(coordinated.filter((n) => / and /.test(n))).toEqual([]);
+    expect(coordinated).toContain('MLP');
+    expect(names('A Study', 'We compare the deep and cross network with DeepFM.')).toContain('DCN');
+  });
+
   it('makes no method of a title opening gerund ("Scaling ...")', () => {
     const got = names(
       'Scaling Graph Transformers to Billions of Nodes',

@@ -81,26 +81,28 @@ export function tagSentences(
     const { tokens, feats } = sentenceInput(sentence, perSentence.get(sentence) ?? [], defs, keys);
     const em = emissions(model, feats);
     const labels = viterbi(em, model.transitions);
-    const spans = labelSpans(labels).flatMap((raw) => {
-      const s = tidySpan(tokens, raw, sentence.field === 'title');
-      if (!s) return [];
-      let margin = 0;
-      for (let i = s.from; i < s.to; i++) {
-        const e = em[i];
-        const own = e[labels[i]];
-        let other = -Infinity;
-        for (let y = 0; y < e.length; y++) if (y !== labels[i] && e[y] > other) other = e[y];
-        margin += own - other;
-      }
-      margin /= s.to - s.from;
-      return {
-        type: s.type,
-        start: tokens[s.from].start,
-        end: tokens[s.to - 1].end,
-        sentence,
-        confidence: 1 / (1 + Math.exp(-margin)),
-      };
-    });
+    const spans = labelSpans(labels)
+      .flatMap((whole) => splitCoordination(tokens, whole, sentence.fieldText))
+      .flatMap((raw) => {
+        const s = tidySpan(tokens, raw, sentence.field === 'title');
+        if (!s) return [];
+        let margin = 0;
+        for (let i = s.from; i < s.to; i++) {
+          const e = em[i];
+          const own = e[labels[i]];
+          let other = -Infinity;
+          for (let y = 0; y < e.length; y++) if (y !== labels[i] && e[y] > other) other = e[y];
+          margin += own - other;
+        }
+        margin /= s.to - s.from;
+        return {
+          type: s.type,
+          start: tokens[s.from].start,
+          end: tokens[s.to - 1].end,
+          sentence,
+          confidence: 1 / (1 + Math.exp(-margin)),
+        };
+      });
     return { tokens, labels, spans };
   });
 }
@@ -148,6 +150,26 @@ const DESCRIBING_WORDS = new Set([
   'strong',
   'effective',
 ]);
+/** Finite verbs that end a name: a span running across one ("X integrates gradient boosting") is cut before it. */
+const SPAN_VERB =
+  /^(?:is|are|was|were|has|have|integrates|combines|uses|achieves|outperforms|improves|extends|employs|leverages|adopts|requires|enables|introduces|provides|shows|yields|reduces|learns|captures|performs)$/;
+/**
+ * A span that coordinates two names ("attention and MLP layers", "supervised and masked learning")
+ * is two mentions: the words before the conjunction, and the words after it.
+ */
+function splitCoordination(tokens: TagToken[], s: LabelSpan, text: string): LabelSpan[] {
+  // Dataset names are often coordinated ("Question and Answer Corpus"); a known name stays whole.
+  if (s.type === 'dataset') return [s];
+  if (lexiconLookup(normKey(text.slice(tokens[s.from].start, tokens[s.to - 1].end))).length > 0) return [s];
+  for (let i = s.from + 1; i < s.to - 1; i++)
+    if (/^(?:and|or)$/.test(tokens[i].text))
+      return [
+        { type: s.type, from: s.from, to: i },
+        { type: s.type, from: i + 1, to: s.to },
+      ];
+  return [s];
+}
+
 /** A title's opening gerund ("Rethinking ...", "Scaling ...") states what the paper does, not a name. */
 const TITLE_GERUND = /^[A-Z][a-z]{3,}ing$/;
 const OPEN = new Set(['(', '[', '{']);
@@ -163,6 +185,11 @@ function tidySpan(tokens: TagToken[], s: LabelSpan, inTitle: boolean): LabelSpan
       (inTitle && TITLE_GERUND.test(tokens[from].text)))
   )
     from++;
+  for (let i = from + 1; i < to; i++)
+    if (SPAN_VERB.test(tokens[i].text)) {
+      to = i;
+      break;
+    }
   let depth = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i].text;
