@@ -172,6 +172,14 @@ describe('Tagger: span clean-up and typing', () => {
     expect(got.filter((n) => / (?:methods|approaches)$/.test(n))).toEqual([]);
   });
 
+  it('makes no method of a lower-case activity opening with a gerund ("optimizing machine learning")', () => {
+    const got = names(
+      'Tabu Search for Admissions',
+      'We combine tabu search with gradient boosting, optimizing machine learning models for admission prediction. Pruning the ensemble and scaling the features help.',
+    );
+    expect(got.filter((n) => /^[a-z]+ing\b/.test(n))).toEqual([]);
+  });
+
   it('ends a name at a finite verb and splits coordinated names, but not a known name with "and"', () => {
     expect(names('A Study', 'T-Boost integrates gradient boosting with tabu search.')).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/integrates/)]),

@@ -301,6 +301,14 @@ function keepsUnmarkedName(m: Mention): boolean {
 const CATEGORY_HEAD =
   /\s(?:methods|approaches|techniques|strategies|schemes|paradigms|algorithms|families)$/i;
 
+/**
+ * A lower-case span opening with a gerund states an activity ("optimizing machine learning",
+ * "pruning", "adapting"), not a method's name, unless the lexicon knows it.
+ */
+function opensWithGerund(surface: string): boolean {
+  return /^[a-z]+ing\b(?!-)/.test(surface) && lexiconLookup(normKey(surface)).length === 0;
+}
+
 function namesCategory(surface: string): boolean {
   return CATEGORY_HEAD.test(surface);
 }
@@ -334,6 +342,7 @@ export function applyTagger(
     if (span.type !== 'dataset' && isStopName(surface)) continue;
     if (span.type === 'method' && namesSoftware(span.sentence, span.end)) continue;
     if (span.type === 'method' && namesCategory(surface)) continue;
+    if (span.type === 'method' && opensWithGerund(surface)) continue;
     const inside = namedInside(span, finder.mentions, defs);
     if (inside) {
       if (!inside.aliases.includes(surface)) inside.aliases = [...inside.aliases, surface];
