@@ -7,6 +7,7 @@
 // Prints a table and one JSON summary line; writes bench/results/results-<date>.json.
 import 'reflect-metadata';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Executor } from '../src/db/executor';
@@ -18,6 +19,7 @@ import { GraphWriter } from '../src/ingest/graph.writer';
 import { IngestService } from '../src/ingest/ingest.service';
 import { runServer } from '../src/server/http-server';
 import { machine } from './api/harness';
+import { graphqlTask } from './api/load';
 import { ROOT } from './api/servers';
 import { writeEvaluationTables } from './ingest/evaluation-tables.generator';
 
@@ -164,7 +166,16 @@ async function main(): Promise<void> {
       port: HTTP_PORT,
     });
     const variables = { id: 'dataset:benchleaderboarddataset', metric: 'top-1 accuracy' };
-    let check: unknown;
+    // the HTTP client of bench:api (node:http on a keep-alive socket; fetch costs the shared cores more)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    let failure = '';
+    const request = graphqlTask(
+      'leaderboard',
+      server.url,
+      agent,
+      { query: LEADERBOARD_QUERY, variables },
+      (body) => (failure = body.slice(0, 500)),
+    );
     // the statement the server sends for this request (prefetched dataset + leaderboard), alone
     const { entityByIdQuery } = await import('../src/graphql/entity/entity.queries');
     const { leaderboardParam } = await import('../loaders/results.loader');
@@ -173,12 +184,7 @@ async function main(): Promise<void> {
     ]);
     const { api, raw, statement } = await timedTogether(RUNS, {
       api: async () => {
-        const res = await fetch(server.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: LEADERBOARD_QUERY, variables }),
-        });
-        check = await res.json();
+        if (!(await request.run())) throw new Error(`leaderboard query failed: ${failure}`);
       },
       raw: async () => {
         await executor.read(
@@ -198,6 +204,15 @@ async function main(): Promise<void> {
         );
       },
     });
+    // one more answer, untimed, for its totalCount
+    const check: unknown = await (
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LEADERBOARD_QUERY, variables }),
+      })
+    ).json();
+    agent.destroy();
     await server.close();
     if (!(check as { data?: unknown }).data)
       throw new Error(`leaderboard query failed: ${JSON.stringify(check)}`);
