@@ -16,6 +16,7 @@ import { withLineageModel } from '../../src/extract/lineage';
 import { foldName } from '../../src/extract/lineage/features';
 import { loadLineageModel } from '../../src/extract/lineage/model';
 import { LINEAGE_MODEL_FILE } from '../../src/extract/lineage';
+import { readJsonlSync } from '../train/jsonl';
 import { detokenize, lineageOf, readPagePapers, relationExamples } from '../train/lineage.data';
 import { DEFAULT_TRAIN_OPTIONS, f1, loadLineageData, pageFolds, pairCounts } from '../train/lineage.train';
 
@@ -33,9 +34,7 @@ const fmt = (x: { p: number; r: number; f: number }, c: { tp: number; fp: number
 function endToEnd(file: string): { tp: number; fp: number; fn: number } {
   const corpus = path.basename(file).startsWith('scierc') ? 'scierc' : 'scinlp';
   const c = { tp: 0, fp: 0, fn: 0 };
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as RelRecord;
+  for (const r of readJsonlSync<RelRecord>(file)) {
     if (r.split !== 'dev') continue;
     const text = detokenize(r.text).text;
     const byId = new Map(r.entities.map((e) => [e.id, e]));

@@ -5,6 +5,7 @@
 // - the dev page (`<corpusFile>` + `<evalDir>/seed-dev-gold.json`): the product's own candidates
 //   (captured from findLineage while extracting each paper), labelled by matching the gold lineage.
 import { readFileSync } from 'node:fs';
+import { readJsonlSync } from './jsonl';
 import path from 'node:path';
 import { extract } from '../../src/extract/extractor';
 import type { LineageRelation } from '../../src/extract/extraction.types';
@@ -113,9 +114,7 @@ function relSide(text: string, start: number, end: number, anchor: boolean): Pai
 export function relationExamples(file: string): Example[] {
   const corpus = path.basename(file).startsWith('scierc') ? 'scierc' : 'scinlp';
   const out: Example[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as RelRecord;
+  for (const r of readJsonlSync<RelRecord>(file)) {
     const source = `${corpus}:${r.split}`;
     const group = r.paper_id ?? r.id;
     // Sentence bounds in the token text: after each " . " token (SciERC abstracts); SciNLP units are one sentence.

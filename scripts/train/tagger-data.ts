@@ -4,7 +4,7 @@
 // its annotation covers: a type it does not annotate is unknown there, never a negative.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
+import { readJsonl } from './jsonl';
 import { createHash } from 'node:crypto';
 import type { MentionType } from '../../src/extract/tagger/model';
 
@@ -36,10 +36,7 @@ interface RawRecord {
   entities: { type: string; orig_type?: string; start: number; end: number; layer?: string }[];
 }
 
-async function* lines(file: string): AsyncGenerator<RawRecord> {
-  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of rl) if (line.trim()) yield JSON.parse(line) as RawRecord;
-}
+const lines = (file: string): AsyncGenerator<RawRecord> => readJsonl<RawRecord>(file);
 
 /** TDMSci ships one train file: a fixed fifth of it (by id hash) is our dev split. */
 export function tdmsciSplit(id: string): Split {
