@@ -66,6 +66,17 @@ describe('Result claims: scores the text reports', () => {
     expect(tuples(rec)).toEqual(['Cityscapes|FPS|95.2']);
   });
 
+  it('reads no claim from the bare word "score" or a one-digit count, but from a named score', () => {
+    expect(tuples(run('On MS COCO the model gets a score of 17.6 after tuning.'))).toEqual([]);
+    expect(tuples(run('On CIFAR-10 the classifier reaches an accuracy of 8 after 3 epochs.'))).toEqual([]);
+    expect(tuples(run('On CIFAR-10 the classifier reaches an accuracy of 88.4%.'))).toEqual([
+      'CIFAR-10|Accuracy|88.4%',
+    ]);
+    expect(tuples(run('On Atari games the agent reaches a human-normalized score of 121.3.'))).toEqual([
+      'Atari|Score|121.3',
+    ]);
+  });
+
   it('reports nothing for a paper without scores', () => {
     const rec = run('We prove that every bounded operator on such spaces has 2 fixed points in 3 cases.');
     expect(rec.results).toEqual([]);

@@ -101,7 +101,17 @@ function linkText(view: SentenceView, from: number, to: number): string {
 function metricFor(
   view: SentenceView,
   group: ValueMention[],
-): { entry: MetricEntry; rule: ResultRule } | undefined {
+): { entry: MetricEntry; rule: ResultRule; generic: boolean } | undefined {
+  const found = metricMention(view, group);
+  if (!found) return undefined;
+  const surface = view.sentence.fieldText.slice(found.mention.start, found.mention.end);
+  return { entry: found.mention.entry, rule: found.rule, generic: /^scores?$/i.test(surface.trim()) };
+}
+
+function metricMention(
+  view: SentenceView,
+  group: ValueMention[],
+): { mention: MetricMention; rule: ResultRule } | undefined {
   const first = group[0];
   const last = group[group.length - 1];
   const after = view.metrics.find((m) => m.start >= last.end);
@@ -110,17 +120,17 @@ function metricFor(
     after.start - last.end <= 25 &&
     VALUE_METRIC_LINK.test(gapText(view.sentence, last.end, after.start))
   )
-    return { entry: after.entry, rule: METRIC_RULES.valueThenMetric };
+    return { mention: after, rule: METRIC_RULES.valueThenMetric };
   const before = [...view.metrics].reverse().find((m) => m.end <= first.start);
   if (
     before &&
     first.start - before.end <= MAX_METRIC_GAP &&
     METRIC_VALUE_LINK.test(linkText(view, before.end, first.start))
   )
-    return { entry: before.entry, rule: METRIC_RULES.metricThenValue };
-  const distinct = new Map(view.metrics.map((m) => [m.entry.key, m.entry]));
-  if (distinct.size === 1 && [...distinct.values()][0].kind === 'score')
-    return { entry: [...distinct.values()][0], rule: METRIC_RULES.sentenceMetric };
+    return { mention: before, rule: METRIC_RULES.metricThenValue };
+  const distinct = new Map(view.metrics.map((m) => [m.entry.key, m]));
+  if (distinct.size === 1 && [...distinct.values()][0].entry.kind === 'score')
+    return { mention: [...distinct.values()][0], rule: METRIC_RULES.sentenceMetric };
   return undefined;
 }
 
@@ -204,6 +214,11 @@ export function assembleClaims(paper: PaperView): ExtractedResult[] {
         // Efficiency figures are results only when the sentence itself names the dataset.
         if (metric.entry.kind === 'efficiency' && (dataset.rule === DATASET_RULES.context || v.unit === '%'))
           return;
+        // The bare word "score" names no leaderboard metric ("a score of 17.6"; "game score" does),
+        // and a bare one-digit integer is a count or a version ("VQA 2", "top 5") far more often
+        // than a score.
+        if (metric.generic) return;
+        if (v.bare && v.value < 10) return;
         const confidence =
           0.1 + metric.rule.confidence + dataset.rule.confidence + (v.unit === '%' || !v.bare ? 0.05 : 0);
         const datasetLabel = datasetName(view, dataset.span, dataset.entity);
