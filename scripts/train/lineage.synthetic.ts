@@ -15,18 +15,7 @@ import { foldName, pairFeatures } from '../../src/extract/lineage/features';
 import type { PairClass } from '../../src/extract/lineage/model';
 import { classIndex } from '../../src/extract/lineage/model';
 import type { Example } from './lineage.data';
-
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -249,7 +238,7 @@ function fill(r: Rand, slot: string): Slot {
 
 /** `n` synthetic sentences as lineage examples (all ordered slot pairs; unlisted pairs are `none`). */
 export function syntheticExamples(n: number, weight: number, seed = 7): Example[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out: Example[] = [];
   for (let k = 0; k < n; k++) {
     const t = TEMPLATES[k % TEMPLATES.length];

@@ -17,6 +17,7 @@ import {
 import type { Example } from './lineage.data';
 import { pageExamples, readGold, readPagePapers, relationExamples } from './lineage.data';
 import { syntheticExamples } from './lineage.synthetic';
+import { seededRandom } from './seeded-random';
 
 export interface TrainOptions {
   epochs: number;
@@ -44,17 +45,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   synthWeight: 0.5,
 };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Row {
   features: string[];
   y: number;
@@ -75,7 +65,7 @@ export function fitWeights(rows: Row[], K: number, opt: TrainOptions): Map<strin
     w: e.w,
   }));
   const order = data.map((_, i) => i);
-  const rand = rng(opt.seed);
+  const rand = seededRandom(opt.seed);
   const z = new Float64Array(K);
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

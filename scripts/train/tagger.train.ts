@@ -20,6 +20,7 @@ import {
   viterbi,
 } from '../../src/extract/tagger/model';
 import { loadUnits, type Source, type Unit } from './tagger-data';
+import { seededRandom } from './seeded-random';
 
 export interface TaggerTrainOptions {
   evalDir: string;
@@ -100,18 +101,6 @@ function unitSequences(unit: Unit, index: FeatureIndex): Seq[] {
     });
   }
   return out;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Perceptron {
@@ -258,7 +247,7 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<TaggerFile[
     `tagger: ${train.length} train / ${dev.length} dev sentences, ${tokens} train tokens, ${kept} features kept`,
   );
   const model = new Perceptron(index.counts.length, keep);
-  const random = rng(20261201);
+  const random = seededRandom(20261201);
   const order = train.map((_, i) => i);
   const curve: unknown[] = [];
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {

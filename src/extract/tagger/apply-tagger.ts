@@ -160,13 +160,15 @@ const SPAN_VERB =
 function splitCoordination(tokens: TagToken[], s: LabelSpan, text: string): LabelSpan[] {
   // Dataset names are often coordinated ("Question and Answer Corpus"); a known name stays whole.
   if (s.type === 'dataset') return [s];
-  if (lexiconLookup(normKey(text.slice(tokens[s.from].start, tokens[s.to - 1].end))).length > 0) return [s];
   for (let i = s.from + 1; i < s.to - 1; i++)
-    if (/^(?:and|or)$/.test(tokens[i].text))
+    if (/^(?:and|or)$/.test(tokens[i].text)) {
+      if (lexiconLookup(normKey(text.slice(tokens[s.from].start, tokens[s.to - 1].end))).length > 0)
+        return [s];
       return [
         { type: s.type, from: s.from, to: i },
         { type: s.type, from: i + 1, to: s.to },
       ];
+    }
   return [s];
 }
 
@@ -309,10 +311,6 @@ function opensWithGerund(surface: string): boolean {
   return /^[a-z]+ing\b(?!-)/.test(surface) && lexiconLookup(normKey(surface)).length === 0;
 }
 
-function namesCategory(surface: string): boolean {
-  return CATEGORY_HEAD.test(surface);
-}
-
 /**
  * Replaces the finder's method / dataset / task mentions by the tagger's spans. A rule mention with
  * exactly a tagged span's words is kept (retyped to the tagger's type); other tagged spans become
@@ -341,7 +339,7 @@ export function applyTagger(
     // Generic words alone ("fine-tuning", "deep learning", "framework") are never entities.
     if (span.type !== 'dataset' && isStopName(surface)) continue;
     if (span.type === 'method' && namesSoftware(span.sentence, span.end)) continue;
-    if (span.type === 'method' && namesCategory(surface)) continue;
+    if (span.type === 'method' && CATEGORY_HEAD.test(surface)) continue;
     if (span.type === 'method' && opensWithGerund(surface)) continue;
     const inside = namedInside(span, finder.mentions, defs);
     if (inside) {

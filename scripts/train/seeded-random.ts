@@ -1,0 +1,12 @@
+// The one seeded PRNG of the training scripts (mulberry32): the same seed gives the same draws on
+// every platform, which is what makes a retrained model file byte-identical.
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
