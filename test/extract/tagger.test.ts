@@ -95,7 +95,7 @@ describe('Tagger: decoding', () => {
 describe('Tagger: the shipped model', () => {
   it('loads, and its hash is part of the extractor version', () => {
     const model = shippedTagger();
-    expect(model.weights.size).toBeGreaterThan(1000);
+    expect(model.rows.size).toBeGreaterThan(1000);
     expect(model.transitions).toHaveLength(LABELS.length + 1);
     expect(shippedTaggerHash()).toMatch(/^[0-9a-f]{8}$/);
     expect(EXTRACTOR_VERSION).toMatch(/^2\.\d+\.\d+\+[0-9a-f]{8}$/);

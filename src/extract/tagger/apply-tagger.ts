@@ -9,10 +9,9 @@ import type { Mention } from '../mention.types';
 import { namesSoftware, type DefinitionInfo, type MentionFinder } from '../mentions';
 import { NAME_SPAN, type Sentence } from '../text-units';
 import { nameStrength } from '../name-shape';
-import { sentenceFeatures } from './features';
+import { sentenceFeatures, type TokenHints } from './features';
 import { sentenceHints } from './hints';
 import {
-  emissions,
   labelSpans,
   shippedTagger,
   viterbi,
@@ -20,6 +19,7 @@ import {
   type MentionType,
   type TaggerModel,
 } from './model';
+import { scorerFor } from './scorer';
 import { sentenceTokens, type TagToken } from './tokens';
 
 export const TAGGER_RULE = 'tagger';
@@ -56,15 +56,25 @@ export function definedKeys(defs: ReadonlyMap<string, DefinitionInfo>): Set<stri
   return keys;
 }
 
-/** Features of one sentence as the tagger sees it (the training script calls this too). */
+/** Tokens of one sentence and the rule layer's hints on them. */
+function sentenceTokensAndHints(
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  defs: ReadonlyMap<string, DefinitionInfo>,
+  keys: ReadonlySet<string>,
+): { tokens: TagToken[]; hints: TokenHints } {
+  const tokens = sentenceTokens(sentence);
+  return { tokens, hints: sentenceHints(sentence, tokens, mentions, defs, keys) };
+}
+
+/** Features of one sentence as the tagger sees it (the training script calls this). */
 export function sentenceInput(
   sentence: Sentence,
   mentions: readonly Mention[],
   defs: ReadonlyMap<string, DefinitionInfo>,
   keys: ReadonlySet<string>,
 ): { tokens: TagToken[]; feats: string[][] } {
-  const tokens = sentenceTokens(sentence);
-  const hints = sentenceHints(sentence, tokens, mentions, defs, keys);
+  const { tokens, hints } = sentenceTokensAndHints(sentence, mentions, defs, keys);
   return { tokens, feats: sentenceFeatures(tokens, hints, sentence.field === 'title') };
 }
 
@@ -77,9 +87,10 @@ export function tagSentences(
 ): TaggedSentence[] {
   const perSentence = byId(mentions);
   const keys = definedKeys(defs);
+  const scorer = scorerFor(model);
   return sentences.map((sentence) => {
-    const { tokens, feats } = sentenceInput(sentence, perSentence.get(sentence) ?? [], defs, keys);
-    const em = emissions(model, feats);
+    const { tokens, hints } = sentenceTokensAndHints(sentence, perSentence.get(sentence) ?? [], defs, keys);
+    const em = scorer.emissions(tokens, hints, sentence.field === 'title');
     const labels = viterbi(em, model.transitions);
     const spans = labelSpans(labels)
       .flatMap((whole) => splitCoordination(tokens, whole, sentence.fieldText))

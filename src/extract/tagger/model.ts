@@ -36,7 +36,14 @@ export function allowed(prev: number | -1, next: number): boolean {
 export interface TaggerModel {
   /** transitions[prev + 1][next]; row 0 is the sentence start. */
   transitions: number[][];
-  weights: Map<string, Float32Array>;
+  /** Feature -> its row in `table`. */
+  rows: Map<string, number>;
+  /**
+   * The file's integer weights, LABEL_COUNT a row. Emission scores sum these integers (exact, so
+   * the sum does not depend on the order of the features) and divide by `scale` once.
+   */
+  table: Int32Array;
+  scale: number;
   /** Hash of the model file (part of EXTRACTOR_VERSION). */
   hash: string;
   /** How the model was trained (sources, counts, date). */
@@ -66,16 +73,19 @@ export function parseTagger(text: string): TaggerModel {
     throw new Error(`tagger model: unknown format ${String(file.format)}`);
   if (file.labels.join(',') !== LABELS.join(','))
     throw new Error('tagger model: labels differ from this code');
-  const weights = new Map<string, Float32Array>();
-  for (const [name, ws] of Object.entries(file.features)) {
-    const arr = new Float32Array(LABEL_COUNT);
-    for (let i = 0; i < LABEL_COUNT; i++) arr[i] = (ws[i] ?? 0) / file.scale;
-    weights.set(name, arr);
-  }
+  const entries = Object.entries(file.features);
+  const rows = new Map<string, number>();
+  const table = new Int32Array(entries.length * LABEL_COUNT);
+  entries.forEach(([name, ws], r) => {
+    rows.set(name, r);
+    for (let i = 0; i < LABEL_COUNT; i++) table[r * LABEL_COUNT + i] = ws[i] ?? 0;
+  });
   const transitions = file.transitions.map((row) => row.map((v) => v / file.scale));
   return {
     transitions,
-    weights,
+    rows,
+    table,
+    scale: file.scale,
     hash: createHash('sha256').update(text).digest('hex').slice(0, 8),
     meta: file.meta,
     oBias: Number(process.env.PAPERGRAPH_TAGGER_OBIAS ?? file.oBias ?? 0),
@@ -113,59 +123,76 @@ export function shippedTagger(): TaggerModel {
   return loaded;
 }
 
-/** Emission scores of every token (features summed per label). */
-export function emissions(model: Pick<TaggerModel, 'weights' | 'oBias'>, feats: string[][]): Float64Array[] {
-  const L = LABEL_COUNT;
-  const weights = model.weights;
+/** Adds row `row` of `table` (LABEL_COUNT integers) to `sum`. */
+export function addRow(sum: Float64Array | Int32Array, table: Int32Array, row: number): void {
+  const o = row * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) sum[y] += table[o + y];
+}
+
+/** Emission scores from a token's summed integer weights: scaled, and O lowered by `oBias`. */
+export function scaledEmission(sum: Float64Array, model: Pick<TaggerModel, 'scale' | 'oBias'>): Float64Array {
+  for (let y = 0; y < LABEL_COUNT; y++) sum[y] /= model.scale;
+  sum[0] -= model.oBias;
+  return sum;
+}
+
+/**
+ * Emission scores of every token from its feature strings (the reference path: training and
+ * tests; the product scores through scorer.ts, which must give the same numbers).
+ */
+export function emissions(
+  model: Pick<TaggerModel, 'rows' | 'table' | 'scale' | 'oBias'>,
+  feats: string[][],
+): Float64Array[] {
   return feats.map((fs_) => {
-    const e = new Float64Array(L);
-    e[0] = -model.oBias;
+    const sum = new Float64Array(LABEL_COUNT);
     for (let k = 0; k < fs_.length; k++) {
-      const w = weights.get(fs_[k]);
-      if (w === undefined) continue;
-      for (let y = 0; y < L; y++) e[y] += w[y];
+      const row = model.rows.get(fs_[k]);
+      if (row !== undefined) addRow(sum, model.table, row);
     }
-    return e;
+    return scaledEmission(sum, model);
   });
 }
 
-/** Best label sequence under the BIO constraint (Viterbi). */
+/** ALLOWED[p * LABEL_COUNT + y]: whether label y may follow label p (`allowed`). */
+const ALLOWED: Uint8Array = Uint8Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) =>
+  allowed(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT) ? 1 : 0,
+);
+
+/** Best label sequence under the BIO constraint (Viterbi; ties go to the lower label). */
 export function viterbi(em: Float64Array[], transitions: number[][]): number[] {
   const n = em.length;
   if (n === 0) return [];
   const L = LABEL_COUNT;
-  const score: Float64Array[] = [];
-  const back: Int8Array[] = [];
-  const first = new Float64Array(L);
-  for (let y = 0; y < L; y++) first[y] = allowed(-1, y) ? em[0][y] + transitions[0][y] : -Infinity;
-  score.push(first);
-  back.push(new Int8Array(L));
+  const score = new Float64Array(n * L);
+  const back = new Int8Array(n * L);
+  for (let y = 0; y < L; y++) score[y] = allowed(-1, y) ? em[0][y] + transitions[0][y] : -Infinity;
   for (let i = 1; i < n; i++) {
-    const cur = new Float64Array(L);
-    const bp = new Int8Array(L);
-    const prev = score[i - 1];
+    const prev = (i - 1) * L;
+    const cur = i * L;
+    const e = em[i];
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
-        if (prev[p] === -Infinity || !allowed(p, y)) continue;
-        const v = prev[p] + transitions[p + 1][y];
+        const ps = score[prev + p];
+        if (ps === -Infinity || ALLOWED[p * L + y] === 0) continue;
+        const v = ps + transitions[p + 1][y];
         if (v > best) {
           best = v;
           arg = p;
         }
       }
-      cur[y] = best + em[i][y];
-      bp[y] = arg;
+      score[cur + y] = best + e[y];
+      back[cur + y] = arg;
     }
-    score.push(cur);
-    back.push(bp);
   }
+  const lastRow = (n - 1) * L;
   let last = 0;
-  for (let y = 1; y < L; y++) if (score[n - 1][y] > score[n - 1][last]) last = y;
+  for (let y = 1; y < L; y++) if (score[lastRow + y] > score[lastRow + last]) last = y;
   const out = new Array<number>(n);
   out[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i][out[i]];
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]];
   return out;
 }
 
