@@ -4,7 +4,7 @@
 // Cypher text comes from `*.queries.ts` files and migrations; everything variable is a parameter.
 import neo4j, { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config/neo4j-config';
-import { toAppError } from './neo4j-errors';
+import { type DriverContext, toAppError } from './neo4j-errors';
 import { Plain, toPlain } from './values';
 
 export type Row = { [key: string]: Plain };
@@ -48,19 +48,25 @@ export class Executor {
   private readonly database?: string;
   private readonly queryTimeoutMs: number;
   private readonly maxRetryTimeMs: number;
+  /** Pool size and waits, so a full pool is told from a server that does not answer (neo4j-errors.ts). */
+  private readonly driverContext: DriverContext;
 
   constructor(config: Neo4jConfig, options: ExecutorOptions = {}) {
     this.uri = config.uri;
     this.database = config.database;
     this.queryTimeoutMs = options.queryTimeoutMs ?? 10_000;
     this.maxRetryTimeMs = options.maxRetryTimeMs ?? 5_000;
+    this.driverContext = {
+      maxConnectionPoolSize: options.maxConnectionPoolSize ?? 100,
+      acquisitionTimeoutMs: options.connectionTimeoutMs ?? 5_000,
+    };
     const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? '') : undefined;
     this.driver = neo4j.driver(config.uri, auth, {
       disableLosslessIntegers: true,
       maxTransactionRetryTime: this.maxRetryTimeMs,
-      connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 5_000,
+      connectionAcquisitionTimeout: this.driverContext.acquisitionTimeoutMs,
       connectionTimeout: options.connectionTimeoutMs ?? 5_000,
-      maxConnectionPoolSize: options.maxConnectionPoolSize ?? 100,
+      maxConnectionPoolSize: this.driverContext.maxConnectionPoolSize,
       userAgent: 'papergraph',
     });
   }
@@ -122,7 +128,7 @@ export class Executor {
         this.txConfig(options),
       );
     } catch (error) {
-      throw toAppError(error, this.uri);
+      throw this.toAppError(error, options);
     } finally {
       await session.close();
     }
@@ -133,7 +139,7 @@ export class Executor {
     try {
       await this.driver.verifyConnectivity({ database: this.database });
     } catch (error) {
-      throw toAppError(error, this.uri);
+      throw this.toAppError(error, {});
     }
   }
 
@@ -173,8 +179,15 @@ export class Executor {
         durationMs: performance.now() - started,
         ok: false,
       });
-      throw toAppError(error, this.uri);
+      throw this.toAppError(error, options);
     }
+  }
+
+  private toAppError(error: unknown, options: QueryOptions) {
+    return toAppError(error, this.uri, {
+      ...this.driverContext,
+      queryTimeoutMs: options.timeoutMs ?? this.queryTimeoutMs,
+    });
   }
 
   /**

@@ -7,6 +7,12 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   RATE_LIMITED = 'RATE_LIMITED',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  /**
+   * Neo4j answers but cannot take this request now: every connection of the process's pool in use,
+   * the server's transaction memory or transaction slots exhausted, a lock wait cut by the time limit.
+   * Retry after a moment (`extensions.retryable`, `extensions.reason`).
+   */
+  DATABASE_BUSY = 'DATABASE_BUSY',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** Not a GraphQL code: configuration or environment problems reported by the CLI. */
   CONFIGURATION = 'CONFIGURATION',

@@ -5,7 +5,6 @@
 import type { Readable } from 'node:stream';
 import type { Executor } from '../db/executor';
 import { AppError } from '../errors/app-error';
-import { ErrorCode } from '../errors/error-code';
 import type { ExtractionRecord } from '../extract/extraction.types';
 import { EXTRACTOR_VERSION } from '../extract/version';
 import { createExtractionPool, type ExtractionPool } from '../extract/worker-pool';
@@ -494,7 +493,7 @@ export class IngestService {
 function fatal(error: unknown, run: RunState): unknown {
   if (!isRetryable(error)) return error;
   return new AppError(
-    ErrorCode.DATABASE_UNAVAILABLE,
+    error.code,
     `${error.message} Gave up after retrying. ${run.papers} papers were committed in this run and stay; run the same command again to complete the graph (unchanged papers are skipped).`,
     { cause: error },
   );

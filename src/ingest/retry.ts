@@ -1,5 +1,6 @@
 // Bounded exponential backoff for database work that may meet a restarting or vanished Neo4j.
-// DATABASE_UNAVAILABLE is retried, and so is a transient transaction conflict (a deadlock between
+// DATABASE_UNAVAILABLE and DATABASE_BUSY (Neo4j up but out of connections, memory or slots) are
+// retried, and so is a transient transaction conflict (a deadlock between
 // two of ingest's own concurrent write transactions) that outlasted the driver's own retries;
 // anything else is a bug or bad data and fails at once.
 import { AppError, isAppError } from '../errors/app-error';
@@ -17,7 +18,10 @@ export interface RetryOptions {
 }
 
 export function isRetryable(error: unknown): error is AppError {
-  return isAppError(error) && error.code === ErrorCode.DATABASE_UNAVAILABLE;
+  return (
+    isAppError(error) &&
+    (error.code === ErrorCode.DATABASE_UNAVAILABLE || error.code === ErrorCode.DATABASE_BUSY)
+  );
 }
 
 /**
@@ -37,7 +41,7 @@ export function isTransientConflict(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work`, retrying DATABASE_UNAVAILABLE and transient conflicts with exponential backoff; rethrows the last error. */
+/** Runs `work`, retrying DATABASE_UNAVAILABLE, DATABASE_BUSY and transient conflicts with exponential backoff; rethrows the last error. */
 export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 6);
   let delay = Math.max(0, options.initialDelayMs ?? 1000);

@@ -94,6 +94,42 @@ describe('HTTP: routes', () => {
     }
   });
 
+  it('answers DATABASE_BUSY (not DATABASE_UNAVAILABLE) when every pooled connection is in use', async () => {
+    // A pool of one, held by an open transaction until the query has failed: its acquisition must time out.
+    const small = new Executor(
+      { uri: executor.uri },
+      { connectionTimeoutMs: 2_000, maxRetryTimeMs: 0, maxConnectionPoolSize: 1 },
+    );
+    const other = await start({ executor: small });
+    let release = () => {};
+    let held = () => {};
+    const heldPromise = new Promise<void>((resolve) => (held = resolve));
+    const tx = small.writeTransaction(async (t) => {
+      await t.run('RETURN 1');
+      held();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    try {
+      await heldPromise;
+      const query = await fetch(other.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ method(id: "method:x") { id } }' }),
+      });
+      const body = (await query.json()) as {
+        errors: { message: string; extensions: Record<string, unknown> }[];
+      };
+      expect(body.errors.map((e) => e.extensions)).toEqual([
+        { code: 'DATABASE_BUSY', reason: 'CONNECTION_POOL_FULL', retryable: true },
+      ]);
+      expect(body.errors[0].message).toMatch(/is up but busy.*Retry in a moment/);
+    } finally {
+      release();
+      await tx;
+      await other.close();
+    }
+  });
+
   it('returns 404 with a GraphQL-shaped error for unknown paths', async () => {
     const res = await fetch(`${base}/nope`);
     expect([res.status, await res.json()]).toEqual([

@@ -24,3 +24,10 @@ export const DROP_TEST_INDEX_B = 'DROP INDEX test_probe_b IF EXISTS';
 export const CREATE_DOMAIN = "CREATE (:Paper {id: 'p-clean'})-[:INTRODUCES]->(:Method {id: 'method:clean'})";
 export const COUNT_NODES =
   'MATCH (n) RETURN [l IN labels(n) WHERE true][0] AS label, count(*) AS count ORDER BY label';
+
+// A lock the busy-errors test holds in one transaction while another waits for it.
+export const MERGE_LOCK_PROBE = 'MERGE (n:__ExecutorProbe {id: $id}) SET n.n = $n RETURN n.id AS id';
+export const SET_LOCK_PROBE = 'MATCH (n:__ExecutorProbe {id: $id}) SET n.n = $n RETURN n.n AS n';
+/** A read that runs for many seconds unless the transaction timeout cuts it (no lock, no data). */
+export const SLOW_READ = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n';
+export const RETURN_ONE = 'RETURN 1 AS one';

@@ -29,6 +29,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.RATE_LIMITED,
   ErrorCode.DATABASE_UNAVAILABLE,
+  ErrorCode.DATABASE_BUSY,
   ErrorCode.INTERNAL_SERVER_ERROR,
 ]);
 
@@ -44,7 +45,11 @@ export function createFormatError(logger: ErrorLogger) {
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (isAppError(original)) {
       const code = PUBLIC_CODES.has(original.code) ? original.code : ErrorCode.INTERNAL_SERVER_ERROR;
-      if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === ErrorCode.DATABASE_UNAVAILABLE) {
+      if (
+        code === ErrorCode.INTERNAL_SERVER_ERROR ||
+        code === ErrorCode.DATABASE_UNAVAILABLE ||
+        code === ErrorCode.DATABASE_BUSY
+      ) {
         logger.error(
           { err: original, cause: original.cause, path: formatted.path },
           'GraphQL request failed',
