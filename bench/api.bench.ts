@@ -24,8 +24,9 @@ Options:
   --zipf               the skewed workload instead: targets drawn Zipf (s=1.1) over all methods and
                        datasets, 16 connections, Papergraph with the result cache on and off vs the
                        peer vs raw Cypher (results in bench/results/api-zipf[-quick]-<date>.json)
-  --queries a,b        only these queries of the mix (lookup, paper, list50, lineage, dataset, search,
-                       path) and their mix
+  --queries a,b        only these queries (lookup, paper, list50, lineage, dataset, search, path,
+                       leaderboard) and the mix of those of them in the mix (leaderboard is timed
+                       on its own only)
   --load-only          load (or check) the graphs of --sizes and stop (with --keep-db: leave them running)
   --zipf-ms N          duration of each timed Zipf run (ms; default 5000, --quick 3000)
   --neo4j-port N       the benchmark's Neo4j port (default 7694)
@@ -78,6 +79,8 @@ function versionOf(pkg: string): string {
     return 'unknown';
   }
 }
+
+const START_LOADAVG = os.loadavg();
 
 function ratio(a: number | undefined, b: number | undefined): number {
   return a === undefined || b === undefined || b === 0 ? NaN : a / b;
@@ -199,6 +202,22 @@ function report(
       small.statementsPerRequest.list100?.papergraph,
     ],
     lineage_p99_16c_ms_largest: at(large, 16, 'lineage', 'papergraph')?.p99,
+    // Dataset.leaderboard on the leaderboard table (~1,070 results), 1 connection: Papergraph / raw Cypher
+    leaderboard_p50_ratio_vs_raw: ratio(
+      at(small, 1, 'leaderboard', 'papergraph')?.p50,
+      at(small, 1, 'leaderboard', 'raw')?.p50,
+    ),
+    leaderboard_p50_ms: {
+      papergraph: at(small, 1, 'leaderboard', 'papergraph')?.p50,
+      peer: at(small, 1, 'leaderboard', 'peer')?.p50,
+      raw: at(small, 1, 'leaderboard', 'raw')?.p50,
+    },
+    leaderboard_16c_p50_ratio_vs_raw: ratio(
+      at(small, 16, 'leaderboard', 'papergraph')?.p50,
+      at(small, 16, 'leaderboard', 'raw')?.p50,
+    ),
+    leaderboard_results: small.targets.leaderboard?.results,
+    leaderboard_answers_agree: small.answersAgree?.leaderboard,
     papers: results.map((r) => r.papers),
     seconds: Math.round((Date.now() - started) / 1000),
     /** true while the run is still going (or was interrupted): the sizes and runs done so far. */
@@ -208,6 +227,8 @@ function report(
     date: new Date().toISOString(),
     command: `npm run bench:api${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine: machine(),
+    // 1, 5 and 15 minute load averages when the run started and when this report was written
+    loadavg: { start: START_LOADAVG, now: os.loadavg() },
     versions: {
       '@neo4j/graphql': versionOf('@neo4j/graphql'),
       '@apollo/server': versionOf('@apollo/server'),

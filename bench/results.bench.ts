@@ -20,6 +20,7 @@ import { IngestService } from '../src/ingest/ingest.service';
 import { runServer } from '../src/server/http-server';
 import { machine } from './api/harness';
 import { graphqlTask } from './api/load';
+import { RAW_LEADERBOARD } from './api/raw.queries';
 import { ROOT } from './api/servers';
 import { writeEvaluationTables } from './ingest/evaluation-tables.generator';
 
@@ -36,19 +37,6 @@ const HTTP_PORT = option('--http-port', 4396);
 const RESULTS = 1_000;
 const RUNS = QUICK ? 200 : 500;
 const HOME = path.join(ROOT, '.papergraph', 'neo4j-bench-results');
-
-/** The leaderboard read hand-written: same ranking, same page and fields as LEADERBOARD_QUERY. */
-const RAW_LEADERBOARD = `
-MATCH (d:Dataset {id: $dataset})<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(mt:Metric {id: $metric})
-MATCH (p:Paper)-[:REPORTS]->(r)
-OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
-WITH r, p, m, -r.value AS rank, coalesce(m.id, 'paper:' + p.id) AS entrant
-ORDER BY entrant, rank, coalesce(r.date, '9999'), r.id
-WITH entrant, head(collect({r: r, p: p, m: m, rank: rank})) AS best
-ORDER BY best.rank, coalesce(best.r.date, '9999'), best.r.id
-WITH collect(best) AS ranked
-RETURN size(ranked) AS total,
-  [b IN ranked[0..20] | {value: b.r.value, unit: b.r.unit, date: b.r.date, method: b.m.name, paper: b.p.title}] AS page`;
 
 const LEADERBOARD_QUERY = `query($id: ID!, $metric: String!) { dataset(id: $id) {
   leaderboard(metric: $metric, first: 20) { totalCount edges { node { value unit date method { name } paper { title } } } } } }`;
@@ -189,7 +177,8 @@ async function main(): Promise<void> {
       raw: async () => {
         await executor.read(
           RAW_LEADERBOARD,
-          { dataset: variables.id, metric: 'metric:top1accuracy' },
+          // the read hand-written (shared with bench:api): same ranking, page and fields as LEADERBOARD_QUERY
+          { dataset: variables.id, metric: 'metric:top1accuracy', first: 20 },
           { operation: 'bench.rawLeaderboard' },
         );
       },

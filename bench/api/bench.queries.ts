@@ -1,7 +1,34 @@
 // Cypher of the API benchmark's own bookkeeping: the corpus marker, wiping a stale graph, the
 // fallback schema (used only when `papergraph migrate` is not available) and picking query targets.
 
-export const READ_MARKER = `MATCH (m:__BenchCorpus {key: 'api'}) RETURN m.papers AS papers, m.seed AS seed, m.version AS version`;
+export const READ_MARKER = `MATCH (m:__BenchCorpus {key: 'api'}) RETURN m.papers AS papers, m.seed AS seed, m.version AS version, m.leaderboard AS leaderboard`;
+
+/** Records that the leaderboard table (graph-loader.ts addLeaderboardTable) is in the graph. */
+export const WRITE_LEADERBOARD_MARKER = `
+MATCH (m:__BenchCorpus {key: 'api'}) SET m.leaderboard = $leaderboard`;
+
+/**
+ * What the leaderboard table cites: the first $papers papers with an arXiv id (by id) and the first
+ * $methods methods some paper introduces (by id), as the corpus ingest wrote them.
+ */
+export const LEADERBOARD_REFS = `
+CALL {
+  MATCH (p:Paper) WHERE p.arxivId IS NOT NULL AND p.title IS NOT NULL
+  WITH p ORDER BY p.id LIMIT toInteger($papers)
+  RETURN collect({arxivId: p.arxivId, title: p.title, date: p.published}) AS papers
+}
+CALL {
+  MATCH (m:Method) WHERE EXISTS { (m)<-[:INTRODUCES]-(:Paper) }
+  WITH m ORDER BY m.id LIMIT toInteger($methods)
+  RETURN collect({id: m.id, name: m.name}) AS methods
+}
+RETURN papers, methods`;
+
+/** The leaderboard target: the dataset's results by the metric, and how many entrants they have. */
+export const LEADERBOARD_TARGET = `
+MATCH (d:Dataset {id: $dataset})<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(:Metric {id: $metric})
+OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
+RETURN d.name AS name, count(r) AS results, count(DISTINCT coalesce(m.id, 'paper:' + r.paperId)) AS entrants`;
 
 export const WRITE_MARKER = `
 MERGE (m:__BenchCorpus {key: 'api'})
@@ -38,8 +65,9 @@ ORDER BY uses DESC, m.id
 WITH collect({id: m.id, name: m.name, uses: uses}) AS ranked
 RETURN ranked`;
 
+/** The leaderboard table's dataset is left out, so the other queries keep the targets of a graph without it. */
 export const RANK_DATASETS = `
-MATCH (d:Dataset)
+MATCH (d:Dataset) WHERE d.id <> $leaderboardDataset
 WITH d, COUNT { (d)<-[:EVALUATES_ON]-(:Paper) } AS uses
 ORDER BY uses DESC, d.id
 RETURN collect({id: d.id, name: d.name, uses: uses}) AS ranked`;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { Executor } from '../../src/db/executor';
 import { BENCH_DRIVER_CONFIG } from './driver-settings';
-import { ensureGraph, type LoaderChoice, type LoadResult } from './graph-loader';
+import { ensureGraph, LEADERBOARD_TABLE, type LoaderChoice, type LoadResult } from './graph-loader';
 import { graphqlTask, percentile, postGraphQL, runClosedLoop, type LoadSample, type Task } from './load';
 import {
   buildMix,
@@ -21,6 +21,7 @@ import {
   type ZipfRequest,
 } from './query-mix';
 import {
+  LEADERBOARD_TARGET,
   LINEAGE_MAX_CHILDREN,
   LINEAGE_TARGETS,
   PICK_PAPER,
@@ -87,6 +88,11 @@ export interface SizeResult {
   load: LoadResult;
   targets: Targets;
   checks: Record<string, Record<System, string>>;
+  /**
+   * For the queries with an `answer` (query-mix.ts): whether Papergraph's answer equals raw Cypher's
+   * and the peer's (null: the system did not answer). A disagreement is logged as a WARNING.
+   */
+  answersAgree?: Record<string, { raw: boolean | null; peer: boolean | null }>;
   statementsPerRequest: Record<string, { papergraph: number; peer: number; raw: number }>;
   /** results[connections][workload][system] */
   results: Record<string, Record<string, Partial<Record<System, Stat>>>>;
@@ -196,9 +202,19 @@ export async function runHarness(o: HarnessOptions): Promise<SizeResult[]> {
   return out;
 }
 
-async function pickTargets(executor: Executor): Promise<Targets> {
+async function pickTargets(executor: Executor, load: LoadResult): Promise<Targets> {
   const methods = (await executor.read(RANK_METHODS))[0].ranked as Targets['methods'];
-  const datasets = (await executor.read(RANK_DATASETS))[0].ranked as Targets['datasets'];
+  const datasets = (
+    await executor.read(RANK_DATASETS, { leaderboardDataset: LEADERBOARD_TABLE.datasetId })
+  )[0].ranked as Targets['datasets'];
+  const lb = load.leaderboardTable
+    ? (
+        await executor.read(LEADERBOARD_TARGET, {
+          dataset: LEADERBOARD_TABLE.datasetId,
+          metric: LEADERBOARD_TABLE.metricId,
+        })
+      )[0]
+    : undefined;
   const paperIds: string[] = [];
   for (const skip of [10, 1000]) {
     const row = (await executor.read(PICK_PAPER, { skip }))[0];
@@ -220,6 +236,16 @@ async function pickTargets(executor: Executor): Promise<Targets> {
         ? { id: hub.id, name: hub.name, children: hubChildren }
         : undefined,
     paperIds,
+    leaderboard:
+      lb && Number(lb.results) > 0
+        ? {
+            datasetId: LEADERBOARD_TABLE.datasetId,
+            metric: LEADERBOARD_TABLE.metric,
+            metricId: LEADERBOARD_TABLE.metricId,
+            results: Number(lb.results),
+            entrants: Number(lb.entrants),
+          }
+        : undefined,
     // what a user types: a name fragment and a topic word; the second has a one-letter typo
     searchTexts: [`${word(methods[0].name)} learning`, `${word(med(methods).name).slice(0, -1)}x models`],
     paths: [
@@ -329,13 +355,20 @@ async function runSize(
   log(
     `graph: ${load.counts.papers} papers, ${load.counts.methods} methods, ${load.counts.relationships} relationships (${load.reused ? 'reused' : `loaded in ${load.loadSeconds.toFixed(0)} s`})`,
   );
-  const targets = await pickTargets(executor);
+  const targets = await pickTargets(executor, load);
+  if (targets.leaderboard)
+    log(
+      `  leaderboard target: ${targets.leaderboard.datasetId}, ${targets.leaderboard.metric}: ${targets.leaderboard.results} results, ${targets.leaderboard.entrants} entrants`,
+    );
+  else log('  WARNING no leaderboard table in the graph: the leaderboard query is left out');
   log(
     `  lineage targets: ${targets.lineageMethods.map((m) => m.name).join(', ')} (the first has ${targets.lineageMidChildren} children)${targets.lineageHub ? `; left out: "${targets.lineageHub.name}" with ${targets.lineageHub.children} children` : ''}`,
   );
   if (o.loadOnly)
     return { papers, load, targets, checks: {}, statementsPerRequest: {}, results: {}, servers: [] };
   const mix = buildMix(targets).filter((q) => !o.queries || o.queries.includes(q.name));
+  // the mix workload: the queries of the mix proper (leaderboard is timed on its own only)
+  const inMix = mix.filter((q) => q.inMix !== false);
   const profArgs = (name: string) =>
     o.profile
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', 'results', `profile-${name}-${papers}`)}`]
@@ -362,31 +395,58 @@ async function runSize(
     const httpSystems = servers.map((s) => s.name as System);
     // 1. every system answers every query; fingerprints side by side
     const checks: SizeResult['checks'] = {};
+    const answersAgree: NonNullable<SizeResult['answersAgree']> = {};
     for (const q of mix) {
       checks[q.name] = { papergraph: '', peer: '', raw: '' };
+      // the reduced answers of each system, request by request (queries with an `answer` only)
+      const answers: Partial<Record<System, (string | null)[]>> = {};
       for (const s of servers) {
+        const system = s.name as System;
         const reqs = s.name === 'papergraph' ? q.papergraph : q.peer;
         const parts: string[] = [];
+        answers[system] = [];
         for (const r of reqs) {
           const res = await postGraphQL(s.url, r);
           if (res.status !== 200 || res.body.errors) {
             // kept going: the failure shows in the checks and as errors in the timed runs
             log(`  WARNING ${s.name} failed ${q.name}: ${JSON.stringify(res.body).slice(0, 400)}`);
             parts.push(`FAILED (${res.status})`);
-          } else parts.push(shape(res.body.data));
+            answers[system].push(null);
+          } else {
+            parts.push(shape(res.body.data));
+            const reduce = system === 'papergraph' ? q.answer?.papergraph : q.answer?.peer;
+            answers[system].push(reduce ? JSON.stringify(reduce(res.body.data)) : null);
+          }
         }
-        checks[q.name][s.name as System] = parts.join(' | ');
+        checks[q.name][system] = parts.join(' | ');
       }
       const parts: string[] = [];
-      for (const st of q.raw)
-        parts.push(
-          shape(
-            (await driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ })).records.map(
-              (r) => r.toObject(),
-            ),
-          ),
-        );
+      answers.raw = [];
+      for (const st of q.raw) {
+        const rows = (
+          await driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ })
+        ).records.map((r) => r.toObject());
+        parts.push(shape(rows));
+        answers.raw.push(q.answer ? JSON.stringify(q.answer.raw(rows)) : null);
+      }
       checks[q.name].raw = parts.join(' | ');
+      if (q.answer) {
+        const same = (s: System): boolean | null => {
+          const mine = answers.papergraph ?? [];
+          const theirs = answers[s] ?? [];
+          if (theirs.some((a) => a === null) || mine.some((a) => a === null)) return null;
+          return mine.length === theirs.length && mine.every((a, i) => a === theirs[i]);
+        };
+        answersAgree[q.name] = { raw: same('raw'), peer: same('peer') };
+        for (const s of ['raw', 'peer'] as const)
+          if (answersAgree[q.name][s] === false)
+            log(
+              `  WARNING ${q.name}: Papergraph and ${s} answers differ:\n    papergraph ${(answers.papergraph ?? []).join(' | ').slice(0, 600)}\n    ${s} ${(answers[s] ?? []).join(' | ').slice(0, 600)}`,
+            );
+        log(
+          `  ${q.name.padEnd(8)} answers: Papergraph = raw ${answersAgree[q.name].raw}, Papergraph = peer ${answersAgree[q.name].peer}`,
+        );
+      }
       log(
         `  ${q.name.padEnd(8)} papergraph ${checks[q.name].papergraph} / peer ${checks[q.name].peer} / raw ${checks[q.name].raw}`,
       );
@@ -421,6 +481,7 @@ async function runSize(
           datasets: popularAndMedium(targets.datasets),
         },
         checks,
+        answersAgree,
         statementsPerRequest: {},
         results: {},
         servers: [...servers.map((s) => s.kind), 'papergraph-serve (PAPERGRAPH_CACHE_MB=64)'],
@@ -512,18 +573,23 @@ async function runSize(
               ? rawTasks(driver, q)
               : httpTasks(byName.get(s)!, agentFor(byName.get(s)!, c), q, onError(s)),
         })),
-        {
-          name: MIX,
-          ms: o.mixMs,
-          tasks: (s: System) =>
-            interleave(
-              mix.map((q) =>
-                s === 'raw'
-                  ? rawTasks(driver, q)
-                  : httpTasks(byName.get(s)!, agentFor(byName.get(s)!, c), q, onError(s)),
-              ),
-            ),
-        },
+        // no mix when only queries outside it were asked for (--queries leaderboard)
+        ...(inMix.length === 0
+          ? []
+          : [
+              {
+                name: MIX,
+                ms: o.mixMs,
+                tasks: (s: System) =>
+                  interleave(
+                    inMix.map((q) =>
+                      s === 'raw'
+                        ? rawTasks(driver, q)
+                        : httpTasks(byName.get(s)!, agentFor(byName.get(s)!, c), q, onError(s)),
+                    ),
+                  ),
+              },
+            ]),
       ];
       for (const w of workloads) {
         samples[w.name] = { papergraph: [], peer: [], raw: [] };
@@ -547,6 +613,7 @@ async function runSize(
           load,
           targets,
           checks,
+          answersAgree,
           statementsPerRequest,
           results,
           servers: servers.map((s) => s.kind),
@@ -564,6 +631,7 @@ async function runSize(
         datasets: popularAndMedium(targets.datasets),
       },
       checks,
+      answersAgree,
       statementsPerRequest,
       results,
       servers: servers.map((s) => s.kind),

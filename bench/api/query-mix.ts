@@ -9,6 +9,7 @@ import { toLuceneQuery } from '../../src/graphql/search/lucene-query';
 import type { GraphQLRequest } from './load';
 import {
   RAW_DATASET_PAPERS,
+  RAW_LEADERBOARD,
   RAW_LINEAGE,
   RAW_LIST,
   RAW_LOOKUP,
@@ -30,6 +31,8 @@ export interface Targets {
   /** Search text typed by a user: a method name with a typo-free prefix and a topic word. */
   searchTexts: string[];
   paths: { from: string; to: string }[];
+  /** The leaderboard table's dataset and metric (graph-loader.ts LEADERBOARD_TABLE), when it is in the graph. */
+  leaderboard?: { datasetId: string; metric: string; metricId: string; results: number; entrants: number };
 }
 
 export interface RawStatement {
@@ -43,6 +46,38 @@ export interface MixQuery {
   papergraph: GraphQLRequest[];
   peer: GraphQLRequest[];
   raw: RawStatement[];
+  /**
+   * False for a query timed on its own only, not in the mix (nor the Zipf workload): `leaderboard`,
+   * added after the mix's history began, so the mix stays comparable across runs.
+   */
+  inMix?: boolean;
+  /**
+   * The answer reduced to what all three systems must agree on (the harness compares them before
+   * timing anything): from each HTTP system's `data` and raw Cypher's rows. Without it, only the
+   * shapes are printed side by side.
+   */
+  answer?: {
+    papergraph: (data: unknown) => unknown;
+    peer: (data: unknown) => unknown;
+    raw: (rows: Record<string, unknown>[]) => unknown;
+  };
+}
+
+type Obj = Record<string, unknown> | null | undefined;
+const field = (o: unknown, key: string): unknown => (o as Obj)?.[key];
+
+/** A leaderboard page as `{total, page: [[value, unit, date, method name, paper title], ...]}`. */
+function leaderboardAnswer(total: unknown, entries: unknown): unknown {
+  return {
+    total: Number(total),
+    page: ((entries ?? []) as unknown[]).map((e) => [
+      field(e, 'value') ?? null,
+      field(e, 'unit') ?? null,
+      field(e, 'date') ?? null,
+      field(field(e, 'method'), 'name') ?? null,
+      field(field(e, 'paper'), 'title') ?? null,
+    ]),
+  };
 }
 
 const PG_LOOKUP = /* GraphQL */ `
@@ -465,6 +500,52 @@ const PEER_PATH = /* GraphQL */ `
   }
 `;
 
+const PG_LEADERBOARD = /* GraphQL */ `
+  query Leaderboard($id: ID!, $metric: String!) {
+    dataset(id: $id) {
+      leaderboard(metric: $metric, first: 20) {
+        totalCount
+        edges {
+          node {
+            value
+            unit
+            date
+            method {
+              name
+            }
+            paper {
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const PEER_LEADERBOARD = /* GraphQL */ `
+  query Leaderboard($id: ID!, $metricId: ID!) {
+    datasets(where: { id: { eq: $id } }) {
+      leaderboard(metricId: $metricId, first: 20) {
+        totalCount
+        entries {
+          value
+          unit
+          date
+          method {
+            name
+          }
+          paper {
+            title
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Leaderboard page size: the first 20 entrants, as a leaderboard page shows them. */
+export const LEADERBOARD_FIRST = 20;
+
 /**
  * Lineage page size: the first 50 edges each way, as a lineage view shows them (`truncated` says more
  * follow). A hub's whole depth-3 tree is thousands of edges at 100k papers: not an interactive answer.
@@ -537,6 +618,61 @@ export function buildMix(t: Targets): MixQuery[] {
       peer: t.paths.map((p) => ({ query: PEER_PATH, variables: p })),
       raw: t.paths.map((p) => ({ cypher: RAW_PATH, params: p })),
     },
+    ...(t.leaderboard
+      ? [
+          {
+            name: 'leaderboard',
+            description: `a dataset's leaderboard (${t.leaderboard.results} results, ${t.leaderboard.entrants} entrants): best result per method by the metric's direction, first ${LEADERBOARD_FIRST} + totalCount`,
+            inMix: false,
+            papergraph: [
+              {
+                query: PG_LEADERBOARD,
+                variables: { id: t.leaderboard.datasetId, metric: t.leaderboard.metric },
+              },
+            ],
+            // the peer and raw Cypher are given the metric's id (client-side, as the peer's lookups get keys)
+            peer: [
+              {
+                query: PEER_LEADERBOARD,
+                variables: { id: t.leaderboard.datasetId, metricId: t.leaderboard.metricId },
+              },
+            ],
+            raw: [
+              {
+                cypher: RAW_LEADERBOARD,
+                params: {
+                  dataset: t.leaderboard.datasetId,
+                  metric: t.leaderboard.metricId,
+                  first: LEADERBOARD_FIRST,
+                },
+              },
+            ],
+            answer: {
+              papergraph: (data: unknown) => {
+                const lb = field(field(data, 'dataset'), 'leaderboard');
+                return leaderboardAnswer(
+                  field(lb, 'totalCount'),
+                  ((field(lb, 'edges') ?? []) as unknown[]).map((e) => field(e, 'node')),
+                );
+              },
+              peer: (data: unknown) => {
+                const lb = field((field(data, 'datasets') as unknown[] | undefined)?.[0], 'leaderboard');
+                return leaderboardAnswer(field(lb, 'totalCount'), field(lb, 'entries'));
+              },
+              // RAW_LEADERBOARD's page items carry the method's name and the paper's title as strings
+              raw: (rows: Record<string, unknown>[]) =>
+                leaderboardAnswer(
+                  rows[0]?.total,
+                  ((rows[0]?.page ?? []) as unknown[]).map((e) => ({
+                    ...(e as Record<string, unknown>),
+                    method: field(e, 'method') == null ? null : { name: field(e, 'method') },
+                    paper: { title: field(e, 'paper') },
+                  })),
+                ),
+            },
+          },
+        ]
+      : []),
   ];
 }
 
@@ -592,7 +728,9 @@ export function buildZipfRequests(t: Targets, count: number, seed: number): Zipf
   const dataset = zipfSampler(t.datasets.length, ZIPF_S, random);
   const word = (name: string) => name.split(/[-\s]/)[0].toLowerCase();
   const out: ZipfRequest[] = [];
-  const names = buildMix(t).map((q) => q.name);
+  const names = buildMix(t)
+    .filter((q) => q.inMix !== false)
+    .map((q) => q.name);
   for (let i = 0; out.length < count; i++) {
     const m = t.methods[method()];
     const d = t.datasets[dataset()];

@@ -1,7 +1,9 @@
 // A deterministic synthetic PwC `evaluation-tables.json` (the sota-extractor task format) of a given
 // number of leaderboard rows: tasks with a subtask, datasets with a subdataset, rows naming their
 // paper by arXiv URL or PwC page, values written as the dump writes them ("71.8%", "48.5 ± 0.3",
-// "0.718", "2.1M", and a few "-"). Streams to a file (never the whole array in memory).
+// "0.718", "2.1M", and a few "-"). Streams to a file (never the whole array in memory). With `refs`,
+// the rows name papers and models of an existing graph (the API benchmark's corpus) and the tables
+// datasets and tasks of the caller's choosing, so the dump adds results and no new papers or methods.
 import fs from 'node:fs';
 
 function rng(seed: number): () => number {
@@ -24,12 +26,25 @@ function value(r: () => number, metric: string): string {
   return (0.4 + x * 0.6).toFixed(3);
 }
 
+/** What the rows and tables name instead of synthetic papers, models, datasets and tasks. */
+export interface EvaluationRefs {
+  /** Papers the rows cite (arXiv id, title, date as written in the dump); picked at random per row. */
+  papers?: { arxivId: string; title: string; date: string | null }[];
+  /** Model names of the rows; picked at random per row. */
+  models?: string[];
+  /** Name of table `i` (default `Synth Dataset <i>`). */
+  dataset?: (table: number) => string;
+  /** Name of task `t` (default `Synth Task <t>`). */
+  task?: (task: number) => string;
+}
+
 /** Writes `rows` rows over tasks of 10 datasets x `rowsPerTable` rows; returns tasks, tables and papers. */
 export async function writeEvaluationTables(
   file: string,
   rows: number,
   seed = 7,
   rowsPerTable = 100,
+  refs: EvaluationRefs = {},
 ): Promise<{ tasks: number; tables: number; papers: number }> {
   const r = rng(seed);
   const out = fs.createWriteStream(file);
@@ -50,8 +65,23 @@ export async function writeEvaluationTables(
       for (let i = 0; i < rowsPerTable && written < rows; i++, written++) {
         const paper = Math.floor(r() * papers);
         const byArxiv = paper % 3 !== 0;
+        const model = Math.floor(r() * 2000);
+        const ref = refs.papers?.[Math.floor(r() * refs.papers.length)];
+        if (ref) {
+          tableRows.push({
+            model_name: refs.models?.length ? refs.models[model % refs.models.length] : `SynthNet-${model}`,
+            paper_title: ref.title,
+            paper_url: `https://arxiv.org/abs/${ref.arxivId}`,
+            paper_date: ref.date,
+            code_links: [],
+            model_links: [],
+            metrics: Object.fromEntries(metrics.map((m) => [m, value(r, m)])),
+            uses_additional_data: false,
+          });
+          continue;
+        }
         tableRows.push({
-          model_name: `SynthNet-${Math.floor(r() * 2000)}`,
+          model_name: refs.models?.length ? refs.models[model % refs.models.length] : `SynthNet-${model}`,
           paper_title: `Synthetic paper ${paper}`,
           paper_url: byArxiv
             ? `https://arxiv.org/abs/2${String(100 + (paper % 800)).padStart(3, '0')}.${String(paper).padStart(5, '0')}`
@@ -64,7 +94,7 @@ export async function writeEvaluationTables(
         });
       }
       const record = {
-        dataset: `Synth Dataset ${table}`,
+        dataset: refs.dataset?.(table) ?? `Synth Dataset ${table}`,
         description: '',
         dataset_links: [],
         dataset_citations: [],
@@ -74,7 +104,7 @@ export async function writeEvaluationTables(
       datasets.push(record);
     }
     const task = {
-      task: `Synth Task ${t}`,
+      task: refs.task?.(t) ?? `Synth Task ${t}`,
       description: '',
       categories: [],
       synonyms: [],
@@ -82,7 +112,7 @@ export async function writeEvaluationTables(
       datasets: datasets.slice(0, 9),
       subtasks: [
         {
-          task: `Synth Task ${t} (subtask)`,
+          task: `${refs.task?.(t) ?? `Synth Task ${t}`} (subtask)`,
           description: '',
           categories: [],
           synonyms: [],

@@ -75,6 +75,28 @@ WITH truncated, edges, collect(DISTINCT n) AS nodes
 RETURN { nodes: nodes, edges: edges, truncated: truncated } AS lineage`;
 }
 
+/**
+ * A dataset's leaderboard (`this`) for one metric: the library has no "best row per group" (its sorts
+ * and aggregations cannot pick each method's best result by a metric's direction), so one statement
+ * does it, the same read as the raw baseline (raw.queries.ts RAW_LEADERBOARD).
+ */
+function leaderboardStatement(): string {
+  return `MATCH (this)<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(mt:Metric {id: $metricId})
+MATCH (p:Paper)-[:REPORTS]->(r)
+OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
+WITH r, p, m, CASE WHEN mt.higherIsBetter = false THEN r.value ELSE -r.value END AS rank
+WITH r, p, m, rank, coalesce(m.id, 'paper:' + p.id) AS entrant
+ORDER BY entrant, rank, coalesce(r.date, '9999'), r.id
+WITH entrant, head(collect({r: r, p: p, m: m, rank: rank})) AS best
+ORDER BY best.rank, coalesce(best.r.date, '9999'), best.r.id
+WITH collect(best) AS ranked
+RETURN { totalCount: size(ranked), entries: [b IN ranked[..$first] | {
+  value: b.r.value, unit: b.r.unit, date: b.r.date,
+  method: CASE WHEN b.m IS NULL THEN null ELSE { name: b.m.name } END,
+  paper: { title: b.p.title }
+}] } AS leaderboard`;
+}
+
 export const peerTypeDefs = /* GraphQL */ `
   "Provenance of an extracted relationship (docs/GRAPH-MODEL.md)."
   type Provenance @relationshipProperties {
@@ -162,6 +184,11 @@ ${lineageStatement()}
     url: String
     introducedIn: [Paper!]! @relationship(type: "INTRODUCES", direction: IN, properties: "Provenance")
     evaluatedIn: [Paper!]! @relationship(type: "EVALUATES_ON", direction: IN, properties: "Provenance")
+    "The best result per method (else per paper) by the metric (its id), best first by the metric's direction; first entrants and their count."
+    leaderboard(metricId: ID!, first: Int!): LeaderboardPage!
+      @cypher(statement: """
+${leaderboardStatement()}
+      """, columnName: "leaderboard")
   }
 
   type Task @node {
@@ -220,6 +247,27 @@ ${lineageStatement()}
     nodes: [NodeRef!]!
     edges: [LineageEdge!]!
     truncated: Boolean!
+  }
+
+  type LeaderboardMethod {
+    name: String
+  }
+
+  type LeaderboardPaper {
+    title: String
+  }
+
+  type LeaderboardEntry {
+    value: Float
+    unit: String
+    date: String
+    method: LeaderboardMethod
+    paper: LeaderboardPaper
+  }
+
+  type LeaderboardPage {
+    totalCount: Int!
+    entries: [LeaderboardEntry!]!
   }
 
   type PathResult {
