@@ -167,8 +167,10 @@ async function main(): Promise<void> {
     // the statement the server sends for this request (prefetched dataset + leaderboard), alone
     const { entityByIdQuery } = await import('../src/graphql/entity/entity.queries');
     const { leaderboardParam } = await import('../loaders/results.loader');
+    // (the projection the server derives from LEADERBOARD_QUERY's selection: node-properties.ts)
+    const props = { paper: ['id', 'title'], method: ['id', 'name'], dataset: ['id'], task: ['id'] };
     const statementText = entityByIdQuery('Dataset', [
-      { kind: 'leaderboard', key: { metric: variables.metric, task: null, skip: 0, limit: 20 } },
+      { kind: 'leaderboard', key: { metric: variables.metric, task: null, skip: 0, limit: 20, props } },
     ]);
     const { api, raw, statement } = await timedTogether(RUNS, {
       api: async () => {

@@ -63,7 +63,7 @@ CALL {
         return `
 CALL {
   WITH ${nodeVar}
-  WITH ${nodeVar} AS d, $${name} AS lb${leaderboardClauses()}
+  WITH ${nodeVar} AS d, $${name} AS lb${leaderboardClauses(item.key.props ?? null)}
   RETURN {total: total, page: page} AS ${name}
 }`;
       }

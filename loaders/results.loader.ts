@@ -7,7 +7,7 @@ import { normalizeName } from '../src/names/normalize';
 import { resultLayerType } from '../src/read-model/ids';
 import { asList, asMap, toMetric, toResult } from '../src/read-model/graph-mappers';
 import type { MetricModel, ResultModel, ResultPageModel } from '../src/read-model/models';
-import { LEADERBOARDS, PAPER_RESULTS, RESULT_LAYER_NODES } from './results.queries';
+import { PAPER_RESULTS, RESULT_LAYER_NODES, leaderboardsQuery, type ResultRowProps } from './results.queries';
 
 export interface LeaderboardKey {
   /** The dataset's id. */
@@ -17,6 +17,11 @@ export interface LeaderboardKey {
   task: string | null;
   skip: number;
   limit: number;
+  /**
+   * The properties read of each result's paper, method, dataset and task (what the client selected,
+   * src/graphql/common/node-properties.ts resultRowProperties); absent or null: all of them.
+   */
+  props?: ResultRowProps | null;
 }
 
 export interface ResultLoaders {
@@ -54,21 +59,49 @@ export function toResultPage(total: Plain | undefined, page: Plain | undefined):
   return { total: Number(total ?? 0), items: asList(page).map(toResult) };
 }
 
+/** The projection part of a leaderboard key: keys with the same one share a statement. */
+function propsKey(props: ResultRowProps | null | undefined): string {
+  return JSON.stringify(props ?? null);
+}
+
 export function leaderboardCacheKey(key: LeaderboardKey): string {
-  return JSON.stringify([key.id, normalizeName(key.metric), key.task, key.skip, key.limit]);
+  return JSON.stringify([
+    key.id,
+    normalizeName(key.metric),
+    key.task,
+    key.skip,
+    key.limit,
+    propsKey(key.props),
+  ]);
 }
 
 export function createResultLoaders(executor: Executor): ResultLoaders {
   return {
     leaderboard: new DataLoader<LeaderboardKey, ResultPageModel, string>(
       async (keys) => {
-        const params = keys.map((k, i) => ({ ...leaderboardParam(k), i }));
-        // a name without letters or digits matches no metric: nothing to ask
-        const asked = params.filter((p) => p.metricKey !== '');
         const out: ResultPageModel[] = keys.map(() => EMPTY);
-        if (asked.length === 0) return out;
-        const rows = await executor.read(LEADERBOARDS, { keys: asked }, { operation: 'loader.leaderboard' });
-        for (const row of rows) out[Number(row.i)] = toResultPage(row.total, row.page);
+        // one statement per projection (a request rarely has more than one)
+        const groups = new Map<
+          string,
+          { props: ResultRowProps | null; keys: ReturnType<typeof withIndex>[] }
+        >();
+        const withIndex = (k: LeaderboardKey, i: number) => ({ ...leaderboardParam(k), i });
+        keys.forEach((k, i) => {
+          const param = withIndex(k, i);
+          // a name without letters or digits matches no metric: nothing to ask
+          if (param.metricKey === '') return;
+          const g = propsKey(k.props);
+          if (!groups.has(g)) groups.set(g, { props: k.props ?? null, keys: [] });
+          groups.get(g)!.keys.push(param);
+        });
+        for (const group of groups.values()) {
+          const rows = await executor.read(
+            leaderboardsQuery(group.props),
+            { keys: group.keys },
+            { operation: 'loader.leaderboard' },
+          );
+          for (const row of rows) out[Number(row.i)] = toResultPage(row.total, row.page);
+        }
         return out;
       },
       { cacheKeyFn: leaderboardCacheKey },

@@ -1,17 +1,34 @@
 // Cypher of the result loaders: a dataset's leaderboard (also prefetched by a dataset lookup, see
-// prefetch.ts) and a paper's results. Every parameter is a `$parameter`; nothing comes from request text.
+// prefetch.ts) and a paper's results. Every parameter is a `$parameter`; nothing comes from request
+// text (property names of a selection come from a fixed table and are checked).
+import { checkPropertyNames } from './neighbors.queries';
+
+/** Which properties resultRow reads of a result's paper, method, dataset and task (`null`: all of them). */
+export interface ResultRowProps {
+  paper: readonly string[] | null;
+  method: readonly string[] | null;
+  dataset: readonly string[] | null;
+  task: readonly string[] | null;
+}
+
+/** `v {.*, ...}`, or only the properties `props` (their names checked) when given. */
+function projection(v: string, props: readonly string[] | null | undefined, labels = true): string {
+  const fields = props ? checkPropertyNames(props).map((p) => `.${p}`) : ['.*'];
+  return `${v} {${[...fields, ...(labels ? [`__labels: labels(${v})`] : [])].join(', ')}}`;
+}
 
 /**
  * A Result as one row map: its properties and the paper, dataset, metric, method and task it links
- * to (read by toResult in src/read-model/graph-mappers.ts). `r` is the Result variable.
+ * to (read by toResult in src/read-model/graph-mappers.ts). `r` is the Result variable; with `props`,
+ * only those properties of the linked nodes (the result's own and its metric's are always all read).
  */
-export function resultRow(r: string): string {
+export function resultRow(r: string, props: ResultRowProps | null = null): string {
   return `{r: ${r} {.*},
-    p: head([(rp:Paper)-[:REPORTS]->(${r}) | rp {.*, __labels: labels(rp)}]),
-    d: head([(${r})-[:ON_DATASET]->(rd:Dataset) | rd {.*, __labels: labels(rd)}]),
+    p: head([(rp:Paper)-[:REPORTS]->(${r}) | ${projection('rp', props?.paper)}]),
+    d: head([(${r})-[:ON_DATASET]->(rd:Dataset) | ${projection('rd', props?.dataset)}]),
     mt: head([(${r})-[:BY_METRIC]->(rmt:Metric) | rmt {.*}]),
-    m: head([(${r})-[:OF_METHOD]->(rm:Method) | rm {.*, __labels: labels(rm)}]),
-    t: head([(${r})-[:FOR_TASK]->(rt:Task) | rt {.*, __labels: labels(rt)}])}`;
+    m: head([(${r})-[:OF_METHOD]->(rm:Method) | ${projection('rm', props?.method)}]),
+    t: head([(${r})-[:FOR_TASK]->(rt:Task) | ${projection('rt', props?.task)}])}`;
 }
 
 /**
@@ -42,11 +59,14 @@ CALL {
  * The results on dataset `d` by metric `mt` (and task `<task>` unless null) as `r`. Walks from the
  * dataset and checks the metric per result: a dataset's results are bounded by its leaderboards, a
  * popular metric's are not (the planner, left alone, may start from the metric: it cannot see degrees).
+ * The check is a pattern comprehension over the result's own BY_METRIC relationship, not an EXISTS
+ * subquery: the planner keeps the walk from the dataset either way, and a subquery per result (a
+ * SemiApply) cost ~2.5 ms of the 1,000-result leaderboard's ~10 ms (bench:api, 2026-12-02 15:34).
  */
 export function datasetResultsByMetric(task: string): string {
   return `
   MATCH (d)<-[:ON_DATASET]-(r:Result)
-  WHERE EXISTS { (r)-[:BY_METRIC]->(mt) }
+  WHERE mt IN [(r)-[:BY_METRIC]->(x) | x]
     AND (${task} IS NULL OR EXISTS { (r)-[:FOR_TASK]->(:Task {id: ${task}}) })`;
 }
 
@@ -58,7 +78,7 @@ export function datasetResultsByMetric(task: string): string {
  * `total` and `page` (rows of resultRow) in scope; an unknown metric gives total 0.
  * (The entrant's paper is the result's `paperId`: every Result is written with it and its REPORTS.)
  */
-export function leaderboardClauses(): string {
+export function leaderboardClauses(props: ResultRowProps | null = null): string {
   return `
 CALL {
   WITH d, lb${metricByKeyClauses('lb')}${datasetResultsByMetric('lb.task')}
@@ -76,17 +96,25 @@ CALL {
   UNWIND range(toInteger(lb.skip), toInteger(lb.skip) + toInteger(lb.limit) - 1) AS i
   WITH ranked[i] AS r, i WHERE i < size(ranked)
   WITH r ORDER BY i
-  RETURN collect(${resultRow('r')}) AS page
+  RETURN collect(${resultRow('r', props)}) AS page
 }
 WITH lb, size(ranked) AS total, page`;
 }
 
-/** Params: `keys` (leaderboard key maps with `i` and `dataset`). Returns rows `{ i, total, page }`. */
-export const LEADERBOARDS = `
+/**
+ * Params: `keys` (leaderboard key maps with `i` and `dataset`), all read with the same `props`.
+ * Returns rows `{ i, total, page }`.
+ */
+export function leaderboardsQuery(props: ResultRowProps | null = null): string {
+  return `
 UNWIND $keys AS lb
 OPTIONAL MATCH (d:Dataset {id: lb.dataset})
-WITH lb, d WHERE d IS NOT NULL${leaderboardClauses()}
+WITH lb, d WHERE d IS NOT NULL${leaderboardClauses(props)}
 RETURN lb.i AS i, total, page`;
+}
+
+/** leaderboardsQuery reading every property. */
+export const LEADERBOARDS = leaderboardsQuery();
 
 /** Params: `ids` (bare paper ids). Returns rows `{ id, results }`, at most 200 results a paper. */
 export const PAPER_RESULTS = `

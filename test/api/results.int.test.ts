@@ -191,6 +191,46 @@ describe('API: leaderboards', () => {
     expect(statements).toEqual(['dataset.byId']);
   });
 
+  it('answers the fields it was asked for and reads only those of the linked nodes, prefetched or through its loader', async () => {
+    const wide = `leaderboard(metric: "accuracy") { edges { node { value paper { paperId title abstract published } method { name description } dataset { name } task { name } } } }`;
+    const narrow = `leaderboard(metric: "accuracy") { edges { node { value paper { title } method { name } } } }`;
+    const pick = (lb: Json) =>
+      lb.edges.map((e: Json) => [e.node.value, e.node.paper.title, e.node.method?.name ?? null]);
+    // through the loader (Query.node does not prefetch): both selections in one batch, two projections
+    statements = [];
+    const cyphers: string[] = [];
+    const off = executor.onQuery((event) => cyphers.push(event.cypher));
+    let viaNode: Json;
+    try {
+      viaNode = await query(
+        `{ node(id: "dataset:lbtbench") { ... on Dataset { wide: ${wide} narrow: ${narrow} } } }`,
+      );
+    } finally {
+      off();
+    }
+    expect(statements.filter((s) => s === 'loader.leaderboard')).toHaveLength(2);
+    const boards = cyphers.filter((c) => c.includes('UNWIND $keys AS lb'));
+    expect(boards.some((c) => c.includes('rp {.id, .title, __labels: labels(rp)}'))).toBe(true);
+    expect(boards.some((c) => c.includes('rp {.*'))).toBe(false);
+    expect(pick(viaNode.node.narrow)).toEqual(pick(viaNode.node.wide));
+    const px = viaNode.node.wide.edges[0].node;
+    expect(px).toMatchObject({
+      value: 90,
+      paper: { paperId: 'lbt-px', title: PX.title, abstract: PX.abstract, published: '2021-01-01' },
+      method: null,
+      dataset: { name: 'Lbt Bench' },
+    });
+    expect(viaNode.node.wide.edges[1].node).toMatchObject({
+      method: { name: 'Lbt Alpha' },
+      task: { name: 'Lbt Classification' },
+    });
+    // prefetched by the dataset lookup: the same answers, in one statement
+    statements = [];
+    const prefetched = await query(`{ dataset(id: "dataset:lbtbench") { wide: ${wide} narrow: ${narrow} } }`);
+    expect(statements).toEqual(['dataset.byId']);
+    expect(prefetched.dataset).toEqual(viaNode.node);
+  });
+
   it('rejects a bad page with a coded error before any database work', async () => {
     for (const variables of [
       { metric: 'accuracy', first: 1000 },

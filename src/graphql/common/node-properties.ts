@@ -132,3 +132,33 @@ export function lineageNodeProperties(
   );
   return propertiesFor(info, 'Method', sets);
 }
+
+/** The properties a page of results needs of each result's paper, method, dataset and task (`null`: all). */
+export interface ResultRowProperties {
+  paper: string[] | null;
+  method: string[] | null;
+  dataset: string[] | null;
+  task: string[] | null;
+}
+
+/**
+ * The properties the results of a result connection (`Dataset.leaderboard`) need of the nodes they
+ * link to, from what the client selected under `edges.node` and `nodes` (`paper { title }` reads the
+ * paper's id and title, not its abstract). The result's own properties and its metric are always read.
+ */
+export function resultRowProperties(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  fieldNodes: readonly FieldNode[],
+): ResultRowProperties {
+  const under = (field: string) =>
+    [
+      ['edges', 'node', field],
+      ['nodes', field],
+    ].flatMap((path) => selectionsAt(fieldNodes, info.fragments, path));
+  return {
+    paper: propertiesFor(info, 'Paper', under('paper')),
+    method: propertiesFor(info, 'Method', under('method')),
+    dataset: propertiesFor(info, 'Dataset', under('dataset')),
+    task: propertiesFor(info, 'Task', under('task')),
+  };
+}

@@ -21,7 +21,7 @@ import { normalizeName } from '../../names/normalize';
 import { checkRange } from './argument-limits';
 import { pageRequest } from './connection';
 import { neighborRequest } from './neighbors';
-import { connectionNodeType, lineageNodeProperties } from './node-properties';
+import { connectionNodeType, lineageNodeProperties, resultRowProperties } from './node-properties';
 import { connectionNodeSelections, isSelectedUnder } from './selection';
 
 /** At most this many nested fields per level are folded into one root statement; the rest use their loaders. */
@@ -107,6 +107,8 @@ function planField(
           task: (args.task as string | null | undefined) ?? null,
           skip: page.skip,
           limit: page.limit,
+          // the same projection the field's resolver asks for (so the primed key is the one it loads)
+          props: resultRowProperties(info, nodes),
         },
       };
     }

@@ -5,6 +5,7 @@ import { pageRequest, toResultConnection } from '../common/connection';
 import { ConnectionArgs, RoleConnectionArgs } from '../common/connection.args';
 import type { GraphQLContext } from '../common/context';
 import { loadNeighbors } from '../common/neighbors';
+import { resultRowProperties } from '../common/node-properties';
 import type {
   ConnectionModel,
   EntityModel,
@@ -82,6 +83,7 @@ export class DatasetResolver extends EntityResolver {
     @Root() d: EntityModel,
     @Ctx() ctx: GraphQLContext,
     @Args(() => LeaderboardArgs) args: LeaderboardArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionModel<ResultModel>> {
     const page = pageRequest(args.first, args.after);
     const result = await ctx.loaders.results.leaderboard.load({
@@ -90,6 +92,8 @@ export class DatasetResolver extends EntityResolver {
       task: args.task ?? null,
       skip: page.skip,
       limit: page.limit,
+      // only the properties of the linked nodes the client selected (paper { title }: no abstract)
+      props: resultRowProperties(info, info.fieldNodes),
     });
     return toResultConnection(result, page);
   }
