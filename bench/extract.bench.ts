@@ -143,6 +143,9 @@ async function main(): Promise<void> {
 
   // Worker pool on all cores, streaming with a bounded number of papers in flight.
   const threads = availableParallelism();
+  const rssBeforePool = rssMb();
+  const peakBeforePool = peak;
+  peak = rssBeforePool;
   const pool = createExtractionPool({ threads });
   const warm = await Promise.all(input.slice(0, 50 * threads).map((p) => pool.extract(p)));
   void warm;
@@ -161,6 +164,10 @@ async function main(): Promise<void> {
   await Promise.all(inFlight);
   const poolSec = Number(process.hrtime.bigint() - t0) / 1e9;
   const poolCpu = cpuSec(process.cpuUsage(c0));
+  sample();
+  // What the workers added to the process (each holds its own model, lexicon and compromise).
+  const perWorkerMb = Math.round(((peak - rssBeforePool) / threads) * 10) / 10;
+  peak = Math.max(peak, peakBeforePool);
   await pool.close();
 
   // Reference: compromise full parse of the same texts (a sample; its rate is what matters).
@@ -222,6 +229,8 @@ async function main(): Promise<void> {
     },
     memory: {
       peakRssMb: peak,
+      rssBeforePoolMb: rssBeforePool,
+      perWorkerMb,
       rssAfterSingleThreadMb: rssAfterSingle,
       rssSamples: samples.length,
       rssMinSecondHalfMb: Math.min(...half),
