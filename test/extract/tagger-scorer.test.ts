@@ -2,7 +2,14 @@
 // reference path (every feature string built and looked up), which is what training sees.
 // Invented sentences only (no evaluation or training text).
 import { sentenceFeatures } from '../../src/extract/tagger/features';
-import { emissions, LABEL_COUNT, LABELS, parseTagger, shippedTagger, type TaggerModel } from '../../src/extract/tagger/model';
+import {
+  emissions,
+  LABEL_COUNT,
+  LABELS,
+  parseTagger,
+  shippedTagger,
+  type TaggerModel,
+} from '../../src/extract/tagger/model';
 import { SentenceScorer } from '../../src/extract/tagger/scorer';
 import { sentenceTokens, type TagToken } from '../../src/extract/tagger/tokens';
 import type { Sentence } from '../../src/extract/text-units';
@@ -26,7 +33,9 @@ const SENTENCES = [
 ];
 
 function hintsFor(tokens: TagToken[]): string[][] {
-  return tokens.map((t, i) => (i % 3 === 0 ? ['r:method:B', 'rule:coined'] : t.text === 'the' ? ['stop'] : []));
+  return tokens.map((t, i) =>
+    i % 3 === 0 ? ['r:method:B', 'rule:coined'] : t.text === 'the' ? ['stop'] : [],
+  );
 }
 
 function bothPaths(model: TaggerModel, text: string, inTitle: boolean): [Float64Array[], Float64Array[]] {

@@ -101,13 +101,57 @@ export interface Combination {
 
 /** Features of word and shape pairs and triples around a token: `name=part|part[|part]`. */
 export const COMBINATIONS: readonly Combination[] = [
-  { name: 'ss', parts: [[-1, 'shape'], [0, 'shape'], [1, 'shape']] },
-  { name: 'ww-', parts: [[-1, 'word'], [0, 'word']] },
-  { name: 'ww+', parts: [[0, 'word'], [1, 'word']] },
-  { name: 'www', parts: [[-1, 'word'], [0, 'word'], [1, 'word']] },
-  { name: 'w-1s', parts: [[-1, 'word'], [0, 'shape']] },
-  { name: 's w+1', parts: [[0, 'shape'], [1, 'word']] },
-  { name: 'w-2-1', parts: [[-2, 'word'], [-1, 'word']] },
+  {
+    name: 'ss',
+    parts: [
+      [-1, 'shape'],
+      [0, 'shape'],
+      [1, 'shape'],
+    ],
+  },
+  {
+    name: 'ww-',
+    parts: [
+      [-1, 'word'],
+      [0, 'word'],
+    ],
+  },
+  {
+    name: 'ww+',
+    parts: [
+      [0, 'word'],
+      [1, 'word'],
+    ],
+  },
+  {
+    name: 'www',
+    parts: [
+      [-1, 'word'],
+      [0, 'word'],
+      [1, 'word'],
+    ],
+  },
+  {
+    name: 'w-1s',
+    parts: [
+      [-1, 'word'],
+      [0, 'shape'],
+    ],
+  },
+  {
+    name: 's w+1',
+    parts: [
+      [0, 'shape'],
+      [1, 'word'],
+    ],
+  },
+  {
+    name: 'w-2-1',
+    parts: [
+      [-2, 'word'],
+      [-1, 'word'],
+    ],
+  },
 ];
 
 /** The text of a combination part for token `i`: the word or shape there, or the boundary. */

@@ -124,7 +124,8 @@ export class SentenceScorer {
 
   constructor(private readonly model: TaggerModel) {
     this.boundary = new Int32Array(SLOTS * LABEL_COUNT);
-    for (const k of NEIGHBOUR_OFFSETS) this.addFeatures(this.boundary, NEIGHBOUR_SLOT.get(k)!, neighbourFeatures(k, null));
+    for (const k of NEIGHBOUR_OFFSETS)
+      this.addFeatures(this.boundary, NEIGHBOUR_SLOT.get(k)!, neighbourFeatures(k, null));
     this.combinations = new CombinationTable(model);
     this.beforeId = this.combinations.ids.get(BEFORE) ?? -1;
     this.afterId = this.combinations.ids.get(AFTER) ?? -1;
@@ -134,7 +135,11 @@ export class SentenceScorer {
   emissions(tokens: TagToken[], hints: TokenHints, inTitle: boolean): Float64Array[] {
     const n = tokens.length;
     const words = tokens.map((t) => this.word(t.text));
-    const prepared: PreparedTokens = { tokens, lower: words.map((w) => w.lower), shape: words.map((w) => w.shape) };
+    const prepared: PreparedTokens = {
+      tokens,
+      lower: words.map((w) => w.lower),
+      shape: words.map((w) => w.shape),
+    };
     const { rows, table } = this.model;
     const out: Float64Array[] = [];
     for (let i = 0; i < n; i++) {
@@ -179,7 +184,13 @@ export class SentenceScorer {
       const part = parts[k];
       const j = i + part[0];
       const id =
-        j < 0 ? this.beforeId : j >= n ? this.afterId : part[1] === 'word' ? words[j].wordId : words[j].shapeId;
+        j < 0
+          ? this.beforeId
+          : j >= n
+            ? this.afterId
+            : part[1] === 'word'
+              ? words[j].wordId
+              : words[j].shapeId;
       if (id === -1) return -1;
       if (k === 0) a = id;
       else if (k === 1) b = id;
@@ -194,7 +205,8 @@ export class SentenceScorer {
     if (known) return known;
     const sums = new Int32Array(SLOTS * LABEL_COUNT);
     this.addFeatures(sums, OWN, ownFeatures(text));
-    for (const k of NEIGHBOUR_OFFSETS) this.addFeatures(sums, NEIGHBOUR_SLOT.get(k)!, neighbourFeatures(k, text));
+    for (const k of NEIGHBOUR_OFFSETS)
+      this.addFeatures(sums, NEIGHBOUR_SLOT.get(k)!, neighbourFeatures(k, text));
     this.addFeatures(sums, TITLE, titleFeatures(text));
     const lower = text.toLowerCase();
     const shape = shapeOf(text);
