@@ -11,6 +11,7 @@ import {
   DATASET_RULES,
   METRIC_RULES,
   METRIC_VALUE_LINK,
+  RESULT_EFFICIENCY,
   VALUE_METRIC_LINK,
 } from './result.rules';
 import type { ExtractedResult, ResultEntity, ResultSentence } from './result.types';
@@ -154,7 +155,16 @@ function datasetFor(
   const next = view.datasets.find((d) => d.start >= last.end);
   if (next) {
     const gap = gapText(s, last.end, next.start);
-    const crossesValue = view.values.some((x) => !x.not && x.start >= last.end && x.end <= next.start);
+    // Another figure between the list and the dataset (a score, a change, a size) begins a claim of its own.
+    // A change in parentheses right after the number ("72.1% (+0.4%) on X") qualifies it.
+    const crossesValue = view.values.some(
+      (x) =>
+        x.not !== 'name' &&
+        x.not !== 'quantity' &&
+        x.start >= last.end &&
+        x.end <= next.start &&
+        !/^\s*\(\s*$/.test(gapText(s, last.end, x.start)),
+    );
     if (!CLAUSE_BREAK.test(gap) && !crossesValue)
       return { entity: next.entity, span: next, rule: DATASET_RULES.after };
   }
@@ -212,13 +222,22 @@ export function assembleClaims(paper: PaperView): ExtractedResult[] {
         const dataset = datasetFor(view, group, index, paper, sentenceIndex);
         if (!dataset) return;
         // Efficiency figures are results only when the sentence itself names the dataset.
-        if (metric.entry.kind === 'efficiency' && (dataset.rule === DATASET_RULES.context || v.unit === '%'))
+        // Of the efficiency figures only a model size is a leaderboard value; speed and compute
+        // (FPS, FLOPs, latency, speed-ups) describe the setting of a score, not a result.
+        if (
+          metric.entry.kind === 'efficiency' &&
+          (dataset.rule === DATASET_RULES.context ||
+            v.unit === '%' ||
+            !RESULT_EFFICIENCY.includes(metric.entry.name))
+        )
           return;
         // The bare word "score" names no leaderboard metric ("a score of 17.6"; "game score" does),
         // and a bare one-digit integer is a count or a version ("VQA 2", "top 5") far more often
         // than a score.
         if (metric.generic) return;
         if (v.bare && v.value < 10) return;
+        // A K/M/B magnitude counts something (parameters, images, tokens): no score's value.
+        if (v.unit && v.unit !== '%' && metric.entry.kind !== 'efficiency') return;
         const confidence =
           0.1 + metric.rule.confidence + dataset.rule.confidence + (v.unit === '%' || !v.bare ? 0.05 : 0);
         const datasetLabel = datasetName(view, dataset.span, dataset.entity);

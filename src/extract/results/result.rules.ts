@@ -53,3 +53,6 @@ export const VALUE_METRIC_LINK = /^(?:[\s,]|\b(?:the|a|an|in|of|mean|average|ove
 
 /** Clause breaks a dataset is not looked for across. */
 export const CLAUSE_BREAK = /[;]|\bwhile\b|\bwhereas\b/i;
+
+/** The efficiency metrics whose figures are results (with a dataset the sentence names): model size. */
+export const RESULT_EFFICIENCY: readonly string[] = ['Parameters'];
