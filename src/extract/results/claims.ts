@@ -19,6 +19,11 @@ import type { EntitySpan } from './spans';
 import { entitySpans } from './spans';
 
 const MAX_METRIC_GAP = 60;
+/** The furthest (characters) a dataset named after a list is looked for before one named before it wins. */
+const MAX_DATASET_GAP = 40;
+/** A parenthesis opened right after a dataset name, holding the list and its metric. */
+const PAREN_AFTER_DATASET =
+  /^\s*(?:(?:dataset|benchmark|corpus|test\s+set|val(?:idation)?\s+set|set)\s*)?\((?:[^()]{0,25})$/i;
 const GROUP_GAP = /^(?:\s*(?:,|\/|and|or|vs\.?|versus)\s*)+$/i;
 
 interface SentenceView {
@@ -152,8 +157,14 @@ function datasetFor(
     if (distinct.length === group.length)
       return { entity: distinct[index].entity, span: distinct[index], rule: DATASET_RULES.respectively };
   }
+  // "ActivityNet (54.3 mAP) and ..." / "the X dataset (mIoU of 53.1%)": the name right before the parentheses.
+  const prevOpen = [...view.datasets].reverse().find((d) => d.end <= group[0].start);
+  if (prevOpen && PAREN_AFTER_DATASET.test(linkText(view, prevOpen.end, group[0].start)))
+    return { entity: prevOpen.entity, span: prevOpen, rule: DATASET_RULES.before };
   const next = view.datasets.find((d) => d.start >= last.end);
-  if (next) {
+  if (next && next.start - last.end > MAX_DATASET_GAP) {
+    // too far after the list: read it as the dataset only when nothing nearer comes before
+  } else if (next) {
     const gap = gapText(s, last.end, next.start);
     // Another figure between the list and the dataset (a score, a change, a size) begins a claim of its own.
     // A change in parentheses right after the number ("72.1% (+0.4%) on X") qualifies it.
@@ -165,7 +176,10 @@ function datasetFor(
         x.end <= next.start &&
         !/^\s*\(\s*$/.test(gapText(s, last.end, x.start)),
     );
-    if (!CLAUSE_BREAK.test(gap) && !crossesValue)
+    // "at 83.0% mIoU and reaches ... on Y": a conjunction before the next name starts another claim
+    // when a dataset was named before the list.
+    const conj = /\band\b/i.test(gap) && view.datasets.some((d) => d.end <= group[0].start);
+    if (!CLAUSE_BREAK.test(gap) && !crossesValue && !conj)
       return { entity: next.entity, span: next, rule: DATASET_RULES.after };
   }
   const prev = [...view.datasets].reverse().find((d) => d.end <= v.start);

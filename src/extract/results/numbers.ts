@@ -26,7 +26,7 @@ const NUMBER =
 
 /** Words right after a number that make it a change, not a level. */
 const RELATIVE_AFTER =
-  /^\s*(?:\)\s*)?(?:p\s+)?(?:relative|absolute|improvements?|gains?|increases?|decreases?|reductions?|drops?|boosts?|speed-?ups?|faster|slower|fewer|less|lower|higher|more|better|worse|smaller|larger|margins?|over|above|below|compared|points?|pp|percentage|(?:on\s+)?average\s+improvement|of\s+(?:the|all|our|its|their|training|labell?ed|data|samples|images|parameters|compute))\b/i;
+  /^\s*(?:\)\s*)?(?:p\s+)?(?:\p{L}+\s+(?=(?:improvement|gain|increase|decrease|reduction|drop|boost)s?\b))?(?:relative|absolute|improvements?|gains?|increases?|decreases?|reductions?|drops?|boosts?|speed-?ups?|faster|slower|fewer|less|lower|higher|more|better|worse|smaller|larger|margins?|over|above|below|compared|points?|pp|percentage|(?:on\s+)?average\s+improvement|of\s+(?:the|all|our|its|their|training|labell?ed|data|samples|images|parameters|compute))\b/iu;
 
 /** Words right before a number that make it a change or a threshold. */
 const RELATIVE_BEFORE =
