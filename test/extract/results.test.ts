@@ -61,9 +61,11 @@ describe('Result claims: scores the text reports', () => {
     expect(rec.results).toEqual([]);
   });
 
-  it('reports an efficiency figure when the sentence names the dataset', () => {
-    const rec = run('On Cityscapes, the network runs at 95.2 FPS on one GPU.');
-    expect(tuples(rec)).toEqual(['Cityscapes|FPS|95.2']);
+  it('reports a model size when the sentence names the dataset, but no speed figure', () => {
+    expect(tuples(run('On Cityscapes, the network runs at 95.2 FPS on one GPU.'))).toEqual([]);
+    expect(tuples(run('On Cityscapes, the network needs only 4.2M parameters.'))).toEqual([
+      'Cityscapes|Parameters|4.2M',
+    ]);
   });
 
   it('reads no claim from the bare word "score" or a one-digit count, but from a named score', () => {
@@ -85,6 +87,93 @@ describe('Result claims: scores the text reports', () => {
   it('does not read numbers inside names as scores', () => {
     const rec = run('We fine-tune ResNet-50 on CIFAR-10 and report accuracy.');
     expect(rec.results).toEqual([]);
+  });
+});
+
+describe('Result claims: error classes that are no claims (engine after 2.2.1)', () => {
+  it('does not read a number inside a name written with a space as a score', () => {
+    const vs = findValues('the Zephyr 3000 console, the Quokka 2.0 corpus and BLEU 27.4');
+    const byText = Object.fromEntries(vs.map((v) => [v.surface, v.not ?? 'score']));
+    expect(byText['3000']).toBe('name');
+    expect(byText['2.0']).toBe('name');
+    // A metric name before the number is not a name: "BLEU 27.4" is a score.
+    expect(byText['27.4']).toBe('score');
+    expect(findValues("the WMT'19 task").map((v) => v.surface)).toEqual([]);
+  });
+
+  it('marks the old value of "X to Y" and "X -> Y", and a range written with "to"', () => {
+    const vs = findValues('mAP rises (41.2 to 43.9), PSNR from 30.1 dB to 31.7 dB, 36.0 mAP\u2192 38.2 mAP');
+    const byText = Object.fromEntries(vs.map((v) => [v.surface, v.not ?? 'score']));
+    expect(byText['41.2']).toBe('previous');
+    expect(byText['43.9']).toBe('score');
+    expect(byText['30.1']).toBe('previous');
+    expect(byText['31.7']).toBe('score');
+    expect(byText['36.0']).toBe('previous');
+    expect(byText['38.2']).toBe('score');
+    const r = findValues('it lifts the accuracy by about 1.5 to 2.5 percent');
+    expect(r.map((v) => v.not)).toEqual(['relative', 'relative']);
+    const span = findValues('scores ranging from 61.2% to 70.4% and between 3.1 and 4.2');
+    expect(span.map((v) => v.not)).toEqual(['range', 'range', 'range', 'range']);
+  });
+
+  it('carries a change over the members of its list, forwards and backwards', () => {
+    const fwd = findValues('it beats the strongest rival by 1.8% and 2.6%, respectively');
+    expect(fwd.map((v) => v.not)).toEqual(['relative', 'relative']);
+    const back = findValues('which is 0.9% and 1.4% absolute improvement');
+    expect(back.map((v) => v.not)).toEqual(['relative', 'relative']);
+    expect(findValues('a 12% error reduction').map((v) => v.not)).toEqual(['relative']);
+    expect(findValues('a 3.1%p improvement').map((v) => v.not)).toEqual(['relative']);
+  });
+
+  it("does not report a baseline's or a prior work's figure", () => {
+    const rec = run(
+      'On CIFAR-100 our BriarNet reaches 81.9% accuracy, compared to 77.3% accuracy for the strongest baseline.',
+    );
+    expect(tuples(rec)).toEqual(['CIFAR-100|Accuracy|81.9%']);
+    const prior = run(
+      'On MS COCO our detector gets an mAP of 47.5, above the best previously reported mAP of 45.1.',
+    );
+    expect(prior.results.map((r) => r.value)).toEqual([47.5]);
+  });
+
+  it('reads no score from a K/M/B count, nor speed and compute figures; a model size still counts', () => {
+    expect(
+      tuples(
+        run('On ImageNet the classifier reaches 84.1% top-1 accuracy with 2.5B weakly labelled images.'),
+      ),
+    ).toEqual(['ImageNet|Top-1 Accuracy|84.1%']);
+    expect(tuples(run('On Cityscapes the network runs at 95.2 FPS with 12.4 GFLOPs.'))).toEqual([]);
+    expect(tuples(run('On CIFAR-10 the searched cell has 3.1M parameters.'))).toEqual([
+      'CIFAR-10|Parameters|3.1M',
+    ]);
+  });
+});
+
+describe('Result claims: which dataset a number belongs to', () => {
+  it('takes the dataset right before a parenthesis that holds the scores', () => {
+    const rec = run('The tracker sets new records on MOT17 (61.3 MOTA) and on MOT20 (58.9 MOTA).');
+    expect(tuples(rec).sort()).toEqual(['MOT17|MOTA|61.3', 'MOT20|MOTA|58.9']);
+    const voc = run(
+      'Our detector sets new records on the PASCAL VOC dataset (mAP of 84.6%) with public data only.',
+    );
+    expect(voc.results.map((r) => `${r.metric}|${r.value}|${r.rule}`)).toEqual([
+      'mAP|84.6|metric-value+dataset-before',
+    ]);
+  });
+
+  it('prefers the dataset named before the number over one after "and <another clause>"', () => {
+    const rec = run(
+      'Our GlintSeg model reaches the new best on the Cityscapes benchmark at 82.9% mIoU and also performs well on the ADE20K benchmark at 49.1% mIoU.',
+    );
+    const byValue = Object.fromEntries(rec.results.map((r) => [r.value, r.dataset]));
+    expect(byValue[82.9]).toBe('Cityscapes');
+    expect(byValue[49.1]).toBe('ADE20K');
+  });
+
+  it('keeps the ROUGE variants apart', () => {
+    expect(lookupMetric('ROUGE-L')?.name).toBe('ROUGE-L');
+    expect(lookupMetric('ROUGE-2')?.name).toBe('ROUGE-2');
+    expect(lookupMetric('ROUGE')?.name).toBe('ROUGE');
   });
 });
 

@@ -47,7 +47,7 @@ const RANGE_BEFORE = /\b(?:rang(?:e|es|ing)\s+from|between)\s*\(?\s*$/i;
  * ("compared to 71.2% for the baseline", "the best previously reported accuracy of 46%").
  */
 const BASELINE_BEFORE =
-  /\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|previous(?:ly)?|prior|baselines?|human|reported)\b[^,;:()]*$/i;
+  /\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|previous(?:ly)?|prior|baselines?|human\s+(?:performance|level|accuracy|annotators?|experts?|raters?)|reported)\b[^,;:()]*$/i;
 
 /** Lists of numbers: the gap between two members ("1.6% and 3.5%", "82.1, 80.4"). */
 const LIST_GAP = /^(?:\s*(?:,|\/|and|or)\s*)+$/i;
@@ -96,6 +96,7 @@ export function findValues(text: string): ValueMention[] {
     // A range "8-60%" or "8 to 60%": both ends are no score.
     if (!not && (rangeEnd || /^\s*[-\u2013\u2014~]\s*\d/.test(after))) not = 'range';
     if (!not && /\d\s*%?\s*[-\u2013\u2014~]\s*$/.test(ctxBefore)) not = 'range';
+    if (!not && RANGE_BEFORE.test(ctxBefore)) not = 'range';
     if (!not && /\bfrom\s*$/i.test(ctxBefore) && /^\s*%?\s*to\s+[+\u00b1]?\d/.test(after)) not = 'previous';
     if (!not && !unit && QUANTITY_AFTER.test(after)) not = 'quantity';
     if (!not && RANGE_BEFORE.test(ctxBefore)) not = 'range';
