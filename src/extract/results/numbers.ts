@@ -56,7 +56,7 @@ const LIST_GAP = /^(?:\s*(?:,|\/|and|or)\s*)+$/i;
  * The word right before a number, when the number is part of a name written with a space: a
  * token with a capital letter that is not a metric ("VQA 2.0", "Atari 2600", "Llama 3").
  */
-const NAME_WORD_BEFORE = /(?:^|[\s(\[])([\p{L}][\p{L}\p{N}+-]*)\s$/u;
+const NAME_WORD_BEFORE = /(?:^|[\s([])([\p{L}][\p{L}\p{N}+-]*)\s$/u;
 
 function partOfName(before: string): boolean {
   const m = NAME_WORD_BEFORE.exec(before);
