@@ -123,10 +123,23 @@ export function shippedTagger(): TaggerModel {
   return loaded;
 }
 
-/** Adds row `row` of `table` (LABEL_COUNT integers) to `sum`. */
-export function addRow(sum: Float64Array | Int32Array, table: Int32Array, row: number): void {
+/** Adds row `row` of `table` (LABEL_COUNT integers) to `sum`, at `sum[at]` onwards. */
+export function addRow(sum: Float64Array | Int32Array, table: Int32Array, row: number, at = 0): void {
   const o = row * LABEL_COUNT;
-  for (let y = 0; y < LABEL_COUNT; y++) sum[y] += table[o + y];
+  for (let y = 0; y < LABEL_COUNT; y++) sum[at + y] += table[o + y];
+}
+
+/** Adds the weights of every feature of `feats` the model has to `sum`, at `sum[at]` onwards. */
+export function addFeatureRows(
+  sum: Float64Array | Int32Array,
+  model: Pick<TaggerModel, 'rows' | 'table'>,
+  feats: readonly string[],
+  at = 0,
+): void {
+  for (let k = 0; k < feats.length; k++) {
+    const row = model.rows.get(feats[k]);
+    if (row !== undefined) addRow(sum, model.table, row, at);
+  }
 }
 
 /** Emission scores from a token's summed integer weights: scaled, and O lowered by `oBias`. */
@@ -146,10 +159,7 @@ export function emissions(
 ): Float64Array[] {
   return feats.map((fs_) => {
     const sum = new Float64Array(LABEL_COUNT);
-    for (let k = 0; k < fs_.length; k++) {
-      const row = model.rows.get(fs_[k]);
-      if (row !== undefined) addRow(sum, model.table, row);
-    }
+    addFeatureRows(sum, model, fs_);
     return scaledEmission(sum, model);
   });
 }

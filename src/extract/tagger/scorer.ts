@@ -22,12 +22,14 @@ import {
   type PreparedTokens,
   type TokenHints,
 } from './features';
-import { addRow, LABEL_COUNT, scaledEmission, type TaggerModel } from './model';
+import { addFeatureRows, addRow, LABEL_COUNT, scaledEmission, type TaggerModel } from './model';
 import type { TagToken } from './tokens';
 
-/** Slots of a word's summed weights: its own, as each neighbour offset, as a title word. */
+/**
+ * Slots of a word's summed weights: its own, then one for each neighbour offset (slot 1 + the
+ * offset's index in NEIGHBOUR_OFFSETS), then as a title word.
+ */
 const OWN = 0;
-const NEIGHBOUR_SLOT = new Map(NEIGHBOUR_OFFSETS.map((k, i) => [k, 1 + i]));
 const TITLE = 1 + NEIGHBOUR_OFFSETS.length;
 const SLOTS = TITLE + 1;
 
@@ -124,8 +126,7 @@ export class SentenceScorer {
 
   constructor(private readonly model: TaggerModel) {
     this.boundary = new Int32Array(SLOTS * LABEL_COUNT);
-    for (const k of NEIGHBOUR_OFFSETS)
-      this.addFeatures(this.boundary, NEIGHBOUR_SLOT.get(k)!, neighbourFeatures(k, null));
+    NEIGHBOUR_OFFSETS.forEach((k, s) => this.addFeatures(this.boundary, 1 + s, neighbourFeatures(k, null)));
     this.combinations = new CombinationTable(model);
     this.beforeId = this.combinations.ids.get(BEFORE) ?? -1;
     this.afterId = this.combinations.ids.get(AFTER) ?? -1;
@@ -140,29 +141,24 @@ export class SentenceScorer {
       lower: words.map((w) => w.lower),
       shape: words.map((w) => w.shape),
     };
-    const { rows, table } = this.model;
+    const model = this.model;
     const out: Float64Array[] = [];
     for (let i = 0; i < n; i++) {
       const sum = new Float64Array(LABEL_COUNT);
-      addSlot(sum, words[i].sums, OWN);
-      for (const k of NEIGHBOUR_OFFSETS) {
-        const j = i + k;
-        addSlot(sum, j < 0 || j >= n ? this.boundary : words[j].sums, NEIGHBOUR_SLOT.get(k)!);
+      // a word's sums are rows of LABEL_COUNT, one a slot: added like rows of the model's table
+      addRow(sum, words[i].sums, OWN);
+      for (let s = 0; s < NEIGHBOUR_OFFSETS.length; s++) {
+        const j = i + NEIGHBOUR_OFFSETS[s];
+        addRow(sum, j < 0 || j >= n ? this.boundary : words[j].sums, 1 + s);
       }
-      if (inTitle) addSlot(sum, words[i].sums, TITLE);
+      if (inTitle) addRow(sum, words[i].sums, TITLE);
       for (let c = 0; c < COMBINATIONS.length; c++) {
         const row = this.combinationRow(prepared, words, i, c);
-        if (row !== -1) addRow(sum, table, row);
+        if (row !== -1) addRow(sum, model.table, row);
       }
-      for (const f of positionFeatures(prepared, i, inTitle)) {
-        const row = rows.get(f);
-        if (row !== undefined) addRow(sum, table, row);
-      }
-      for (const f of hintFeatures(prepared, i, hints)) {
-        const row = rows.get(f);
-        if (row !== undefined) addRow(sum, table, row);
-      }
-      out.push(scaledEmission(sum, this.model));
+      addFeatureRows(sum, model, positionFeatures(prepared, i, inTitle));
+      addFeatureRows(sum, model, hintFeatures(prepared, i, hints));
+      out.push(scaledEmission(sum, model));
     }
     return out;
   }
@@ -205,8 +201,7 @@ export class SentenceScorer {
     if (known) return known;
     const sums = new Int32Array(SLOTS * LABEL_COUNT);
     this.addFeatures(sums, OWN, ownFeatures(text));
-    for (const k of NEIGHBOUR_OFFSETS)
-      this.addFeatures(sums, NEIGHBOUR_SLOT.get(k)!, neighbourFeatures(k, text));
+    NEIGHBOUR_OFFSETS.forEach((k, s) => this.addFeatures(sums, 1 + s, neighbourFeatures(k, text)));
     this.addFeatures(sums, TITLE, titleFeatures(text));
     const lower = text.toLowerCase();
     const shape = shapeOf(text);
@@ -225,19 +220,8 @@ export class SentenceScorer {
   }
 
   private addFeatures(sums: Int32Array, slot: number, feats: string[]): void {
-    const o = slot * LABEL_COUNT;
-    for (const f of feats) {
-      const row = this.model.rows.get(f);
-      if (row === undefined) continue;
-      const r = row * LABEL_COUNT;
-      for (let y = 0; y < LABEL_COUNT; y++) sums[o + y] += this.model.table[r + y];
-    }
+    addFeatureRows(sums, this.model, feats, slot * LABEL_COUNT);
   }
-}
-
-function addSlot(sum: Float64Array, sums: Int32Array, slot: number): void {
-  const o = slot * LABEL_COUNT;
-  for (let y = 0; y < LABEL_COUNT; y++) sum[y] += sums[o + y];
 }
 
 const scorers = new WeakMap<TaggerModel, SentenceScorer>();
