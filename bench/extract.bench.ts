@@ -103,10 +103,13 @@ async function main(): Promise<void> {
   const { sources, origin } = loadSources();
   const input = papers(sources, TOTAL);
   let peak = rssMb();
+  /** Peak of the current phase (the pool run's, for the memory each worker adds). */
+  let phasePeak = peak;
   const samples: number[] = [];
   const sample = (): void => {
     const r = rssMb();
     peak = Math.max(peak, r);
+    phasePeak = Math.max(phasePeak, r);
     samples.push(r);
   };
   const timer = setInterval(sample, 50);
@@ -144,8 +147,7 @@ async function main(): Promise<void> {
   // Worker pool on all cores, streaming with a bounded number of papers in flight.
   const threads = availableParallelism();
   const rssBeforePool = rssMb();
-  const peakBeforePool = peak;
-  peak = rssBeforePool;
+  phasePeak = rssBeforePool;
   const pool = createExtractionPool({ threads });
   const warm = await Promise.all(input.slice(0, 50 * threads).map((p) => pool.extract(p)));
   void warm;
@@ -166,8 +168,7 @@ async function main(): Promise<void> {
   const poolCpu = cpuSec(process.cpuUsage(c0));
   sample();
   // What the workers added to the process (each holds its own model, lexicon and compromise).
-  const perWorkerMb = Math.round(((peak - rssBeforePool) / threads) * 10) / 10;
-  peak = Math.max(peak, peakBeforePool);
+  const perWorkerMb = Math.round(((phasePeak - rssBeforePool) / threads) * 10) / 10;
   await pool.close();
 
   // Reference: compromise full parse of the same texts (a sample; its rate is what matters).
