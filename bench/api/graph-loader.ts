@@ -163,26 +163,12 @@ async function addLeaderboardTable(
     log(
       `papergraph ingest ${file} (leaderboard table: ${t.rows} rows on ${t.dataset}, ${papers.length} papers, ${models.length} methods)...`,
     );
-    const run = spawnSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin', 'papergraph.js'),
-        'ingest',
-        '--no-progress',
-        '--rejects',
-        `${file}.rejects`,
-        file,
-      ],
-      { cwd: ROOT, env: { ...process.env, NEO4J_URI: uri }, encoding: 'utf8', timeout: 600_000 },
-    );
-    const last = run.stdout?.trim().split('\n').pop() ?? '';
-    if (run.status !== 0 && run.status !== 2) {
-      log(
-        `  papergraph ingest of the leaderboard table failed (exit ${run.status}): ${(run.stderr || last).trim().split('\n').slice(-3).join(' ')}`,
-      );
+    const run = ingestCli(file, uri, 600_000);
+    if (!run.ok) {
+      log(`  papergraph ingest of the leaderboard table failed ${run.failure}`);
       return null;
     }
-    log(`  ingest summary: ${last}`);
+    log(`  ingest summary: ${run.summary}`);
     return t.version;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -214,20 +200,14 @@ async function migrate(
 }
 
 /**
- * The deterministic synthetic corpus (bench/synthetic, the ingest benchmark's generator) written as
- * JSONL and loaded with `papergraph ingest` itself: extraction and the write path as users run them.
- * Returns null when the command is not usable in this checkout.
+ * `papergraph ingest FILE` against `uri`, as users run it (exit 2: some records rejected, which is
+ * fine here). `summary` is its last stdout line; `failure` says the exit code and the last lines.
  */
-async function loadWithIngestCli(
+function ingestCli(
+  file: string,
   uri: string,
-  papers: number,
-  seed: number,
-  log: (line: string) => void,
-): Promise<string | null> {
-  const file = path.join(os.tmpdir(), `papergraph-bench-api-${papers}-${seed}.jsonl`);
-  log(`writing the synthetic corpus (${papers} papers, seed ${seed}) to ${file}...`);
-  await writeCorpus(file, papers, seed);
-  log(`papergraph ingest ${file} (extraction + write path)...`);
+  timeoutMs: number,
+): { ok: true; summary: string } | { ok: false; failure: string } {
   const run = spawnSync(
     process.execPath,
     [
@@ -242,19 +222,41 @@ async function loadWithIngestCli(
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: uri },
       encoding: 'utf8',
-      timeout: 3_600_000,
+      timeout: timeoutMs,
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  fs.rmSync(file, { force: true });
   const last = run.stdout?.trim().split('\n').pop() ?? '';
-  if (run.status !== 0 && run.status !== 2) {
-    log(
-      `papergraph ingest failed (exit ${run.status}): ${(run.stderr || last).trim().split('\n').slice(-3).join(' ')}; falling back to the API corpus`,
-    );
+  if (run.status !== 0 && run.status !== 2)
+    return {
+      ok: false,
+      failure: `(exit ${run.status}): ${(run.stderr || last).trim().split('\n').slice(-3).join(' ')}`,
+    };
+  return { ok: true, summary: last };
+}
+
+/**
+ * The deterministic synthetic corpus (bench/synthetic, the ingest benchmark's generator) written as
+ * JSONL and loaded with `papergraph ingest` itself: extraction and the write path as users run them.
+ * Returns null when the command is not usable in this checkout.
+ */
+async function loadWithIngestCli(
+  uri: string,
+  papers: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<string | null> {
+  const file = path.join(os.tmpdir(), `papergraph-bench-api-${papers}-${seed}.jsonl`);
+  log(`writing the synthetic corpus (${papers} papers, seed ${seed}) to ${file}...`);
+  await writeCorpus(file, papers, seed);
+  log(`papergraph ingest ${file} (extraction + write path)...`);
+  const run = ingestCli(file, uri, 3_600_000);
+  fs.rmSync(file, { force: true });
+  if (!run.ok) {
+    log(`papergraph ingest failed ${run.failure}; falling back to the API corpus`);
     return null;
   }
-  log(`  ingest summary: ${last}`);
+  log(`  ingest summary: ${run.summary}`);
   return INGEST_LOADER;
 }
 
