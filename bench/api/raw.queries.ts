@@ -98,6 +98,20 @@ MATCH p = shortestPath((a)-[*..4]-(b))
 RETURN length(p) AS length, [n IN nodes(p) | { id: n.id, name: coalesce(n.name, n.title) }] AS nodes, [r IN relationships(p) | type(r)] AS relationships`;
 
 /**
+ * The ranking of a leaderboard, after a match of results `r` on one metric `mt`: each entrant's best
+ * result (`ranked`, best first). Shared by RAW_LEADERBOARD and the peer's `@cypher` field, which do
+ * the same read.
+ */
+export const LEADERBOARD_RANKING = `MATCH (p:Paper)-[:REPORTS]->(r)
+OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
+WITH r, p, m, CASE WHEN mt.higherIsBetter = false THEN r.value ELSE -r.value END AS rank
+WITH r, p, m, rank, coalesce(m.id, 'paper:' + p.id) AS entrant
+ORDER BY entrant, rank, coalesce(r.date, '9999'), r.id
+WITH entrant, head(collect({r: r, p: p, m: m, rank: rank})) AS best
+ORDER BY best.rank, coalesce(best.r.date, '9999'), best.r.id
+WITH collect(best) AS ranked`;
+
+/**
  * A dataset's leaderboard for one metric (by id): the best result of each entrant (its method, else its
  * paper), best first by the metric's direction (higher first unless lower is better), ties by the
  * earlier date then the result id; the first `$first` entrants with value, unit, date, method name and
@@ -105,13 +119,6 @@ RETURN length(p) AS length, [n IN nodes(p) | { id: n.id, name: coalesce(n.name, 
  */
 export const RAW_LEADERBOARD = `
 MATCH (d:Dataset {id: $dataset})<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(mt:Metric {id: $metric})
-MATCH (p:Paper)-[:REPORTS]->(r)
-OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
-WITH r, p, m, CASE WHEN mt.higherIsBetter = false THEN r.value ELSE -r.value END AS rank
-WITH r, p, m, rank, coalesce(m.id, 'paper:' + p.id) AS entrant
-ORDER BY entrant, rank, coalesce(r.date, '9999'), r.id
-WITH entrant, head(collect({r: r, p: p, m: m, rank: rank})) AS best
-ORDER BY best.rank, coalesce(best.r.date, '9999'), best.r.id
-WITH collect(best) AS ranked
+${LEADERBOARD_RANKING}
 RETURN size(ranked) AS total,
   [b IN ranked[..toInteger($first)] | {value: b.r.value, unit: b.r.unit, date: b.r.date, method: b.m.name, paper: b.p.title}] AS page`;

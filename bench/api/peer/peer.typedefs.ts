@@ -4,6 +4,8 @@
 // Papergraph traversal (variable-length lineage, shortest path, full-text search over several labels),
 // a `@cypher` field does the work in one statement, as the library's docs recommend for custom logic.
 
+import { LEADERBOARD_RANKING } from '../raw.queries';
+
 /** The deepest lineage the peer's `lineage` field serves (Papergraph's own bound is checked the same way). */
 export const PEER_MAX_LINEAGE_DEPTH = 10;
 /** The longest path the peer's `path` field searches. */
@@ -78,18 +80,11 @@ RETURN { nodes: nodes, edges: edges, truncated: truncated } AS lineage`;
 /**
  * A dataset's leaderboard (`this`) for one metric: the library has no "best row per group" (its sorts
  * and aggregations cannot pick each method's best result by a metric's direction), so one statement
- * does it, the same read as the raw baseline (raw.queries.ts RAW_LEADERBOARD).
+ * does it, the same read as the raw baseline (raw.queries.ts RAW_LEADERBOARD, whose ranking it shares).
  */
 function leaderboardStatement(): string {
   return `MATCH (this)<-[:ON_DATASET]-(r:Result)-[:BY_METRIC]->(mt:Metric {id: $metricId})
-MATCH (p:Paper)-[:REPORTS]->(r)
-OPTIONAL MATCH (r)-[:OF_METHOD]->(m:Method)
-WITH r, p, m, CASE WHEN mt.higherIsBetter = false THEN r.value ELSE -r.value END AS rank
-WITH r, p, m, rank, coalesce(m.id, 'paper:' + p.id) AS entrant
-ORDER BY entrant, rank, coalesce(r.date, '9999'), r.id
-WITH entrant, head(collect({r: r, p: p, m: m, rank: rank})) AS best
-ORDER BY best.rank, coalesce(best.r.date, '9999'), best.r.id
-WITH collect(best) AS ranked
+${LEADERBOARD_RANKING}
 RETURN { totalCount: size(ranked), entries: [b IN ranked[..$first] | {
   value: b.r.value, unit: b.r.unit, date: b.r.date,
   method: CASE WHEN b.m IS NULL THEN null ELSE { name: b.m.name } END,
