@@ -12,16 +12,7 @@ import {
 } from '../../src/extract/tagger/model';
 import { SentenceScorer } from '../../src/extract/tagger/scorer';
 import { sentenceTokens, type TagToken } from '../../src/extract/tagger/tokens';
-import type { Sentence } from '../../src/extract/text-units';
-
-const sentence = (text: string): Sentence => ({
-  field: 'abstract',
-  fieldText: text,
-  start: 0,
-  end: text.length,
-  text,
-  index: 0,
-});
+import { sentence } from '../support/sentence';
 
 const SENTENCES = [
   'We propose QuillFormer, a sparse variant of the Transformer for long documents.',

@@ -15,15 +15,7 @@ import {
 import { sentenceFeatures, shapeOf } from '../../src/extract/tagger/features';
 import { sentenceTokens } from '../../src/extract/tagger/tokens';
 import type { Sentence } from '../../src/extract/text-units';
-
-const sentence = (text: string): Sentence => ({
-  field: 'abstract',
-  fieldText: text,
-  start: 0,
-  end: text.length,
-  text,
-  index: 0,
-});
+import { sentence } from '../support/sentence';
 
 describe('Tagger: tokens and features', () => {
   it('splits hyphens and brackets into tokens with exact offsets', () => {
