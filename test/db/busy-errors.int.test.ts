@@ -6,23 +6,12 @@
 // speaks Bolt cannot hand out a connection. No assertion on a duration.
 import * as net from 'node:net';
 import { Executor } from '../../src/db/executor';
-import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
+import { causeCode, rejection } from '../support/app-errors';
 import { connectTestExecutor } from '../support/neo4j';
 import { DELETE_PROBES, MERGE_LOCK_PROBE, RETURN_ONE, SET_LOCK_PROBE, SLOW_READ } from './db-test.queries';
 
 const PREFIX = `busy-errors-${process.pid}-`;
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-const causeCode = (error: AppError) => (error.cause as { code?: string } | undefined)?.code;
 
 /** A promise with its resolve, to hold a transaction open until the test lets it go. */
 function gate(): { promise: Promise<void>; open: () => void } {

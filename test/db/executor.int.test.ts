@@ -1,8 +1,8 @@
 // The executor against the real test server: READ routing, transaction metadata, value conversion,
 // atomic write transactions, query events, and error mapping by Neo4j code.
 import { Executor } from '../../src/db/executor';
-import { AppError } from '../../src/errors/app-error';
 import { ErrorCode } from '../../src/errors/error-code';
+import { causeCode, rejection } from '../support/app-errors';
 import { connectTestExecutor } from '../support/neo4j';
 import {
   COUNT_PROBES,
@@ -15,19 +15,6 @@ import {
 } from './db-test.queries';
 
 const PREFIX = `executor-test-${process.pid}-`;
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function causeCode(error: AppError): string | undefined {
-  return (error.cause as { code?: string } | undefined)?.code;
-}
 
 describe('Executor: against the test Neo4j', () => {
   let executor: Executor;
