@@ -12,6 +12,7 @@ import { Executor } from '../../src/db/executor';
 import { BENCH_DRIVER_CONFIG } from './driver-settings';
 import { ensureGraph, LEADERBOARD_TABLE, type LoaderChoice, type LoadResult } from './graph-loader';
 import { graphqlTask, percentile, postGraphQL, runClosedLoop, type LoadSample, type Task } from './load';
+import { rawAnswer } from './raw-answer';
 import {
   buildMix,
   buildZipfRequests,
@@ -255,18 +256,14 @@ async function pickTargets(executor: Executor, load: LoadResult): Promise<Target
   };
 }
 
-/**
- * What the raw baseline does with a record beyond decoding it: parse the lineage edges' evidence JSON
- * (RAW_LINEAGE returns it as text, as stored), as both GraphQL servers do before they answer.
- */
-function rawAnswer(row: Record<string, unknown>): void {
-  for (const key of ['ancestors', 'descendants']) {
-    const edges = row[key];
-    if (!Array.isArray(edges)) continue;
-    for (const edge of edges as { evidence?: { json?: unknown; parsed?: unknown }[] }[])
-      for (const ev of edge.evidence ?? [])
-        if (typeof ev.json === 'string') ev.parsed = JSON.parse(ev.json) as unknown;
-  }
+/** Where two systems' reduced answers first differ: 300 characters of each from there (a long answer, e.g. a lineage, differs deep inside). */
+function firstDifference(mine: (string | null)[], theirs: (string | null)[], name: string): string {
+  const a = mine.join(' | ');
+  const b = theirs.join(' | ');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 100);
+  return `    (from character ${from})\n    papergraph ${a.slice(from, from + 300)}\n    ${name} ${b.slice(from, from + 300)}`;
 }
 
 function rawTasks(driver: ReturnType<typeof neo4j.driver>, q: MixQuery): Task[] {
@@ -425,7 +422,7 @@ async function runSize(
       for (const st of q.raw) {
         const rows = (
           await driver.executeQuery(st.cypher, st.params, { routing: neo4j.routing.READ })
-        ).records.map((r) => r.toObject());
+        ).records.map((r) => rawAnswer(r.toObject()));
         parts.push(shape(rows));
         answers.raw.push(q.answer ? JSON.stringify(q.answer.raw(rows)) : null);
       }
@@ -441,7 +438,7 @@ async function runSize(
         for (const s of ['raw', 'peer'] as const)
           if (answersAgree[q.name][s] === false)
             log(
-              `  WARNING ${q.name}: Papergraph and ${s} answers differ:\n    papergraph ${(answers.papergraph ?? []).join(' | ').slice(0, 600)}\n    ${s} ${(answers[s] ?? []).join(' | ').slice(0, 600)}`,
+              `  WARNING ${q.name}: Papergraph and ${s} answers differ:\n${firstDifference(answers.papergraph ?? [], answers[s] ?? [], s)}`,
             );
         log(
           `  ${q.name.padEnd(8)} answers: Papergraph = raw ${answersAgree[q.name].raw}, Papergraph = peer ${answersAgree[q.name].peer}`,

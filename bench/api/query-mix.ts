@@ -80,6 +80,36 @@ function leaderboardAnswer(total: unknown, entries: unknown): unknown {
   };
 }
 
+/**
+ * A lineage answer (Papergraph's `Lineage`, the peer's field, raw Cypher's after rawAnswer (raw-answer.ts)) as
+ * `{truncated, nodes: [id], edges: [[from id, to id, depth, relation, [[sentence, confidence]]]]}`: the
+ * same methods in the same order (the method first), the same edges in the lineage order (depth, child
+ * name, parent name), each with its smallest depth, the relation of its most confident relationship and
+ * the evidence of all its relationships (most confident first, each mention once).
+ */
+function lineageAnswer(lineage: unknown): unknown {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  return {
+    truncated: field(lineage, 'truncated') ?? null,
+    nodes: list(field(lineage, 'nodes')).map((n) => field(n, 'id') ?? null),
+    edges: list(field(lineage, 'edges')).map((e) => [
+      field(field(e, 'from'), 'id') ?? null,
+      field(field(e, 'to'), 'id') ?? null,
+      Number(field(e, 'depth')),
+      field(e, 'relation') ?? null,
+      list(field(e, 'evidence')).map((x) => [field(x, 'sentence') ?? null, field(x, 'confidence') ?? null]),
+    ]),
+  };
+}
+
+/** Both directions of a lineage request. */
+export function lineagePair(method: unknown): unknown {
+  return {
+    ancestors: lineageAnswer(field(method, 'ancestors')),
+    descendants: lineageAnswer(field(method, 'descendants')),
+  };
+}
+
 const PG_LOOKUP = /* GraphQL */ `
   query Lookup($name: String!) {
     method(name: $name) {
@@ -281,7 +311,7 @@ const PEER_LIST = /* GraphQL */ `
   }
 `;
 
-const PG_LINEAGE = /* GraphQL */ `
+export const PG_LINEAGE = /* GraphQL */ `
   query Lineage($id: ID!, $first: Int) {
     method(id: $id) {
       id
@@ -596,6 +626,12 @@ export function buildMix(t: Targets): MixQuery[] {
         variables: { id: m.id, first: LINEAGE_FIRST },
       })),
       raw: t.lineageMethods.map((m) => ({ cypher: RAW_LINEAGE, params: { id: m.id, first: LINEAGE_FIRST } })),
+      answer: {
+        papergraph: (data: unknown) => lineagePair(field(data, 'method')),
+        peer: (data: unknown) => lineagePair((field(data, 'methods') as unknown[] | undefined)?.[0]),
+        // the rows after rawAnswer (raw-answer.ts): each direction already in Papergraph's shape
+        raw: (rows: Record<string, unknown>[]) => lineagePair(rows[0]),
+      },
     },
     {
       name: 'dataset',

@@ -31,9 +31,14 @@ RETURN total, collect(p { .id, .title, .year,
 
 /**
  * One direction of a lineage to depth 3, paged like Papergraph's `lineage(first:)`: the lineage grows one
- * depth at a time and stops at the first depth holding more than `$first` edges; `$first + 1` edges come
- * back (one more says "truncated"). Level 1 reads the method's own relationships; each level keeps its
- * first `$first + 1` edges.
+ * depth at a time and stops at the first depth holding more than `$first` edges; each level keeps its
+ * first `$first + 1` edges, the last one only saying "truncated". Level 1 reads the method's own
+ * relationships; deeper levels walk path by path and report each (child, parent) pair once, at the
+ * smallest position it takes on any path - the same depth as Papergraph's breadth-first walk (the
+ * smallest hop count to the pair's near end, plus one), reached the way one would write it by hand.
+ * The answer is the one Papergraph gives (see raw-answer.ts): `truncated`, the page's methods (the
+ * method first, then each edge's child and parent as they first appear) and the page's edges with their
+ * relationships (relation, confidence, paper, source and the evidence JSON as stored).
  */
 function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): string {
   const pattern = (d: number) =>
@@ -63,13 +68,19 @@ function lineageBranch(direction: 'ANCESTORS' | 'DESCENDANTS', depth: number): s
   return `CALL {
   WITH m
   ${levels.join('\n  ')}
-  RETURN [e IN l${depth}[..toInteger($first) + 1] | { from: {id: e.child.id, name: e.child.name}, to: {id: e.parent.id, name: e.parent.name},
-    depth: e.depth, relations: [r IN e.rs | r.relation],
-    evidence: [r IN e.rs | { json: r.evidence, confidence: r.confidence, paperId: r.paperId }] }] AS ${direction === 'ANCESTORS' ? 'ancestors' : 'descendants'}
+  WITH m, l${depth}[..toInteger($first)] AS page, size(l${depth}) > toInteger($first) AS truncated
+  WITH page, truncated,
+    reduce(ns = [m], e IN page | ns + [x IN [e.child, e.parent] WHERE NOT x IN ns | x][..CASE WHEN e.child = e.parent THEN 1 ELSE 2 END]) AS nodes
+  RETURN { truncated: truncated, nodes: [n IN nodes | n { .id, .name }],
+    edges: [e IN page | { from: {id: e.child.id, name: e.child.name}, to: {id: e.parent.id, name: e.parent.name}, depth: e.depth,
+      rels: [r IN e.rs | r { .relation, .confidence, .paperId, .source, .evidence }] }] } AS ${direction === 'ANCESTORS' ? 'ancestors' : 'descendants'}
 }`;
 }
 
-/** Ancestors and descendants of one method to depth 3 (first `$first` edges each), in one statement; evidence JSON parsed client-side. */
+/**
+ * Ancestors and descendants of one method to depth 3 (first `$first` edges each), in one statement; the
+ * client orders each pair's relationships and parses their evidence JSON (raw-answer.ts).
+ */
 export const RAW_LINEAGE = `
 MATCH (m:Method {id: $id})
 ${lineageBranch('ANCESTORS', 3)}

@@ -64,16 +64,19 @@ ${branches.join('\n    UNION ALL\n')}
   return `${levels.join('\n')}
 WITH CASE WHEN $first IS NULL THEN ${last} ELSE ${last}[..$first] END AS page,
   $first IS NOT NULL AND size(${last}) > $first AS truncated
-WITH truncated, [e IN page | {
-  from: {id: e.child.id, name: e.child.name},
-  to: {id: e.parent.id, name: e.parent.name},
-  relation: head([r IN e.rs | r.relation]),
-  depth: e.depth,
-  evidence: reduce(acc = [], r IN e.rs | acc + [x IN apoc.convert.fromJsonList(coalesce(r.evidence, '[]')) | { sentence: x.sentence, confidence: r.confidence, paperId: r.paperId }])
+WITH this, truncated, [e IN page | {e: e, rs: apoc.coll.sortMulti([r IN e.rs | r { .relation, .paperId, .source, .evidence, confidence: coalesce(r.confidence, 0.0), c: r.confidence }], ['confidence', '^paperId', '^relation', '^source'])}] AS page
+WITH this, truncated, [p IN page | {
+  from: {id: p.e.child.id, name: p.e.child.name},
+  to: {id: p.e.parent.id, name: p.e.parent.name},
+  relation: head([r IN p.rs WHERE r.relation IS NOT NULL | r.relation]),
+  depth: p.e.depth,
+  evidence: reduce(acc = [], r IN p.rs | acc + [x IN apoc.convert.fromJsonList(coalesce(r.evidence, '[]')) | { sentence: coalesce(x.sentence, ''), confidence: r.c, key: [r.paperId, coalesce(x.field, 'abstract'), x.start, x.end, coalesce(x.sentence, '')] }])
 }] AS edges
-WITH truncated, edges, [e IN edges | e.from] + [e IN edges | e.to] AS ends
-UNWIND (CASE WHEN size(ends) = 0 THEN [null] ELSE ends END) AS n
-WITH truncated, edges, collect(DISTINCT n) AS nodes
+// each mention once (the same mention in the same paper backing two relationships), first kept
+WITH this, truncated, [e IN edges | e { .from, .to, .relation, .depth,
+  evidence: [i IN range(0, size(e.evidence) - 1) WHERE NOT e.evidence[i].key IN [j IN range(0, i - 1) | e.evidence[j].key] | {sentence: e.evidence[i].sentence, confidence: e.evidence[i].confidence}] }] AS edges
+// the method first, then each edge's child and parent as they first appear (Papergraph's nodes)
+WITH truncated, edges, reduce(ns = [{id: this.id, name: this.name}], e IN edges | ns + [x IN [e.from, e.to] WHERE NOT x IN ns | x][..CASE WHEN e.from = e.to THEN 1 ELSE 2 END]) AS nodes
 RETURN { nodes: nodes, edges: edges, truncated: truncated } AS lineage`;
 }
 
