@@ -1,10 +1,10 @@
 // `npm run train:extractor`: retrains the extractor's learned parts from the human annotations in
 // `../shared/eval/train/` (or --eval-dir / PAPERGRAPH_EVAL_DIR) and writes them to data/models/.
 // The product and `npm test` only read the written files; they never need the annotations.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { trainLineage } from './train/lineage.train';
 import { trainTagger } from './train/tagger.train';
 import type { Source } from './train/tagger-data';
 
@@ -54,8 +54,13 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
   // The lineage classifier's dev-page pairs come from the extractor's mentions, so it trains after
-  // the tagger (the product loads the tagger written above, when --out is the shipped file).
-  if (!o.taggerOnly) await trainLineage(o.evalDir, o.lineageOut);
+  // the tagger, in a fresh process: this one loaded the shipped tagger file when it started (its
+  // hash is part of EXTRACTOR_VERSION), and the lineage pairs must come from the file just written
+  // (when --out is the shipped file).
+  if (!o.taggerOnly)
+    execFileSync(process.execPath, [path.join(__dirname, 'train', 'lineage.train.js'), o.evalDir, o.lineageOut], {
+      stdio: 'inherit',
+    });
 }
 
 main().catch((error: unknown) => {
