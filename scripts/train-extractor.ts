@@ -58,9 +58,13 @@ async function main(): Promise<void> {
   // hash is part of EXTRACTOR_VERSION), and the lineage pairs must come from the file just written
   // (when --out is the shipped file).
   if (!o.taggerOnly)
-    execFileSync(process.execPath, [path.join(__dirname, 'train', 'lineage.train.js'), o.evalDir, o.lineageOut], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(__dirname, 'train', 'lineage.train.js'), o.evalDir, o.lineageOut],
+      {
+        stdio: 'inherit',
+      },
+    );
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,12 @@ import {
   shippedTaggerHash,
   viterbi,
 } from '../../src/extract/tagger/model';
-import { sentenceFeatures, shapeOf } from '../../src/extract/tagger/features';
+import {
+  prepareTokens,
+  sentenceFeatures,
+  shapeOf,
+  triggerFeatureLists,
+} from '../../src/extract/tagger/features';
 import { sentenceTokens } from '../../src/extract/tagger/tokens';
 import type { Sentence } from '../../src/extract/text-units';
 import { sentence } from '../support/sentence';
@@ -39,6 +44,26 @@ describe('Tagger: tokens and features', () => {
     expect(feats).toHaveLength(toks.length);
     expect(feats[2]).toEqual(expect.arrayContaining(['w=foonet', 'h=r:method:B']));
     expect(feats[1]).toContain('h+1=r:method:B');
+  });
+
+  it('gives each token the nearest category noun on either side, with its distance class', () => {
+    // 0 The 1 two 2 baselines 3 we 4 use 5 are 6 FooNet 7 and 8 BarNet 9 on 10 three 11 benchmarks 12 .
+    const toks = sentenceTokens(
+      sentence('The two baselines we use are FooNet and BarNet on three benchmarks.'),
+    );
+    const lists = triggerFeatureLists(prepareTokens(toks));
+    expect(lists[6]).toEqual(['tl=method|m', 'tr=dataset|m']);
+    expect(lists[8]).toEqual(['tl=method|m', 'tr=dataset|n']);
+    expect(lists[0]).toEqual(['tr=method|n']);
+    expect(lists[12]).toEqual(['tl=dataset|n']);
+    // the same features reach the token through sentenceFeatures (training and the product)
+    expect(
+      sentenceFeatures(
+        toks,
+        toks.map(() => []),
+        false,
+      )[6],
+    ).toEqual(expect.arrayContaining(['tl=method|m', 'tr=dataset|m']));
   });
 });
 
@@ -180,6 +205,14 @@ describe('Tagger: span clean-up and typing', () => {
     expect(coordinated.filter((n) => / and /.test(n))).toEqual([]);
     expect(coordinated).toContain('MLP');
     expect(names('A Study', 'We compare the deep and cross network with DeepFM.')).toContain('DCN');
+  });
+
+  it('ends a method name before a bracketed abbreviation ("multi-layer perceptron (MLP) layers")', () => {
+    const got = names(
+      'Mixers for Tables',
+      'Such models rely on multi-layer perceptron (MLP) layers to mix channels, and on gated recurrent unit (GRU) cells.',
+    );
+    expect(got.filter((n) => /[()]/.test(n))).toEqual([]);
   });
 
   it('makes no method of a title opening gerund ("Scaling ...")', () => {

@@ -77,19 +77,120 @@ export function titleFeatures(text: string): string[] {
   return [`title-s=${shapeOf(text)}`];
 }
 
+/**
+ * Category nouns that say what kind of thing the names near them are ("the methods ... are A and
+ * B", "evaluated on A, B and C benchmarks"): general English of the field, written here. The
+ * nearest one to the left and to the right of a token, further away than the neighbour features
+ * reach, is a feature of the token.
+ */
+const TRIGGER_WORDS: Record<string, readonly string[]> = {
+  method: [
+    'method',
+    'methods',
+    'model',
+    'models',
+    'approach',
+    'approaches',
+    'algorithm',
+    'algorithms',
+    'architecture',
+    'architectures',
+    'network',
+    'networks',
+    'framework',
+    'frameworks',
+    'baseline',
+    'baselines',
+    'technique',
+    'techniques',
+    'variant',
+    'variants',
+    'optimizer',
+    'optimizers',
+    'classifier',
+    'classifiers',
+    'module',
+    'modules',
+    'backbone',
+    'backbones',
+    'estimator',
+    'estimators',
+    'scheme',
+    'schemes',
+    'strategy',
+    'strategies',
+    'mechanism',
+    'mechanisms',
+  ],
+  dataset: [
+    'dataset',
+    'datasets',
+    'benchmark',
+    'benchmarks',
+    'corpus',
+    'corpora',
+    'collection',
+    'collections',
+    'database',
+    'databases',
+    'suite',
+    'suites',
+    'treebank',
+    'testbed',
+  ],
+  task: ['task', 'tasks', 'problem', 'problems', 'application', 'applications'],
+  metric: ['metric', 'metrics', 'score', 'scores', 'measure', 'measures'],
+};
+const TRIGGER = new Map(
+  Object.entries(TRIGGER_WORDS).flatMap(([kind, ws]) => ws.map((w) => [w, kind] as const)),
+);
+
+/** The category a lower-cased word names (TRIGGER_WORDS), if any. */
+export function triggerOf(lower: string): string | undefined {
+  return TRIGGER.get(lower);
+}
+
 /** Lower-cased words and shapes of a sentence's tokens, computed once for `contextFeatures`. */
 export interface PreparedTokens {
   tokens: TagToken[];
   lower: string[];
   shape: string[];
+  /** triggerOf(lower[i]) for each token. */
+  trigger: (string | undefined)[];
 }
 
 export function prepareTokens(tokens: TagToken[]): PreparedTokens {
+  const lower = tokens.map((t) => t.text.toLowerCase());
   return {
     tokens,
-    lower: tokens.map((t) => t.text.toLowerCase()),
+    lower,
     shape: tokens.map((t) => shapeOf(t.text)),
+    trigger: lower.map(triggerOf),
   };
+}
+
+function distanceClass(d: number): string {
+  return d <= 3 ? 'n' : d <= 8 ? 'm' : 'f';
+}
+
+/**
+ * The nearest category noun on each side of every token of a sentence, as features
+ * (`tl=method|m`: a method noun 4-8 tokens to the left). One pass each way.
+ */
+export function triggerFeatureLists(p: PreparedTokens): string[][] {
+  const n = p.tokens.length;
+  const out: string[][] = p.tokens.map(() => []);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (last >= 0) out[i].push(`tl=${p.trigger[last]}|${distanceClass(i - last)}`);
+    if (p.trigger[i] !== undefined) last = i;
+  }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    if (last >= 0) out[i].push(`tr=${p.trigger[last]}|${distanceClass(last - i)}`);
+    if (p.trigger[i] !== undefined) last = i;
+  }
+  return out;
 }
 
 /** One part of a combination feature: the word or the shape at an offset from the token. */
@@ -189,11 +290,18 @@ export function hintFeatures(p: PreparedTokens, i: number, hints: TokenHints): s
   return f;
 }
 
-/** Features of token `i` from word combinations, position and hints. */
-export function contextFeatures(p: PreparedTokens, i: number, hints: TokenHints, inTitle: boolean): string[] {
+/** Features of token `i` from word combinations, position, category nouns around and hints. */
+export function contextFeatures(
+  p: PreparedTokens,
+  i: number,
+  hints: TokenHints,
+  inTitle: boolean,
+  triggers: string[][],
+): string[] {
   return [
     ...positionFeatures(p, i, inTitle),
     ...COMBINATIONS.map((c) => combinationFeature(p, i, c)),
+    ...triggers[i],
     ...hintFeatures(p, i, hints),
   ];
 }
@@ -204,6 +312,7 @@ export function contextFeatures(p: PreparedTokens, i: number, hints: TokenHints,
  */
 export function sentenceFeatures(tokens: TagToken[], hints: TokenHints, inTitle: boolean): string[][] {
   const p = prepareTokens(tokens);
+  const triggers = triggerFeatureLists(p);
   const n = tokens.length;
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
@@ -213,7 +322,7 @@ export function sentenceFeatures(tokens: TagToken[], hints: TokenHints, inTitle:
       f.push(...neighbourFeatures(k, j < 0 || j >= n ? null : tokens[j].text));
     }
     if (inTitle) f.push(...titleFeatures(tokens[i].text));
-    f.push(...contextFeatures(p, i, hints, inTitle));
+    f.push(...contextFeatures(p, i, hints, inTitle, triggers));
     out.push(f);
   }
   return out;

@@ -19,6 +19,8 @@ import {
   positionFeatures,
   shapeOf,
   titleFeatures,
+  triggerFeatureLists,
+  triggerOf,
   type PreparedTokens,
   type TokenHints,
 } from './features';
@@ -41,6 +43,7 @@ const MAX_PARTS = 3;
 interface WordEntry {
   lower: string;
   shape: string;
+  trigger: string | undefined;
   /** Summed weights, SLOTS rows of LABEL_COUNT. */
   sums: Int32Array;
   /** Ids of the lower-cased word and of the shape among the combination parts (-1: in none). */
@@ -140,7 +143,9 @@ export class SentenceScorer {
       tokens,
       lower: words.map((w) => w.lower),
       shape: words.map((w) => w.shape),
+      trigger: words.map((w) => w.trigger),
     };
+    const triggers = triggerFeatureLists(prepared);
     const model = this.model;
     const out: Float64Array[] = [];
     for (let i = 0; i < n; i++) {
@@ -157,6 +162,7 @@ export class SentenceScorer {
         if (row !== -1) addRow(sum, model.table, row);
       }
       addFeatureRows(sum, model, positionFeatures(prepared, i, inTitle));
+      addFeatureRows(sum, model, triggers[i]);
       addFeatureRows(sum, model, hintFeatures(prepared, i, hints));
       out.push(scaledEmission(sum, model));
     }
@@ -209,6 +215,7 @@ export class SentenceScorer {
     const entry: WordEntry = {
       lower,
       shape,
+      trigger: triggerOf(lower),
       sums,
       wordId: ids.get(lower) ?? -1,
       shapeId: ids.get(shape) ?? -1,
