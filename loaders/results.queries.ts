@@ -3,30 +3,36 @@
 // text (property names of a selection come from a fixed table and are checked).
 import { checkPropertyNames } from './neighbors.queries';
 
-/** Which properties resultRow reads of a result's paper, method, dataset and task (`null`: all of them). */
+/**
+ * Which properties resultRow reads of a result and of its paper, method, dataset, task and metric
+ * (`null`: all of them; `result` and `metric` absent: all of them too).
+ */
 export interface ResultRowProps {
+  result?: readonly string[] | null;
+  metric?: readonly string[] | null;
   paper: readonly string[] | null;
   method: readonly string[] | null;
   dataset: readonly string[] | null;
   task: readonly string[] | null;
 }
 
-/** `v {.*, ...}`, or only the properties `props` (their names checked) when given. */
-function projection(v: string, props: readonly string[] | null | undefined, labels = true): string {
+/** `v {.*}`, or only the properties `props` (their names checked) when given. */
+function projection(v: string, props: readonly string[] | null | undefined): string {
   const fields = props ? checkPropertyNames(props).map((p) => `.${p}`) : ['.*'];
-  return `${v} {${[...fields, ...(labels ? [`__labels: labels(${v})`] : [])].join(', ')}}`;
+  return `${v} {${fields.join(', ')}}`;
 }
 
 /**
  * A Result as one row map: its properties and the paper, dataset, metric, method and task it links
- * to (read by toResult in src/read-model/graph-mappers.ts). `r` is the Result variable; with `props`,
- * only those properties of the linked nodes (the result's own and its metric's are always all read).
+ * to (read by toResult in src/read-model/graph-mappers.ts, which knows each one's type: no labels are
+ * read). `r` is the Result variable; with `props`, only those properties of each (what a leaderboard's
+ * client selected: every value decoded is CPU in the server, ~16 KB for a 20-entry page read whole).
  */
 export function resultRow(r: string, props: ResultRowProps | null = null): string {
-  return `{r: ${r} {.*},
+  return `{r: ${projection(r, props?.result)},
     p: head([(rp:Paper)-[:REPORTS]->(${r}) | ${projection('rp', props?.paper)}]),
     d: head([(${r})-[:ON_DATASET]->(rd:Dataset) | ${projection('rd', props?.dataset)}]),
-    mt: head([(${r})-[:BY_METRIC]->(rmt:Metric) | rmt {.*}]),
+    mt: head([(${r})-[:BY_METRIC]->(rmt:Metric) | ${projection('rmt', props?.metric)}]),
     m: head([(${r})-[:OF_METHOD]->(rm:Method) | ${projection('rm', props?.method)}]),
     t: head([(${r})-[:FOR_TASK]->(rt:Task) | ${projection('rt', props?.task)}])}`;
 }

@@ -210,8 +210,10 @@ describe('API: leaderboards', () => {
     }
     expect(statements.filter((s) => s === 'loader.leaderboard')).toHaveLength(2);
     const boards = cyphers.filter((c) => c.includes('UNWIND $keys AS lb'));
-    expect(boards.some((c) => c.includes('rp {.id, .title, __labels: labels(rp)}'))).toBe(true);
+    expect(boards.some((c) => c.includes('rp {.id, .title}'))).toBe(true);
     expect(boards.some((c) => c.includes('rp {.*'))).toBe(false);
+    // the narrow page reads of each result only what it answers (and what its edge carries)
+    expect(boards.some((c) => c.includes('r {.id, .value, .source, .confidence}'))).toBe(true);
     expect(pick(viaNode.node.narrow)).toEqual(pick(viaNode.node.wide));
     const px = viaNode.node.wide.edges[0].node;
     expect(px).toMatchObject({
@@ -229,6 +231,53 @@ describe('API: leaderboards', () => {
     const prefetched = await query(`{ dataset(id: "dataset:lbtbench") { wide: ${wide} narrow: ${narrow} } }`);
     expect(statements).toEqual(['dataset.byId']);
     expect(prefetched.dataset).toEqual(viaNode.node);
+  });
+
+  it('answers every field of a narrowly read page as a whole read of the same result does', async () => {
+    // each selection reads only its own properties; Query.node reads each result whole (resultRow
+    // without a projection): every field either answers must agree, edges included
+    const fields = `id value unit source confidence date rawValue modelName evidence { sentence start end }
+      metric { id name aliases higherIsBetter } dataset { id name } task { id name } method { id name }
+      paper { id paperId title }`;
+    const selections = [
+      'value',
+      'value unit date method { name } paper { title }',
+      'id rawValue modelName metric { name }',
+      'source confidence evidence { sentence } task { id } dataset { name }',
+      fields,
+    ];
+    const cyphers: string[] = [];
+    const off = executor.onQuery((event) => cyphers.push(event.cypher));
+    try {
+      for (const metric of ['accuracy', 'error rate']) {
+        for (const selection of selections) {
+          const data = await query(
+            `{ dataset(id: "dataset:lbtbench") { leaderboard(metric: "${metric}") { totalCount
+              edges { source sources confidence node { id ${selection} } } nodes { id ${selection} } } } }`,
+          );
+          const lb = data.dataset.leaderboard;
+          expect(lb.edges.length).toBeGreaterThan(0);
+          for (const [i, edge] of lb.edges.entries()) {
+            const whole = (await query(`{ node(id: "${edge.node.id}") { ... on Result { ${fields} } } }`))
+              .node;
+            expect(whole).not.toBeNull();
+            // every field the page answered, nested ones too, as the whole read answers it
+            expect(whole).toMatchObject(edge.node);
+            expect(lb.nodes[i]).toEqual(edge.node);
+            expect(edge).toMatchObject({
+              source: whole.source,
+              sources: [whole.source],
+              confidence: whole.confidence,
+            });
+          }
+        }
+      }
+    } finally {
+      off();
+    }
+    // the whole reads happened (Query.node's statement projects nothing), the narrow ones projected
+    expect(cyphers.some((c) => c.includes('r {.*}'))).toBe(true);
+    expect(cyphers.some((c) => c.includes('r {.id, .value, .source, .confidence}'))).toBe(true);
   });
 
   it('rejects a bad page with a coded error before any database work', async () => {

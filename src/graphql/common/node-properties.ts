@@ -62,6 +62,25 @@ const PROPERTIES_OF: Record<string, FieldProperties> = {
     framework: ['framework'],
     ...byId(RELATED_BY_ID),
   },
+  // a result's own properties (its linked nodes are read by their own tables)
+  Result: {
+    id: ['id'],
+    value: ['value'],
+    unit: ['unit'],
+    source: ['source'],
+    confidence: ['confidence'],
+    evidence: ['evidence'],
+    date: ['date'],
+    rawValue: ['rawValue'],
+    modelName: ['modelName'],
+    ...byId(['metric', 'dataset', 'method', 'task', 'paper']),
+  },
+  Metric: {
+    id: ['id'],
+    name: ['name'],
+    aliases: ['aliases'],
+    higherIsBetter: ['higherIsBetter'],
+  },
 };
 
 function collect(
@@ -133,8 +152,10 @@ export function lineageNodeProperties(
   return propertiesFor(info, 'Method', sets);
 }
 
-/** The properties a page of results needs of each result's paper, method, dataset and task (`null`: all). */
+/** The properties a page of results needs of each result and its paper, method, dataset, task and metric (`null`: all). */
 export interface ResultRowProperties {
+  result: string[] | null;
+  metric: string[] | null;
   paper: string[] | null;
   method: string[] | null;
   dataset: string[] | null;
@@ -142,9 +163,10 @@ export interface ResultRowProperties {
 }
 
 /**
- * The properties the results of a result connection (`Dataset.leaderboard`) need of the nodes they
- * link to, from what the client selected under `edges.node` and `nodes` (`paper { title }` reads the
- * paper's id and title, not its abstract). The result's own properties and its metric are always read.
+ * The properties the results of a result connection (`Dataset.leaderboard`) need of themselves and of
+ * the nodes they link to, from what the client selected under `edges.node` and `nodes` (`paper { title }`
+ * reads the paper's id and title, not its abstract; `value unit date` reads those of the result, not its
+ * evidence or raw value). A result's `source` and `confidence` are always read: its edge carries them.
  */
 export function resultRowProperties(
   info: Pick<GraphQLResolveInfo, 'fragments'>,
@@ -155,7 +177,10 @@ export function resultRowProperties(
       ['edges', 'node', field],
       ['nodes', field],
     ].flatMap((path) => selectionsAt(fieldNodes, info.fragments, path));
+  const own = propertiesFor(info, 'Result', connectionNodeSelections(fieldNodes, info.fragments));
   return {
+    result: own && [...new Set([...own, 'source', 'confidence'])],
+    metric: propertiesFor(info, 'Metric', under('metric')),
     paper: propertiesFor(info, 'Paper', under('paper')),
     method: propertiesFor(info, 'Method', under('method')),
     dataset: propertiesFor(info, 'Dataset', under('dataset')),
