@@ -261,7 +261,9 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
           ? {
               body: response.body.string,
               contentType: response.headers.get('content-type') ?? JSON_TYPE,
-              etag: entityTag(response.body.string),
+              // the tag is sent over GET and kept with a stored entry; a POST answered past the cache
+              // has no use for it (a hash of every response body, ~0.03 ms of a 3 KB leaderboard)
+              etag: req.method === 'GET' || key !== null ? entityTag(response.body.string) : '',
             }
           : null;
       if (stored) {
