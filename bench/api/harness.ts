@@ -1,7 +1,8 @@
 // The API benchmark: Papergraph vs the @neo4j/graphql peer vs raw Cypher over the same Neo4j and the
 // same synthetic graph. Per corpus size: load (or reuse) the graph, start both servers, check that all
 // three answer every query of the mix, count Cypher statements per request, warm up, then measure each
-// query and the mix at 1 and 16 connections, alternating Papergraph and peer runs (A, B, A, B, ...).
+// query and the mix at 1 and 16 connections, alternating Papergraph, peer and raw Cypher runs
+// (A, B, raw, raw, B, A).
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -556,7 +557,7 @@ async function runSize(
       );
     await runClosedLoop(interleave(mix.map((q) => rawTasks(driver, q))), 16, o.warmupMs / 2);
 
-    // 4. measure: per query, then the mix; Papergraph and peer alternate run by run
+    // 4. measure: per query, then the mix; Papergraph, peer and raw Cypher alternate run by run
     const results: SizeResult['results'] = {};
     for (const c of o.connections) {
       results[c] = {};
@@ -590,11 +591,13 @@ async function runSize(
       ];
       for (const w of workloads) {
         samples[w.name] = { papergraph: [], peer: [], raw: [] };
+        // raw Cypher takes its turn in the same rotation (A, B, raw, raw, B, A): as many runs as each
+        // server and the same drift of the shared machine, not one run after both servers' runs
         for (let rep = 0; rep < o.reps; rep++) {
-          const order: System[] = rep % 2 === 0 ? httpSystems : [...httpSystems].reverse();
+          const order: System[] =
+            rep % 2 === 0 ? [...httpSystems, 'raw'] : ['raw', ...[...httpSystems].reverse()];
           for (const s of order) samples[w.name][s].push(await runClosedLoop(w.tasks(s), c, w.ms));
         }
-        samples[w.name].raw.push(await runClosedLoop(w.tasks('raw'), c, w.ms));
         results[c][w.name] = {};
         for (const s of [...httpSystems, 'raw'] as System[]) {
           results[c][w.name][s] =
