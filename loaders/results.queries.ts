@@ -5,7 +5,7 @@ import { checkPropertyNames } from './neighbors.queries';
 
 /**
  * Which properties resultRow reads of a result and of its paper, method, dataset, task and metric
- * (`null`: all of them; `result` and `metric` absent: all of them too).
+ * (`null`: all of them; `result` and `metric` absent: all of them too; `[]`: the node is not read).
  */
 export interface ResultRowProps {
   result?: readonly string[] | null;
@@ -22,19 +22,25 @@ function projection(v: string, props: readonly string[] | null | undefined): str
   return `${v} {${fields.join(', ')}}`;
 }
 
+/** The first node of a pattern as a projection, or `null` when `props` is `[]` (not read). */
+function linked(pattern: string, v: string, props: readonly string[] | null | undefined): string {
+  return props?.length === 0 ? 'null' : `head([${pattern} | ${projection(v, props)}])`;
+}
+
 /**
  * A Result as one row map: its properties and the paper, dataset, metric, method and task it links
  * to (read by toResult in src/read-model/graph-mappers.ts, which knows each one's type: no labels are
- * read). `r` is the Result variable; with `props`, only those properties of each (what a leaderboard's
- * client selected: every value decoded is CPU in the server, ~16 KB for a 20-entry page read whole).
+ * read). `r` is the Result variable; with `props`, only those properties of each, and none of a node
+ * the client did not select (what a leaderboard's client selected: every value decoded is CPU in the
+ * server, ~16 KB for a 20-entry page read whole).
  */
 export function resultRow(r: string, props: ResultRowProps | null = null): string {
   return `{r: ${projection(r, props?.result)},
-    p: head([(rp:Paper)-[:REPORTS]->(${r}) | ${projection('rp', props?.paper)}]),
-    d: head([(${r})-[:ON_DATASET]->(rd:Dataset) | ${projection('rd', props?.dataset)}]),
-    mt: head([(${r})-[:BY_METRIC]->(rmt:Metric) | ${projection('rmt', props?.metric)}]),
-    m: head([(${r})-[:OF_METHOD]->(rm:Method) | ${projection('rm', props?.method)}]),
-    t: head([(${r})-[:FOR_TASK]->(rt:Task) | ${projection('rt', props?.task)}])}`;
+    p: ${linked(`(rp:Paper)-[:REPORTS]->(${r})`, 'rp', props?.paper)},
+    d: ${linked(`(${r})-[:ON_DATASET]->(rd:Dataset)`, 'rd', props?.dataset)},
+    mt: ${linked(`(${r})-[:BY_METRIC]->(rmt:Metric)`, 'rmt', props?.metric)},
+    m: ${linked(`(${r})-[:OF_METHOD]->(rm:Method)`, 'rm', props?.method)},
+    t: ${linked(`(${r})-[:FOR_TASK]->(rt:Task)`, 'rt', props?.task)}}`;
 }
 
 /**

@@ -210,7 +210,9 @@ export function toMetric(props: PlainMap): MetricModel {
 
 /**
  * A result row (`{r, p, d, mt, m, t}`: the Result's properties and its paper, dataset, metric,
- * method and task as property maps; see resultRow in src/graphql/result/result.queries.ts).
+ * method and task as property maps; see resultRow in loaders/results.queries.ts). A row read for a
+ * selection (a leaderboard's) has only the properties the client selected, and `null` for a paper,
+ * dataset or metric it did not select at all: those fields of the model are then empty, never read.
  */
 export function toResult(value: Plain | undefined): ResultModel {
   const row = asMap(value);

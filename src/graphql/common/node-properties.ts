@@ -13,7 +13,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import { connectionNodeSelections, selectionsAt } from './selection';
+import { connectionNodeSelections, isSelectedUnder, selectionsAt } from './selection';
 
 type FieldProperties = Record<string, readonly string[]>;
 
@@ -166,7 +166,8 @@ export interface ResultRowProperties {
  * The properties the results of a result connection (`Dataset.leaderboard`) need of themselves and of
  * the nodes they link to, from what the client selected under `edges.node` and `nodes` (`paper { title }`
  * reads the paper's id and title, not its abstract; `value unit date` reads those of the result, not its
- * evidence or raw value). A result's `source` and `confidence` are always read: its edge carries them.
+ * evidence or raw value). A linked node the client did not select at all is `[]`: not read. A result's
+ * `source` and `confidence` are read when its edge's `source`, `sources` or `confidence` is selected too.
  */
 export function resultRowProperties(
   info: Pick<GraphQLResolveInfo, 'fragments'>,
@@ -177,13 +178,20 @@ export function resultRowProperties(
       ['edges', 'node', field],
       ['nodes', field],
     ].flatMap((path) => selectionsAt(fieldNodes, info.fragments, path));
+  const linked = (type: string, field: string): string[] | null => {
+    const sets = under(field);
+    return sets.length === 0 ? [] : propertiesFor(info, type, sets);
+  };
   const own = propertiesFor(info, 'Result', connectionNodeSelections(fieldNodes, info.fragments));
+  const edgeData = ['source', 'sources', 'confidence'].some((f) =>
+    isSelectedUnder(fieldNodes, info.fragments, ['edges', f]),
+  );
   return {
-    result: own && [...new Set([...own, 'source', 'confidence'])],
-    metric: propertiesFor(info, 'Metric', under('metric')),
-    paper: propertiesFor(info, 'Paper', under('paper')),
-    method: propertiesFor(info, 'Method', under('method')),
-    dataset: propertiesFor(info, 'Dataset', under('dataset')),
-    task: propertiesFor(info, 'Task', under('task')),
+    result: own && edgeData ? [...new Set([...own, 'source', 'confidence'])] : own,
+    metric: linked('Metric', 'metric'),
+    paper: linked('Paper', 'paper'),
+    method: linked('Method', 'method'),
+    dataset: linked('Dataset', 'dataset'),
+    task: linked('Task', 'task'),
   };
 }
