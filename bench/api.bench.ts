@@ -19,6 +19,9 @@ Options:
   --loader ingest|api  load the graph through \`papergraph ingest\` (default) or the bench's own writer
   --query-ms N         duration of each timed run per query (ms)
   --mix-ms N           duration of each timed run of the mix (ms)
+  --reps N             timed runs per system, query and connection count (default 2), in the
+                       rotation A, B, raw, raw, B, A, ...: more, shorter runs (--reps 8 --query-ms 500)
+                       interleave the three systems more finely on a busy machine
   --keep-db            leave the benchmark's Neo4j running afterwards
   --profile            write CPU profiles of both servers to bench/results/profile-*
   --zipf               the skewed workload instead: targets drawn Zipf (s=1.1) over all methods and
@@ -59,6 +62,7 @@ function parseArgs(argv: string[]) {
     loader: loader as 'ingest' | 'api',
     queryMs: value('--query-ms') ? Number(value('--query-ms')) : undefined,
     mixMs: value('--mix-ms') ? Number(value('--mix-ms')) : undefined,
+    reps: value('--reps') ? Number(value('--reps')) : 2,
     zipf: has('--zipf'),
     loadOnly: has('--load-only'),
     queries: value('--queries')?.split(','),
@@ -139,7 +143,7 @@ async function main(): Promise<void> {
     connections: [1, 16],
     queryMs: args.queryMs ?? (args.quick ? 700 : 5_000),
     mixMs: args.mixMs ?? (args.quick ? 2_500 : 10_000),
-    reps: 2,
+    reps: args.reps,
     warmupMs: args.quick ? 2_000 : 8_000,
     neo4jPort: args.neo4jPort,
     neo4jHome: path.join(ROOT, '.papergraph', 'neo4j-bench-api'),
