@@ -17,7 +17,7 @@ import type { IngestPort } from '../graphql/common/ingest-port';
 import { createApolloServer } from './apollo-server';
 import { cacheMetrics, METRICS_CONTENT_TYPE, metricsText } from './cache/cache-metrics';
 import { requestKey } from './cache/cacheable-request';
-import { entityTag, type CachedResponse } from './cache/result-cache';
+import { etagOf, type CachedResponse } from './cache/result-cache';
 import type { CacheStatus, ResponseCaching } from './cache/response-caching';
 import { applyCors, type CorsOrigins } from './cors';
 import { GRAPHIQL_PAGE } from './graphiql';
@@ -261,9 +261,6 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
           ? {
               body: response.body.string,
               contentType: response.headers.get('content-type') ?? JSON_TYPE,
-              // the tag is sent over GET and kept with a stored entry; a POST answered past the cache
-              // has no use for it (a hash of every response body, ~0.03 ms of a 3 KB leaderboard)
-              etag: req.method === 'GET' || key !== null ? entityTag(response.body.string) : '',
             }
           : null;
       if (stored) {
@@ -296,10 +293,11 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     res.setHeader('server-timing', serverTiming(timing));
     res.setHeader('content-type', read.contentType);
     if (req.method === 'GET' && caching) {
-      res.setHeader('etag', read.etag);
+      const etag = etagOf(read);
+      res.setHeader('etag', etag);
       res.setHeader('cache-control', caching.cacheControl);
       res.setHeader('vary', 'accept');
-      if (matchesEtag(req.headers['if-none-match'], read.etag)) {
+      if (matchesEtag(req.headers['if-none-match'], etag)) {
         res.statusCode = 304;
         res.removeHeader('content-type');
         return res.end();

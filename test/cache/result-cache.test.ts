@@ -5,12 +5,23 @@ import { createHash } from 'node:crypto';
 import { cacheConfigFromEnv } from '../../src/config/cache-config';
 import { AppError } from '../../src/errors/app-error';
 import { passesCsrfPrevention, requestKey } from '../../src/server/cache/cacheable-request';
-import { entityTag, ResultCache } from '../../src/server/cache/result-cache';
+import { entityTag, etagOf, ResultCache } from '../../src/server/cache/result-cache';
 
 const headers = (h: Record<string, string>) => ({ get: (name: string) => h[name] });
 const response = (body: string) => ({ body, contentType: 'application/json', etag: entityTag(body) });
 
 describe('ResultCache', () => {
+  it('gives a stored response its entity tag when first asked, and the same one after', () => {
+    const cache = new ResultCache(10_000);
+    const body = '{"data":{"method":{"id":"method:x"}}}';
+    cache.set('v1', 'k', { body, contentType: 'application/json' });
+    const stored = cache.get('v1', 'k')!;
+    expect(stored.etag).toBeUndefined(); // a POST answer never needs it
+    expect(etagOf(stored)).toBe(entityTag(body));
+    expect(cache.get('v1', 'k')!.etag).toBe(entityTag(body)); // kept with the entry
+    expect(etagOf({ body: body + ' ', contentType: 'application/json' })).not.toBe(entityTag(body));
+  });
+
   it('evicts the least recently used entries to stay within its byte bound', () => {
     const cache = new ResultCache(10_000);
     const body = 'x'.repeat(1_000); // ~2.2 kB each as counted

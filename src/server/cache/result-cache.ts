@@ -6,11 +6,20 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { GraphVersion } from '../../db/graph-version';
 
-/** A stored response: the body exactly as sent, its media type and its entity tag. */
+/**
+ * A stored response: the body exactly as sent, its media type and its entity tag - computed the first
+ * time a GET needs it (etagOf), since only GET answers carry one: a hash of a 50 KB body on every POST
+ * answer was CPU spent for nothing.
+ */
 export interface CachedResponse {
   body: string;
   contentType: string;
-  etag: string;
+  etag?: string;
+}
+
+/** The entity tag of a stored response (computed once, then kept with it). */
+export function etagOf(read: CachedResponse): string {
+  return (read.etag ??= entityTag(read.body));
 }
 
 /** What identifies a read, apart from the graph version (see requestKey in cacheable-request.ts). */
