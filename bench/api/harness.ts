@@ -83,6 +83,12 @@ export interface Stat {
   throughput: number;
   p50: number;
   p99: number;
+  /**
+   * Per-query and mix runs: CPU time (ms, from /proc and process.cpuUsage) per answered request of the
+   * load generator, the system's server (0 for raw Cypher, whose client is the load generator) and Neo4j,
+   * over all of the system's runs. Steadier than a p99 on a shared machine: what one request costs the cores.
+   */
+  cpuMsPerRequest?: { client: number; server: number; neo4j: number };
 }
 
 export interface SizeResult {
@@ -589,24 +595,58 @@ async function runSize(
               },
             ]),
       ];
+      const dbPid = neo4jPid(sizeHome(o, papers));
       for (const w of workloads) {
         samples[w.name] = { papergraph: [], peer: [], raw: [] };
+        const cpu: Record<System, { client: number; server: number; neo4j: number }> = {
+          papergraph: { client: 0, server: 0, neo4j: 0 },
+          peer: { client: 0, server: 0, neo4j: 0 },
+          raw: { client: 0, server: 0, neo4j: 0 },
+        };
+        // one timed run, with the CPU its processes used (added to the system's totals)
+        const timed = async (s: System): Promise<LoadSample> => {
+          const serverPid = s === 'raw' ? undefined : byName.get(s)?.child.pid;
+          const before = {
+            client: process.cpuUsage(),
+            server: processCpuMs(serverPid),
+            neo4j: processCpuMs(dbPid),
+          };
+          const sample = await runClosedLoop(w.tasks(s), c, w.ms);
+          const client = process.cpuUsage(before.client);
+          cpu[s].client += (client.user + client.system) / 1000;
+          if (serverPid !== undefined) cpu[s].server += processCpuMs(serverPid) - before.server;
+          cpu[s].neo4j += processCpuMs(dbPid) - before.neo4j;
+          return sample;
+        };
         // raw Cypher takes its turn in the same rotation (A, B, raw, raw, B, A): as many runs as each
         // server and the same drift of the shared machine, not one run after both servers' runs
         for (let rep = 0; rep < o.reps; rep++) {
           const order: System[] =
             rep % 2 === 0 ? [...httpSystems, 'raw'] : ['raw', ...[...httpSystems].reverse()];
-          for (const s of order) samples[w.name][s].push(await runClosedLoop(w.tasks(s), c, w.ms));
+          for (const s of order) samples[w.name][s].push(await timed(s));
         }
         results[c][w.name] = {};
         for (const s of [...httpSystems, 'raw'] as System[]) {
-          results[c][w.name][s] =
-            w.name === MIX ? summarize(samples[w.name][s]) : summarize(samples[w.name][s], w.name);
+          const stat = w.name === MIX ? summarize(samples[w.name][s]) : summarize(samples[w.name][s], w.name);
+          // the mix's answered requests are all its queries'; a query's run sends only that query
+          const answered = samples[w.name][s].reduce((n, x) => n + x.completed, 0);
+          const per = (x: number) =>
+            Number.isFinite(x) ? Math.round((x / Math.max(1, answered)) * 100) / 100 : NaN;
+          stat.cpuMsPerRequest = {
+            client: per(cpu[s].client),
+            server: per(cpu[s].server),
+            neo4j: per(cpu[s].neo4j),
+          };
+          results[c][w.name][s] = stat;
         }
         const r = results[c][w.name];
         const failed = (x: Stat | undefined) => (x?.errors ? ` (${x.errors} failed)` : '');
+        const cpuOf = (x: Stat | undefined) =>
+          x?.cpuMsPerRequest
+            ? ` [CPU ms/req ${x.cpuMsPerRequest.client}+${x.cpuMsPerRequest.server}+${x.cpuMsPerRequest.neo4j}]`
+            : '';
         log(
-          `  c=${String(c).padEnd(2)} ${w.name.padEnd(8)} papergraph p50/p99 ${fmt(r.papergraph?.p50)}/${fmt(r.papergraph?.p99)} ms ${fmt(r.papergraph?.throughput, 0)}/s${failed(r.papergraph)} | peer ${fmt(r.peer?.p50)}/${fmt(r.peer?.p99)} ms ${fmt(r.peer?.throughput, 0)}/s${failed(r.peer)} | raw ${fmt(r.raw?.p50)}/${fmt(r.raw?.p99)} ms${failed(r.raw)}`,
+          `  c=${String(c).padEnd(2)} ${w.name.padEnd(8)} papergraph p50/p99 ${fmt(r.papergraph?.p50)}/${fmt(r.papergraph?.p99)} ms ${fmt(r.papergraph?.throughput, 0)}/s${failed(r.papergraph)}${cpuOf(r.papergraph)} | peer ${fmt(r.peer?.p50)}/${fmt(r.peer?.p99)} ms ${fmt(r.peer?.throughput, 0)}/s${failed(r.peer)}${cpuOf(r.peer)} | raw ${fmt(r.raw?.p50)}/${fmt(r.raw?.p99)} ms ${fmt(r.raw?.throughput, 0)}/s${failed(r.raw)}${cpuOf(r.raw)}`,
         );
         progress({
           papers,
