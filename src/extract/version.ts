@@ -1,12 +1,13 @@
 // EXTRACTOR_VERSION = semver of the engine + a short hash of the rules, the lexicon data and the
 // trained models (data/models/tagger.json, lineage.v1.json), so any change to rules, lexicon or weights changes
 // the version (ingest re-extracts papers on a new version). The result extractor's metric lexicon
-// (data/lexicon/metrics.json) and rules are part of it too.
+// (data/lexicon/metrics.json), rules and claim scorer (data/models/results.v1.json) are part of it too.
 import { createHash } from 'node:crypto';
 import { LEXICON_DATA } from './lexicon';
 import { LINEAGE_MODEL_FILE } from './lineage';
 import { METRIC_LEXICON_DATA } from './results/metric-lexicon';
 import * as RESULT_RULES from './results/result.rules';
+import { RESULT_MODEL_FILE } from './results/scorer';
 import { ENTITY_RULES, GENERIC_AROUND_NAME, INTRO_SKIP_WORDS, TASK_HEADS } from './rules/entity.rules';
 import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
 import { shippedTaggerHash } from './tagger/model';
@@ -18,6 +19,9 @@ export const EXTRACTOR_ENGINE_VERSION = '2.3.0';
 export const LINEAGE_MODEL_HASH = createHash('sha256')
   .update(JSON.stringify(LINEAGE_MODEL_FILE))
   .digest('hex');
+
+/** sha256 of the claim scorer's weights file (data/models/results.v1.json), part of the version. */
+export const RESULT_MODEL_HASH = createHash('sha256').update(JSON.stringify(RESULT_MODEL_FILE)).digest('hex');
 
 function ruleData(): string {
   const ser = (v: unknown): unknown => (v instanceof RegExp ? v.toString() : v);
@@ -34,6 +38,7 @@ function ruleData(): string {
       generic: GENERIC_AROUND_NAME,
       metrics: METRIC_LEXICON_DATA,
       results: RESULT_RULES,
+      resultModel: RESULT_MODEL_HASH,
     },
     (_k, v: unknown) => ser(v),
   );

@@ -1,6 +1,7 @@
-// Claim assembly: numbers of a sentence that may be scores, grouped into lists ("78.9% and 76.3%"),
+// The pairing rules: numbers of a sentence that may be scores, grouped into lists ("78.9% and 76.3%"),
 // each list tied to a metric, each number to a dataset (and a method and task where the sentence
-// names them). Relative changes and efficiency figures without a named dataset are not claims.
+// names them). Their choices are candidates (candidates.ts) the claim scorer (scorer.ts) weighs
+// against the other pairings of a number.
 import type { MetricEntry, MetricMention } from './metric-lexicon';
 import { findMetrics } from './metric-lexicon';
 import type { ValueMention } from './numbers';
@@ -11,10 +12,9 @@ import {
   DATASET_RULES,
   METRIC_RULES,
   METRIC_VALUE_LINK,
-  RESULT_EFFICIENCY,
   VALUE_METRIC_LINK,
 } from './result.rules';
-import type { ExtractedResult, ResultEntity, ResultSentence } from './result.types';
+import type { ResultEntity, ResultSentence } from './result.types';
 import type { EntitySpan } from './spans';
 import { entitySpans } from './spans';
 
@@ -26,7 +26,7 @@ const PAREN_AFTER_DATASET =
   /^\s*(?:(?:dataset|benchmark|corpus|test\s+set|val(?:idation)?\s+set|set)\s*)?\((?:[^()]{0,25})$/i;
 const GROUP_GAP = /^(?:\s*(?:,|\/|and|or|vs\.?|versus)\s*)+$/i;
 
-interface SentenceView {
+export interface SentenceView {
   sentence: ResultSentence;
   values: ValueMention[];
   metrics: MetricMention[];
@@ -66,12 +66,12 @@ export function viewPaper(
   return { sentences: views, entities, paperMetrics: [...seen.values()] };
 }
 
-function gapText(s: ResultSentence, from: number, to: number): string {
+export function gapText(s: ResultSentence, from: number, to: number): string {
   return s.fieldText.slice(from, to);
 }
 
 /** Lists of candidate numbers next to each other ("78.9% and 76.3%"). */
-function valueGroups(view: SentenceView): ValueMention[][] {
+export function valueGroups(view: SentenceView): ValueMention[][] {
   const groups: ValueMention[][] = [];
   let cur: ValueMention[] = [];
   let prev: ValueMention | undefined;
@@ -96,7 +96,7 @@ function valueGroups(view: SentenceView): ValueMention[][] {
 }
 
 /** Text between two offsets with dataset names and other numbers read as plain linking words. */
-function linkText(view: SentenceView, from: number, to: number): string {
+export function linkText(view: SentenceView, from: number, to: number): string {
   let text = gapText(view.sentence, from, to);
   const blanks = [...view.datasets, ...view.values].filter((x) => x.start >= from && x.end <= to);
   for (const b of blanks.sort((a, c) => c.start - a.start))
@@ -104,14 +104,19 @@ function linkText(view: SentenceView, from: number, to: number): string {
   return text;
 }
 
-function metricFor(
+export function metricFor(
   view: SentenceView,
   group: ValueMention[],
-): { entry: MetricEntry; rule: ResultRule; generic: boolean } | undefined {
+): { entry: MetricEntry; mention: MetricMention; rule: ResultRule; generic: boolean } | undefined {
   const found = metricMention(view, group);
   if (!found) return undefined;
   const surface = view.sentence.fieldText.slice(found.mention.start, found.mention.end);
-  return { entry: found.mention.entry, rule: found.rule, generic: /^scores?$/i.test(surface.trim()) };
+  return {
+    entry: found.mention.entry,
+    mention: found.mention,
+    rule: found.rule,
+    generic: /^scores?$/i.test(surface.trim()),
+  };
 }
 
 function metricMention(
@@ -140,7 +145,7 @@ function metricMention(
   return undefined;
 }
 
-function datasetFor(
+export function datasetFor(
   view: SentenceView,
   group: ValueMention[],
   index: number,
@@ -204,7 +209,7 @@ function datasetFor(
 const DATASET_QUALIFIER =
   /^(?:[\s,]*(?:'\d{2}\b|(?:19|20)\d{2}\b|v\d+(?:\.\d+)?\b|\d+\s?[x\u00d7]\s?\d+\b|\p{Lu}\p{Ll}+\s?(?:-|\u2013|\u2192|to|-to-)\s?\p{Lu}\p{Ll}+\b|\p{Lu}[\p{Ll}\p{Lu}](?:-|\u2192)\p{Lu}[\p{Ll}\p{Lu}]\b))+/u;
 
-function datasetName(view: SentenceView, span: EntitySpan | undefined, entity: ResultEntity): string {
+export function datasetName(view: SentenceView, span: EntitySpan | undefined, entity: ResultEntity): string {
   if (!span) return entity.name;
   const rest = view.sentence.fieldText.slice(span.end, view.sentence.end);
   const q = DATASET_QUALIFIER.exec(rest);
@@ -212,7 +217,7 @@ function datasetName(view: SentenceView, span: EntitySpan | undefined, entity: R
   return `${entity.name} ${q[0].replace(/^[\s,]+/, '').replace(/\s+/g, ' ')}`;
 }
 
-function methodFor(view: SentenceView, v: ValueMention, paper: PaperView): string | null {
+export function methodFor(view: SentenceView, v: ValueMention, paper: PaperView): string | null {
   const before = [...view.methods].reverse().find((m) => m.end <= v.start);
   if (before) return before.entity.name;
   const introduced = paper.entities.filter((e) => e.type === 'method' && e.role === 'introduced');
@@ -221,65 +226,6 @@ function methodFor(view: SentenceView, v: ValueMention, paper: PaperView): strin
   return null;
 }
 
-function taskFor(view: SentenceView): string | null {
+export function taskFor(view: SentenceView): string | null {
   return view.tasks[0]?.entity.name ?? null;
-}
-
-/** The result claims of one paper. */
-export function assembleClaims(paper: PaperView): ExtractedResult[] {
-  const out = new Map<string, ExtractedResult>();
-  paper.sentences.forEach((view, sentenceIndex) => {
-    for (const group of valueGroups(view)) {
-      const metric = metricFor(view, group);
-      if (!metric) continue;
-      group.forEach((v, index) => {
-        const dataset = datasetFor(view, group, index, paper, sentenceIndex);
-        if (!dataset) return;
-        // Efficiency figures are results only when the sentence itself names the dataset.
-        // Of the efficiency figures only a model size is a leaderboard value; speed and compute
-        // (FPS, FLOPs, latency, speed-ups) describe the setting of a score, not a result.
-        if (
-          metric.entry.kind === 'efficiency' &&
-          (dataset.rule === DATASET_RULES.context ||
-            v.unit === '%' ||
-            !RESULT_EFFICIENCY.includes(metric.entry.name))
-        )
-          return;
-        // The bare word "score" names no leaderboard metric ("a score of 17.6"; "game score" does),
-        // and a bare one-digit integer is a count or a version ("VQA 2", "top 5") far more often
-        // than a score.
-        if (metric.generic) return;
-        if (v.bare && v.value < 10) return;
-        // A K/M/B magnitude counts something (parameters, images, tokens): no score's value.
-        if (v.unit && v.unit !== '%' && metric.entry.kind !== 'efficiency') return;
-        const confidence =
-          0.1 + metric.rule.confidence + dataset.rule.confidence + (v.unit === '%' || !v.bare ? 0.05 : 0);
-        const datasetLabel = datasetName(view, dataset.span, dataset.entity);
-        const key = `${datasetLabel}\u0000${metric.entry.key}\u0000${v.value}\u0000${v.unit ?? ''}`;
-        const evidence = {
-          field: view.sentence.field,
-          sentence: view.sentence.text,
-          start: v.start,
-          end: v.end,
-        };
-        const cur = out.get(key);
-        if (cur) {
-          cur.evidence.push(evidence);
-          return;
-        }
-        out.set(key, {
-          method: methodFor(view, v, paper),
-          dataset: datasetLabel,
-          task: taskFor(view),
-          metric: metric.entry.name,
-          value: v.value,
-          unit: v.unit,
-          confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
-          rule: `${metric.rule.id}+${dataset.rule.id}`,
-          evidence: [evidence],
-        });
-      });
-    }
-  });
-  return [...out.values()];
 }

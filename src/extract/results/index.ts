@@ -1,6 +1,7 @@
 // The result extractor's single entry: the scores a paper's title and abstract report, as
 // `results` of the extraction record (CONTRACT.md "Results and leaderboards").
-import { assembleClaims, viewPaper } from './claims';
+import { viewPaper } from './claims';
+import { scoreClaims } from './scorer';
 import type { ExtractedResult, ResultEntity, ResultSentence } from './result.types';
 
 export type { ExtractedResult } from './result.types';
@@ -10,5 +11,5 @@ export function extractResults(
   sentences: readonly ResultSentence[],
   entities: readonly ResultEntity[],
 ): ExtractedResult[] {
-  return assembleClaims(viewPaper(sentences, entities));
+  return scoreClaims(viewPaper(sentences, entities));
 }

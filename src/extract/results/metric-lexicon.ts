@@ -80,7 +80,10 @@ function build(): {
   }
   const byLength = (a: string, b: string): number => b.length - a.length;
   const wrap = (alts: string[], flags: string): RegExp =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.sort(byLength).join('|')})(?![\\p{L}\\p{N}])`, flags);
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${alts.sort(byLength).join('|')})(?:s(?=\\s+of\\b))?(?![\\p{L}\\p{N}])`,
+      flags,
+    );
   return { entries, byKey, anyCase: wrap(anyCase, 'giu'), exactCase: wrap(exactCase, 'gu'), surfaceOf };
 }
 
@@ -108,11 +111,12 @@ export function resolveMetric(name: string): MetricEntry {
 }
 
 function entryForSurface(surface: string): MetricEntry | undefined {
-  return (
+  const found =
     LEXICON.surfaceOf.get(surface) ??
     LEXICON.surfaceOf.get(surface.toLowerCase()) ??
-    LEXICON.byKey.get(normalizeName(surface))
-  );
+    LEXICON.byKey.get(normalizeName(surface));
+  // A plural before "of" ("APs of 51.2 and 49.0", "AUCs of 0.91"): the metric of its singular.
+  return found ?? (surface.endsWith('s') ? entryForSurface(surface.slice(0, -1)) : undefined);
 }
 
 /** Metric mentions in `text`, longest first where they overlap, in text order. */

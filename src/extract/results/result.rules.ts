@@ -56,3 +56,43 @@ export const CLAUSE_BREAK = /[;]|\bwhile\b|\bwhereas\b/i;
 
 /** The efficiency metrics whose figures are results (with a dataset the sentence names): model size. */
 export const RESULT_EFFICIENCY: readonly string[] = ['Parameters'];
+
+/**
+ * Pairings the scorer also considers beside the rules' choice (candidates.ts): the nearest metric
+ * on either side of the number, the paper's only metric, any dataset of the sentence, and the first
+ * dataset of the next sentence. Their confidence is unused: the scorer gives each pairing its own.
+ */
+export const PAIRING_RULES = {
+  metricBefore: {
+    id: 'metric-near-before',
+    reason: 'the nearest metric named before the number',
+    confidence: 0,
+  },
+  metricAfter: {
+    id: 'metric-near-after',
+    reason: 'the nearest metric named after the number',
+    confidence: 0,
+  },
+  metricInSentence: { id: 'metric-in-sentence', reason: 'another metric of the sentence', confidence: 0 },
+  metricContext: {
+    id: 'metric-context',
+    reason: 'the sentence names no metric: the last one named in an earlier sentence',
+    confidence: 0,
+  },
+  metricPaper: {
+    id: 'paper-metric',
+    reason: 'the sentence names no metric: the only metric of the paper',
+    confidence: 0,
+  },
+  datasetInSentence: { id: 'dataset-in-sentence', reason: 'another dataset of the sentence', confidence: 0 },
+  datasetNameShape: {
+    id: 'dataset-name-shape',
+    reason: 'no dataset entity in the sentence: a capitalised name after "on / in / for / of"',
+    confidence: 0,
+  },
+  datasetNext: {
+    id: 'dataset-next',
+    reason: 'no dataset in or before the sentence: the first one of the next sentence',
+    confidence: 0,
+  },
+} satisfies Record<string, ResultRule>;
