@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
+import { trainResults } from './train/results.train';
 import { trainTagger } from './train/tagger.train';
 import type { Source } from './train/tagger-data';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const program = new Command()
     .name('train-extractor')
     .description(
-      'Retrain the mention tagger, then the lineage classifier over its mentions, from the human annotations (writes data/models/tagger.json and lineage.v1.json).',
+      'Retrain the mention tagger, then the lineage classifier and the claim scorer over its mentions, from the human annotations (writes data/models/tagger.json, lineage.v1.json and results.v1.json).',
     )
     .option('--eval-dir <dir>', 'folder holding train/ (the annotations)', DEFAULT_EVAL)
     .option('--out <file>', 'tagger model file to write', path.join(ROOT, 'data', 'models', 'tagger.json'))
@@ -24,7 +25,13 @@ async function main(): Promise<void> {
       'lineage model file to write',
       path.join(ROOT, 'data', 'models', 'lineage.v1.json'),
     )
+    .option(
+      '--results-out <file>',
+      'claim scorer file to write',
+      path.join(ROOT, 'data', 'models', 'results.v1.json'),
+    )
     .option('--tagger-only', 'retrain the tagger only')
+    .option('--results-only', 'retrain the claim scorer only (over the shipped tagger and lineage models)')
     .option('--sources <list>', 'annotation sets to train on (scirex also available)', 'gsap,tdmsci,scierc')
     .option('--epochs <n>', 'training epochs', '10')
     .option('--min-count <n>', 'drop features seen fewer times in training', '2')
@@ -38,11 +45,17 @@ async function main(): Promise<void> {
     minCount: string;
     scirexCap: string;
     lineageOut: string;
+    resultsOut: string;
     taggerOnly?: boolean;
+    resultsOnly?: boolean;
   }>();
   if (!fs.existsSync(path.join(o.evalDir, 'train'))) {
     process.stderr.write(`train-extractor: ${path.join(o.evalDir, 'train')} not found (set --eval-dir)\n`);
     process.exit(1);
+  }
+  if (o.resultsOnly) {
+    trainResults(o.evalDir, o.resultsOut);
+    return;
   }
   await trainTagger({
     evalDir: o.evalDir,
@@ -57,14 +70,24 @@ async function main(): Promise<void> {
   // the tagger, in a fresh process: this one loaded the shipped tagger file when it started (its
   // hash is part of EXTRACTOR_VERSION), and the lineage pairs must come from the file just written
   // (when --out is the shipped file).
-  if (!o.taggerOnly)
-    execFileSync(
-      process.execPath,
-      [path.join(__dirname, 'train', 'lineage.train.js'), o.evalDir, o.lineageOut],
-      {
-        stdio: 'inherit',
-      },
-    );
+  if (o.taggerOnly) return;
+  execFileSync(
+    process.execPath,
+    [path.join(__dirname, 'train', 'lineage.train.js'), o.evalDir, o.lineageOut],
+    {
+      stdio: 'inherit',
+    },
+  );
+  // The claim scorer's candidates carry the record's entities and lineage view: it trains last, in
+  // a fresh process for the same reason. Its data is the CLEF results set (results/clef24-train.jsonl,
+  // the clef-tune lines only).
+  execFileSync(
+    process.execPath,
+    [path.join(__dirname, 'train', 'results.train.js'), o.evalDir, o.resultsOut],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 main().catch((error: unknown) => {
