@@ -13,7 +13,7 @@ import { COMPARISON_CUE, LINEAGE_RULES } from './rules/lineage.rules';
 import { shippedTaggerHash } from './tagger/model';
 
 /** Bump on changes to the extraction code that are not visible in the rule/lexicon data. */
-export const EXTRACTOR_ENGINE_VERSION = '2.3.0';
+export const EXTRACTOR_ENGINE_VERSION = '2.4.0';
 
 /** sha256 of the lineage classifier's weights file (data/models/lineage.v1.json), part of the version. */
 export const LINEAGE_MODEL_HASH = createHash('sha256')

@@ -39,7 +39,7 @@ describe('Claim scorer: the shipped model', () => {
     expect(RESULT_MODEL_FILE.threshold).toBeGreaterThan(0);
     expect(RESULT_MODEL_FILE.threshold).toBeLessThan(1);
     expect(RESULT_MODEL_HASH).toMatch(/^[0-9a-f]{64}$/);
-    expect(EXTRACTOR_VERSION).toMatch(/^2\.3\.\d+\+[0-9a-f]{8}$/);
+    expect(EXTRACTOR_VERSION).toMatch(/^2\.4\.\d+\+[0-9a-f]{8}$/);
   });
 
   it('reports a plain claim and gives it the probability as confidence', () => {

@@ -1,6 +1,7 @@
 import { extract } from '../../src/extract/extractor';
 import type { ExtractionRecord } from '../../src/extract/extraction.types';
 import { findValues } from '../../src/extract/results/numbers';
+import { loadResultModel, withResultModel } from '../../src/extract/results/scorer';
 import { findMetrics, lookupMetric, resolveMetric } from '../../src/extract/results/metric-lexicon';
 
 // Every sentence below is written for these tests (invented model names, general knowledge).
@@ -74,9 +75,27 @@ describe('Result claims: scores the text reports', () => {
     expect(tuples(run('On CIFAR-10 the classifier reaches an accuracy of 88.4%.'))).toEqual([
       'CIFAR-10|Accuracy|88.4%',
     ]);
-    expect(tuples(run('On Atari games the agent reaches a human-normalized score of 121.3.'))).toEqual([
-      'Atari|Score|121.3',
-    ]);
+    // A named score is no bare "score": the decision lets it through (whether it is reported is the
+    // claim scorer's judgement; a model that accepts every pairing reports it).
+    const acceptAll = loadResultModel({
+      format: 'papergraph-results-logreg',
+      version: 1,
+      threshold: 0.5,
+      features: ['bias'],
+      weights: [10],
+    });
+    expect(
+      tuples(
+        withResultModel(acceptAll, () =>
+          run('On Atari games the agent reaches a human-normalized score of 121.3.'),
+        ),
+      ),
+    ).toEqual(['Atari|Score|121.3']);
+    expect(
+      tuples(
+        withResultModel(acceptAll, () => run('On MS COCO the model gets a score of 17.6 after tuning.')),
+      ),
+    ).toEqual([]);
   });
 
   it('reports nothing for a paper without scores', () => {
