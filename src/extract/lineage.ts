@@ -17,27 +17,16 @@ import { sizeVariants } from './lineage/size-variants';
 import type { LineageModel, LineageModelFile } from './lineage/model';
 import { decidePair, loadLineageModel } from './lineage/model';
 import modelData from '../../data/models/lineage.v1.json';
+import { swappableModel } from './swappable-model';
 
 export const LINEAGE_MODEL_FILE = modelData as unknown as LineageModelFile;
 
-let defaultModel: LineageModel | undefined;
-let activeModel: LineageModel | undefined;
-
-function model(): LineageModel {
-  if (activeModel) return activeModel;
-  defaultModel ??= loadLineageModel(LINEAGE_MODEL_FILE);
-  return defaultModel;
-}
+const lineageModel = swappableModel(() => loadLineageModel(LINEAGE_MODEL_FILE));
+const model = (): LineageModel => lineageModel.current();
 
 /** Runs `fn` with another lineage model (training and cross-validation); restores the shipped one. */
 export function withLineageModel<T>(m: LineageModel, fn: () => T): T {
-  const prev = activeModel;
-  activeModel = m;
-  try {
-    return fn();
-  } finally {
-    activeModel = prev;
-  }
+  return lineageModel.use(m, fn);
 }
 
 export interface ScoredCandidate {

@@ -9,6 +9,7 @@ import { datasetName, methodFor, taskFor } from './claims';
 import { datasetFeatures, metricFeatures, pairFeatures, slotFeatures } from './features';
 import type { ExtractedResult } from './result.types';
 import modelData from '../../../data/models/results.v1.json';
+import { swappableModel } from '../swappable-model';
 
 export interface ResultModelFile {
   format: 'papergraph-results-logreg';
@@ -37,24 +38,12 @@ export function loadResultModel(file: ResultModelFile): ResultModel {
   return { threshold: file.threshold, weights };
 }
 
-let defaultModel: ResultModel | undefined;
-let activeModel: ResultModel | undefined;
-
-function model(): ResultModel {
-  if (activeModel) return activeModel;
-  defaultModel ??= loadResultModel(RESULT_MODEL_FILE);
-  return defaultModel;
-}
+const resultModel = swappableModel(() => loadResultModel(RESULT_MODEL_FILE));
+const model = (): ResultModel => resultModel.current();
 
 /** Runs `fn` with another claim model (training and cross-validation); restores the shipped one. */
 export function withResultModel<T>(m: ResultModel, fn: () => T): T {
-  const prev = activeModel;
-  activeModel = m;
-  try {
-    return fn();
-  } finally {
-    activeModel = prev;
-  }
+  return resultModel.use(m, fn);
 }
 
 /** One pairing of a number as the trainer sees it: the claim it would make and its features. */
