@@ -188,6 +188,20 @@ const TITLE_GERUND = /^[A-Z][a-z]{3,}ing$/;
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
 
+/**
+ * Where a span's name ends when a short bracketed abbreviation follows it inside the span (1-3
+ * tokens with a capital, closed within the span: "(MLP)"): at the bracket; else `to`.
+ */
+function beforeBracketedAbbreviation(tokens: TagToken[], from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    if (!OPEN.has(tokens[i].text)) continue;
+    const window = tokens.slice(i + 1, Math.min(to, i + 5));
+    const size = window.findIndex((t) => CLOSE.has(t.text));
+    if (size >= 1 && size <= 3 && window.slice(0, size).some((t) => /\p{Lu}/u.test(t.text))) return i;
+  }
+  return to;
+}
+
 /** A span without leading determiners, trailing punctuation or an unbalanced bracket; null when nothing is left. */
 function tidySpan(tokens: TagToken[], s: LabelSpan, inTitle: boolean): LabelSpan | null {
   let { from, to } = s;
@@ -207,16 +221,7 @@ function tidySpan(tokens: TagToken[], s: LabelSpan, inTitle: boolean): LabelSpan
   // ends the name; the abbreviation is its own mention (the rule layer's definitions link the
   // two). Datasets and tasks keep "Penn Treebank (PTB)" whole, as TDMSci annotates them
   // (measured: cutting those too lowered TDMSci dev dataset F1 0.503 -> 0.467).
-  for (let i = from + 1; s.type === 'method' && i < to; i++) {
-    if (!OPEN.has(tokens[i].text)) continue;
-    let close = i + 1;
-    while (close < to && close - i <= 4 && !CLOSE.has(tokens[close].text)) close++;
-    const inside = tokens.slice(i + 1, close);
-    if (close < to && inside.length > 0 && inside.length <= 3 && inside.some((t) => /\p{Lu}/u.test(t.text))) {
-      to = i;
-      break;
-    }
-  }
+  if (s.type === 'method') to = beforeBracketedAbbreviation(tokens, from, to);
   let depth = 0;
   for (let i = from; i < to; i++) {
     const t = tokens[i].text;
