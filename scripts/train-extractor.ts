@@ -12,6 +12,13 @@ import type { Source } from './train/tagger-data';
 const ROOT = path.join(__dirname, '..', '..');
 const DEFAULT_EVAL = process.env.PAPERGRAPH_EVAL_DIR ?? path.join(ROOT, '..', 'shared', 'eval');
 
+/** Runs a trainer of scripts/train/ in its own Node process (it loads the model files as they are now). */
+function trainInFreshProcess(script: string, evalDir: string, outFile: string): void {
+  execFileSync(process.execPath, [path.join(__dirname, 'train', script), evalDir, outFile], {
+    stdio: 'inherit',
+  });
+}
+
 async function main(): Promise<void> {
   const program = new Command()
     .name('train-extractor')
@@ -71,23 +78,11 @@ async function main(): Promise<void> {
   // hash is part of EXTRACTOR_VERSION), and the lineage pairs must come from the file just written
   // (when --out is the shipped file).
   if (o.taggerOnly) return;
-  execFileSync(
-    process.execPath,
-    [path.join(__dirname, 'train', 'lineage.train.js'), o.evalDir, o.lineageOut],
-    {
-      stdio: 'inherit',
-    },
-  );
+  trainInFreshProcess('lineage.train.js', o.evalDir, o.lineageOut);
   // The claim scorer's candidates carry the record's entities and lineage view: it trains last, in
   // a fresh process for the same reason. Its data is the CLEF results set (results/clef24-train.jsonl,
   // the clef-tune lines only).
-  execFileSync(
-    process.execPath,
-    [path.join(__dirname, 'train', 'results.train.js'), o.evalDir, o.resultsOut],
-    {
-      stdio: 'inherit',
-    },
-  );
+  trainInFreshProcess('results.train.js', o.evalDir, o.resultsOut);
 }
 
 main().catch((error: unknown) => {
